@@ -1,0 +1,36 @@
+# idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
+# commands of the README; both install missing Debian packages first (as root).
+.PHONY: bench test plots deps build build-test clean
+SHELL := /bin/bash
+
+RELEASE_DIR := build/release
+TEST_DIR := build/sanitize
+QUICK ?= 0
+ONLY ?=
+BENCH_ARGS ?=
+SEED ?= 20261121
+export QUICK ONLY BENCH_ARGS SEED
+
+bench: build
+	@scripts/bench.sh
+
+plots: build
+	@scripts/plots.sh results plots $(subst $(comma), ,$(ONLY))
+
+test: deps
+	@cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=Debug -DIDIOM_SANITIZE=ON >/dev/null
+	@cmake --build $(TEST_DIR) -j2
+	@ctest --test-dir $(TEST_DIR) --output-on-failure -j2
+
+build: deps
+	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(RELEASE_DIR) -j2
+
+deps:
+	@scripts/deps.sh
+
+clean:
+	rm -rf build results/.staging.* plots/.drawing.* plots/*.svg plots/*.png
+	find results -maxdepth 1 -type f ! -name README.md -delete
+
+comma := ,

@@ -1,0 +1,305 @@
+/* results.c: see results.h. Harness memory comes from plain malloc, never from the counting allocator. */
+#include "results.h"
+
+#include "stats.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define RESULTS_MAX_EXTRA 8       /* extra counter columns one comparison may declare */
+#define RESULTS_HEARTBEAT_S 15.0  /* print at least this often on a long run */
+
+typedef struct rep_sample {
+    int64_t iterations;
+    double ns_per_item;      /* wall time of one iteration / items */
+    double cpu_ns_per_item;  /* thread CPU time of one iteration / items */
+    double items;            /* items per iteration */
+    double peak_bytes;       /* peak live heap bytes in one iteration */
+    double allocs;           /* allocations in one iteration */
+    double extra[RESULTS_MAX_EXTRA];
+} rep_sample;
+
+typedef struct instance {
+    char *name;          /* <comparison>/<variant>/<x> */
+    size_t variant;      /* index into the comparison's variants */
+    double x;
+    rep_sample *reps;
+    size_t n_reps;
+    int failed;
+} instance;
+
+struct results {
+    const bench_comparison *cmp;
+    instance *instances;
+    size_t n_instances;
+    size_t n_completed;
+    size_t n_failed;
+    double started;        /* monotonic seconds at creation */
+    double last_printed;   /* monotonic seconds of the last line printed */
+    uint64_t seed;         /* the run's input seed, written into the about file */
+};
+
+const char *const results_contract_columns[] = {
+    "comparison", "variant", "param", "#x", "#reps", "#ns_per_item", "#ns_per_item_min", "#ns_per_item_max",
+    "#cv_pct", "#items", "#peak_bytes", "#allocs", "#unstable", "#cpu_ns_per_item", NULL};
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+void results_format_x(double x, char *buffer, size_t size) {
+    if (x == (double)(int64_t)x && x > -1e15 && x < 1e15) {
+        snprintf(buffer, size, "%lld", (long long)x);
+        return;
+    }
+    for (int precision = 1; precision <= 17; precision++) {
+        snprintf(buffer, size, "%.*g", precision, x);
+        if (strtod(buffer, NULL) == x) return;
+    }
+}
+
+results *results_create(const bench_comparison *cmp, uint64_t seed) {
+    if (cmp->n_extra_counters > RESULTS_MAX_EXTRA) return NULL;
+    results *r = calloc(1, sizeof *r);
+    if (r == NULL) return NULL;
+    r->cmp = cmp;
+    r->seed = seed;
+    r->started = r->last_printed = now_seconds();
+    return r;
+}
+
+void results_destroy(results *r) {
+    if (r == NULL) return;
+    for (size_t i = 0; i < r->n_instances; i++) {
+        free(r->instances[i].name);
+        free(r->instances[i].reps);
+    }
+    free(r->instances);
+    free(r);
+}
+
+const char *results_expect(results *r, size_t variant, double x) {
+    char x_text[32];
+    results_format_x(x, x_text, sizeof x_text);
+    const size_t size = strlen(r->cmp->name) + strlen(r->cmp->variants[variant].name) + strlen(x_text) + 3;
+    char *name = malloc(size);
+    instance *grown = realloc(r->instances, (r->n_instances + 1) * sizeof *grown);
+    if (name == NULL || grown == NULL) {
+        free(name);
+        if (grown) r->instances = grown;
+        return NULL;
+    }
+    snprintf(name, size, "%s/%s/%s", r->cmp->name, r->cmp->variants[variant].name, x_text);
+    r->instances = grown;
+    r->instances[r->n_instances++] = (instance){.name = name, .variant = variant, .x = x};
+    return name;
+}
+
+static instance *find_instance(results *r, const char *name) {
+    for (size_t i = 0; i < r->n_instances; i++)
+        if (strcmp(r->instances[i].name, name) == 0) return &r->instances[i];
+    return NULL;
+}
+
+static double counter_value(const bench__sample *s, const char *name, double missing) {
+    for (size_t i = 0; i < s->n_counters; i++)
+        if (strcmp(s->counter_names[i], name) == 0) return s->counter_values[i];
+    return missing;
+}
+
+static rep_sample to_rep_sample(const results *r, const bench__sample *s) {
+    const double items = counter_value(s, "items", 1.0);
+    const double per_iteration = 1e9 / (double)s->iterations / items;
+    rep_sample rep = {
+        .iterations = s->iterations,
+        .ns_per_item = s->real_seconds * per_iteration,
+        .cpu_ns_per_item = s->cpu_seconds * per_iteration,
+        .items = items,
+        .peak_bytes = counter_value(s, "peak_bytes", 0.0),
+        .allocs = counter_value(s, "allocs", 0.0),
+    };
+    for (size_t k = 0; k < r->cmp->n_extra_counters; k++)
+        rep.extra[k] = counter_value(s, r->cmp->extra_counters[k], 0.0);
+    return rep;
+}
+
+/* The values of one field over an instance's repetitions, into out (n_reps long). */
+static void field_values(const instance *in, size_t offset, double *out) {
+    for (size_t i = 0; i < in->n_reps; i++)
+        memcpy(&out[i], (const char *)&in->reps[i] + offset, sizeof(double));
+}
+
+#define FIELD_MEDIAN(in, field, scratch) \
+    (field_values((in), offsetof(rep_sample, field), (scratch)), stats_median((scratch), (in)->n_reps))
+
+void results_add(const bench__sample *samples, size_t n, void *results_ptr) {
+    results *r = results_ptr;
+    if (n == 0) return;
+    instance *in = find_instance(r, samples[0].name);
+    if (in == NULL) {
+        fprintf(stderr, "idiombench: result for unregistered benchmark %s\n", samples[0].name);
+        r->n_failed++;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (samples[i].failed) {
+            if (!in->failed) {
+                fprintf(stderr, "FAILED %s: %s\n", in->name, samples[i].message);
+                r->n_failed++;
+            }
+            in->failed = 1;
+        }
+    }
+    if (in->failed) return;
+    rep_sample *reps = malloc(n * sizeof *reps);
+    if (reps == NULL) {
+        fprintf(stderr, "FAILED %s: out of memory for its samples\n", in->name);
+        in->failed = 1;
+        r->n_failed++;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) reps[i] = to_rep_sample(r, &samples[i]);
+    free(in->reps);
+    in->reps = reps;
+    in->n_reps = n;
+    r->n_completed++;
+
+    double ns[n];
+    field_values(in, offsetof(rep_sample, ns_per_item), ns);
+    fprintf(stderr, "  [%3zu/%zu] %-44s %12.4g ns/item  cv %5.2f%%\n", r->n_completed, r->n_instances,
+            in->name, stats_median(ns, n), stats_cv_pct(ns, n));
+    r->last_printed = now_seconds();
+}
+
+void results_heartbeat(const char *name, void *results_ptr) {
+    results *r = results_ptr;
+    const double now = now_seconds();
+    if (now - r->last_printed < RESULTS_HEARTBEAT_S) return;
+    fprintf(stderr, "  ... %s: %.0f s in, %zu of %zu benchmarks complete (repetitions are interleaved,"
+            " so most complete near the end); now measuring %s\n",
+            r->cmp->name, now - r->started, r->n_completed, r->n_instances, name);
+    r->last_printed = now;
+}
+
+size_t results_failures(const results *r) { return r->n_failed; }
+size_t results_completed(const results *r) { return r->n_completed; }
+
+static FILE *open_in(const char *dir, const char *name, const char *suffix) {
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/%s%s", dir, name, suffix) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    return fopen(path, "w");
+}
+
+static int close_checked(FILE *f) {
+    const int write_error = ferror(f);
+    return (fclose(f) != 0 || write_error) ? -1 : 0;
+}
+
+static int write_summary_csv(const results *r, FILE *f) {
+    const bench_comparison *cmp = r->cmp;
+    for (size_t k = 0; results_contract_columns[k] != NULL; k++) {
+        const char *column = results_contract_columns[k];
+        fprintf(f, "%s%s", k ? "," : "", column + (column[0] == '#'));
+    }
+    for (size_t k = 0; k < cmp->n_extra_counters; k++) fprintf(f, ",%s", cmp->extra_counters[k]);
+    fputc('\n', f);
+    for (size_t i = 0; i < r->n_instances; i++) {
+        const instance *in = &r->instances[i];
+        if (in->failed || in->n_reps == 0) continue;
+        double scratch[in->n_reps], ns[in->n_reps];
+        field_values(in, offsetof(rep_sample, ns_per_item), ns);
+        const double cv = stats_cv_pct(ns, in->n_reps);
+        char x_text[32];
+        results_format_x(in->x, x_text, sizeof x_text);
+        fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.6g,%d,%.6g", cmp->name,
+                cmp->variants[in->variant].name, cmp->param, x_text, in->n_reps,
+                stats_median(ns, in->n_reps), stats_min(ns, in->n_reps), stats_max(ns, in->n_reps), cv,
+                FIELD_MEDIAN(in, items, scratch), FIELD_MEDIAN(in, peak_bytes, scratch),
+                FIELD_MEDIAN(in, allocs, scratch), cv > RESULTS_UNSTABLE_CV_PCT,
+                FIELD_MEDIAN(in, cpu_ns_per_item, scratch));
+        for (size_t k = 0; k < cmp->n_extra_counters; k++) {
+            for (size_t j = 0; j < in->n_reps; j++) scratch[j] = in->reps[j].extra[k];
+            fprintf(f, ",%.6g", stats_median(scratch, in->n_reps));
+        }
+        fputc('\n', f);
+    }
+    return 0;
+}
+
+static int write_reps_csv(const results *r, FILE *f) {
+    fputs("comparison,variant,param,x,rep,iterations,ns_per_item,cpu_ns_per_item,items,peak_bytes,allocs\n", f);
+    for (size_t i = 0; i < r->n_instances; i++) {
+        const instance *in = &r->instances[i];
+        if (in->failed) continue;
+        char x_text[32];
+        results_format_x(in->x, x_text, sizeof x_text);
+        for (size_t j = 0; j < in->n_reps; j++) {
+            const rep_sample *s = &in->reps[j];
+            fprintf(f, "%s,%s,%s,%s,%zu,%lld,%.6g,%.6g,%.0f,%.0f,%.6g\n", r->cmp->name,
+                    r->cmp->variants[in->variant].name, r->cmp->param, x_text, j + 1,
+                    (long long)s->iterations, s->ns_per_item, s->cpu_ns_per_item, s->items,
+                    s->peak_bytes, s->allocs);
+        }
+    }
+    return 0;
+}
+
+static int write_about_md(const results *r, FILE *f) {
+    const bench_comparison *cmp = r->cmp;
+    fprintf(f, "%s\n\n- Parameter `%s`, swept over:", cmp->about, cmp->param);
+    for (size_t i = 0; i < r->n_instances; i++) {
+        if (r->instances[i].variant != r->instances[0].variant) break; /* registered variant-major */
+        char x_text[32];
+        results_format_x(r->instances[i].x, x_text, sizeof x_text);
+        fprintf(f, " %s", x_text);
+    }
+    fprintf(f, ".\n- Variants:");
+    for (size_t v = 0; v < cmp->n_variants; v++) {
+        fprintf(f, " `%s`", cmp->variants[v].name);
+        if (cmp->variants[v].max_x > 0) fprintf(f, " (up to %s=%.15g)", cmp->param, cmp->variants[v].max_x);
+    }
+    fprintf(f, ".\n- Inputs from SplitMix64 with seed %llu.\n", (unsigned long long)r->seed);
+    return 0;
+}
+
+typedef int section_writer(const results *, FILE *);
+
+static int write_file(const results *r, const char *dir, const char *suffix, section_writer *write) {
+    FILE *f = open_in(dir, r->cmp->name, suffix);
+    if (f == NULL) return -1;
+    write(r, f);
+    return close_checked(f);
+}
+
+int results_write(const results *r, const char *dir) {
+    if (write_file(r, dir, ".csv", write_summary_csv) != 0) return -1;
+    if (write_file(r, dir, ".reps.csv", write_reps_csv) != 0) return -1;
+    return write_file(r, dir, ".about.md", write_about_md);
+}
+
+void results_print_unstable(const results *r, FILE *out) {
+    size_t unstable = 0;
+    for (size_t i = 0; i < r->n_instances; i++) {
+        const instance *in = &r->instances[i];
+        if (in->failed || in->n_reps == 0) continue;
+        double ns[in->n_reps];
+        field_values(in, offsetof(rep_sample, ns_per_item), ns);
+        const double cv = stats_cv_pct(ns, in->n_reps);
+        if (cv <= RESULTS_UNSTABLE_CV_PCT) continue;
+        if (unstable++ == 0)
+            fprintf(out, "%s: rows whose repetitions vary by more than %.0f%% (marked unstable=1):\n",
+                    r->cmp->name, RESULTS_UNSTABLE_CV_PCT);
+        fprintf(out, "  %-44s cv %.1f%% over %zu repetitions\n", in->name, cv, in->n_reps);
+    }
+    if (unstable)
+        fprintf(out, "  Try more repetitions or a longer minimum time, e.g. "
+                     "BENCH_ARGS='--benchmark_repetitions=10 --benchmark_min_time=0.5', on a quieter machine.\n");
+}

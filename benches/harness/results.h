@@ -1,0 +1,41 @@
+/* results.h: collects every repetition of every benchmark of one comparison, prints progress, and
+ * writes results/<comparison>.csv (the contract's columns) and <comparison>.reps.csv (raw samples). */
+#ifndef IDIOM_RESULTS_H
+#define IDIOM_RESULTS_H
+
+#include "bench_internal.h"
+
+#include <stdio.h>
+
+/* CV above this, in percent, marks a row unstable (the contract's threshold). */
+#define RESULTS_UNSTABLE_CV_PCT 5.0
+
+/* The contract's columns of results/<comparison>.csv, in order, NULL-terminated; a leading '#'
+ * marks a numeric column (the form csv_require takes). */
+extern const char *const results_contract_columns[];
+
+typedef struct results results;
+
+/* Empty results for cmp, whose inputs were drawn with seed; NULL if out of memory. */
+results *results_create(const bench_comparison *cmp, uint64_t seed);
+void results_destroy(results *r);
+/* Declare the benchmark <cmp>/<variant>/<x> that will run; returns its name, or NULL if out of memory. */
+const char *results_expect(results *r, size_t variant, double x);
+/* A bench__sink: file one benchmark's repetitions and print a progress line. */
+void results_add(const bench__sample *samples, size_t n, void *results);
+/* A bench__heartbeat: print a line if nothing was printed for a while. */
+void results_heartbeat(const char *name, void *results);
+
+/* Benchmarks that failed their check or bench_fail; each was named on stderr as it failed. */
+size_t results_failures(const results *r);
+/* Benchmarks that reported repetitions. */
+size_t results_completed(const results *r);
+/* Write <dir>/<cmp>.csv, <dir>/<cmp>.reps.csv and <dir>/<cmp>.about.md. 0, or -1 with errno set. */
+int results_write(const results *r, const char *dir);
+/* Name the unstable rows on out and say what to try; nothing if there are none. */
+void results_print_unstable(const results *r, FILE *out);
+
+/* Format x as its benchmark name shows it: shortest decimal that reads back the same. */
+void results_format_x(double x, char *buffer, size_t size);
+
+#endif /* IDIOM_RESULTS_H */

@@ -1,0 +1,17 @@
+# plots/array_doubling.gp: ns per element against n, log-log, with where the working set leaves
+# each cache level.
+set title "Doubling n random ints into a new array: time per element (lower is faster)"
+set xlabel "n, elements (log scale)"
+set ylabel "ns per element, log scale (median; bars: min to max over repetitions)"
+set logscale xy
+set key top left
+# packed_i64 touches 16 bytes per element (8 read, 8 written): mark where that fills each level.
+do for [level in "L1d L2 L3"] {
+    bytes = level eq "L1d" ? l1d_bytes : level eq "L2" ? l2_bytes : l3_bytes
+    if (bytes > 0) {
+        set arrow from bytes / 16, graph 0 to bytes / 16, graph 1 nohead dt 3 lc rgb "#888888" lw 1
+        set label level." full" at bytes / 16, graph 0.03 offset 0.4, 0 font ",10" tc rgb "#666666"
+    }
+}
+plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
+     (column("ns_per_item_min")):(column("ns_per_item_max")) with yerrorlines lt i title word(variants, i)

@@ -1,0 +1,34 @@
+# plots/style.gp: the one style every chart shares. scripts/plots.sh sets csv, out, format
+# (svg or png), machine (the corner label), variants and xs (in CSV order) and the cache sizes.
+if (format eq "svg") {
+    set terminal svg size 1000,620 dynamic noenhanced font "DejaVu Sans,13" background rgb "white"
+} else {
+    set terminal pngcairo size 1250,775 noenhanced font "DejaVu Sans,13" background rgb "white"
+}
+set output out
+set encoding utf8
+set datafile separator ","
+set datafile columnheaders
+set grid xtics ytics mxtics mytics lc rgb "#e0e0e0" lw 1 dt 1
+set border lw 1.2
+set key top left box opaque samplen 2 spacing 1.1
+set tics nomirror
+set bmargin 5  # room for the x label above the machine label in the corner
+set offsets graph 0.03, graph 0.03, 0, 0
+set title font ",15"
+set format x "%.0s%c"
+set format y "%g"
+
+# Okabe-Ito colours, told apart by colour-blind readers too. A variant's colour is its rank in the
+# CSV, so it is the same in every panel of a comparison.
+array colours[8] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+do for [i = 1:8] { set linetype i lc rgb colours[i] lw 2 pt (i + 4) ps 1.1 }
+
+set label 100 "idiombench · ".machine at screen 0.995, 0.012 right font ",9" tc rgb "#666666"
+nv = words(variants)
+nx = words(xs)
+
+# is_variant(v): true on the current row when its variant is v.
+is_variant(v) = strcol("variant") eq v
+# only(v, value): value on rows of variant v, NaN (not drawn) elsewhere.
+only(v, value) = is_variant(v) ? value : NaN

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# scripts/bench.sh: run every comparison (or ONLY=a,b), then put results/ and plots/ in place.
+# Everything is written into a staging folder first and moved into place only when the whole run
+# has succeeded: an interrupted or failed run leaves the previous results and charts as they were.
+# Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N,
+# and for tests BIN, RESULTS, PLOTS (default build/release/bin, results, plots).
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+results=${RESULTS:-$root/results}
+plots=${PLOTS:-$root/plots}
+quick=${QUICK:-0}
+seed=${SEED:-20261121}
+read -r -a bench_args <<< "${BENCH_ARGS:-}"
+
+usage_error() { echo "idiombench: $*" >&2; exit 2; }
+
+[[ $quick == 0 || $quick == 1 ]] || usage_error "QUICK must be 0 or 1, not '$quick'"
+[[ $seed =~ ^[0-9]+$ ]] || usage_error "SEED must be a non-negative whole number, not '$seed'"
+mapfile -t available < <(built_comparisons)
+(( ${#available[@]} > 0 )) || die "no bm_* executables in $bin: build first"
+
+selected=()
+if [[ -n ${ONLY:-} ]]; then
+  IFS=',' read -r -a wanted <<< "$ONLY"
+  for name in "${wanted[@]}"; do
+    [[ " ${available[*]} " == *" $name "* ]] \
+      || usage_error "unknown comparison '$name' in ONLY. Valid names: $(IFS=,; echo "${available[*]}")"
+    selected+=("$name")
+  done
+else
+  selected=("${available[@]}")
+fi
+
+# Check BENCH_ARGS before anything runs: Google Benchmark names an unknown or malformed flag.
+for name in "${selected[@]}"; do
+  if ! "$bin/bm_$name" --benchmark_list_tests=true "${bench_args[@]}" >/dev/null 2>"$results.flags.err"; then
+    cat "$results.flags.err" >&2
+    rm -f "$results.flags.err"
+    usage_error "BENCH_ARGS has a flag Google Benchmark does not accept (see above); nothing was run"
+  fi
+done
+rm -f "$results.flags.err"
+
+mkdir -p "$results" "$plots"
+stage=$(mktemp -d "$results/.staging.XXXXXX")
+trap 'rm -rf "$stage"' EXIT
+trap 'echo "idiombench: interrupted; results/ and plots/ are as they were" >&2; exit 130' INT TERM
+mkdir -p "$stage/results" "$stage/plots"
+# The staged results start as the current ones, so summary and report cover every comparison.
+find "$results" -maxdepth 1 -type f ! -name README.md ! -name '.*' -exec cp -p {} "$stage/results/" \;
+
+run_id=$(date -u +%Y%m%dT%H%M%SZ)
+commit=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+dirty=$([[ -n $(git -C "$root" status --porcelain 2>/dev/null) ]] && echo 1 || echo 0)
+quick_flag=(); (( quick )) && quick_flag=(--idiom_quick)
+
+started=$SECONDS
+for i in "${!selected[@]}"; do
+  name=${selected[$i]}
+  echo "idiombench: [$((i + 1))/${#selected[@]}] $name ($((SECONDS - started)) s elapsed)" >&2
+  "$bin/bm_$name" --idiom_out="$stage/results" --idiom_seed="$seed" "${quick_flag[@]}" "${bench_args[@]}" \
+    || die "$name failed (see above); results/ and plots/ are as they were"
+done
+
+"$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
+  --commit "$commit" --dirty "$dirty" --quick "$quick" --bench-args "${BENCH_ARGS:-}" \
+  --gnuplot "$(gnuplot --version)"
+"$root/scripts/plots.sh" "$stage/results" "$stage/plots"
+"$bin/idiom_summary" --results "$stage/results" --claims "$root/claims/articles.tsv"
+"$bin/idiom_report" --results "$stage/results" --claims "$root/claims/articles.tsv" --plots-link ../plots
+
+# Everything succeeded: move into place, one rename per file.
+for f in "$stage/results"/*; do mv -f "$f" "$results/"; done
+for f in "$stage/plots"/*; do mv -f "$f" "$plots/"; done
+echo "idiombench: done in $((SECONDS - started)) s. Report: $results/REPORT.md; charts: $plots/" >&2

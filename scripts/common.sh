@@ -1,0 +1,18 @@
+# scripts/common.sh: what the pipeline scripts share; sourced, not run.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bin=${BIN:-$root/build/release/bin}
+
+die() { echo "idiombench: $*" >&2; exit 1; }
+
+# The comparisons this build has: one bm_<name> executable each.
+built_comparisons() {
+  local exe
+  for exe in "$bin"/bm_*; do [[ -x $exe ]] && basename "$exe" | sed 's/^bm_//'; done
+}
+
+# A string field of our own environment.json (one key per line), or the second argument.
+env_field() {
+  local value
+  value=$(sed -n "s/^  \"$2\": \"\\(.*\\)\",\\{0,1\\}\$/\\1/p" "$1" 2>/dev/null | head -n 1)
+  echo "${value:-$3}"
+}

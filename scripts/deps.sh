@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# scripts/deps.sh [compare]: make sure the Debian packages idiombench needs are installed. As root,
+# installs what is missing; as anyone else, prints the exact apt-get line and exits 2.
+set -euo pipefail
+
+packages=(make cmake gcc g++ git libbenchmark-dev uthash-dev libcmocka-dev gnuplot-nox fonts-dejavu-core)
+if [[ ${1:-} == compare ]]; then
+  packages=(libbenchmark-tools python3 python3-scipy)   # Google Benchmark's compare.py and its U test
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+(( ${#missing[@]} == 0 )) && exit 0
+
+if (( $(id -u) != 0 )); then
+  echo "idiombench: these Debian packages are missing: ${missing[*]}" >&2
+  echo "Install them as root, then run the command again:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+  exit 2
+fi
+echo "idiombench: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

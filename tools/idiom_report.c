@@ -1,0 +1,283 @@
+/* idiom_report.c: writes results/REPORT.md, the page people cite: the run's fingerprint, the
+ * harness calibration, the claims ledger from summary.csv, then one section per comparison with
+ * its method, chart and key numbers. Reads only files a run wrote. */
+#include "csv.h"
+#include "stats.h"
+
+#include <glob.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_POINTS 256 /* swept values of one variant */
+
+typedef struct report_inputs {
+    const char *dir;        /* the results folder being reported */
+    const char *plots_link; /* how REPORT.md reaches the charts, e.g. ../plots */
+    char *environment;      /* environment.json's text, or NULL */
+    csv_table claims;       /* claims/articles.tsv */
+    csv_table summary;      /* summary.csv */
+} report_inputs;
+
+static char *slurp(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) return NULL;
+    fseek(f, 0, SEEK_END);
+    const long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = size >= 0 ? malloc((size_t)size + 1) : NULL;
+    if (text && fread(text, 1, (size_t)size, f) == (size_t)size) {
+        text[size] = '\0';
+    } else {
+        free(text);
+        text = NULL;
+    }
+    fclose(f);
+    return text;
+}
+
+/* A value of our own flat environment.json ("key": value, one per line), quotes removed. The
+ * result lives until 16 more calls, so one printf may use several. */
+static const char *env(const report_inputs *in, const char *key) {
+    static char values[16][1024];
+    static unsigned next;
+    char *value = values[next++ % 16];
+    char pattern[128];
+    snprintf(pattern, sizeof pattern, "\"%s\": ", key);
+    const char *at = in->environment ? strstr(in->environment, pattern) : NULL;
+    if (at == NULL) return "unknown";
+    at += strlen(pattern);
+    size_t n = strcspn(at, "\n");
+    if (n > 0 && at[n - 1] == ',') n--;
+    if (n >= 2 && at[0] == '"') {
+        at++;
+        n -= 2;
+    }
+    snprintf(value, sizeof values[0], "%.*s", (int)n, at);
+    return value;
+}
+
+static const char *cell(const csv_table *t, size_t row, const char *column) {
+    const int c = csv_column(t, column);
+    return c >= 0 ? csv_cell(t, row, (size_t)c) : "";
+}
+
+static void write_header(FILE *f, const report_inputs *in) {
+    fprintf(f, "# idiombench report\n\n");
+    fprintf(f, "Run `%s`, %s, commit `%s`", env(in, "run_id"), env(in, "date_utc"), env(in, "commit"));
+    fprintf(f, "%s, on `%s`.", strcmp(env(in, "dirty"), "true") == 0 ? " (with uncommitted changes)" : "",
+            env(in, "host"));
+    if (strcmp(env(in, "quick"), "true") == 0)
+        fprintf(f, " **A QUICK run: reduced sweeps and short times, for checking the pipeline, not for citing.**");
+    fprintf(f, "\n\n| | |\n|---|---|\n");
+    fprintf(f, "| Machine | %s, %s cores; caches %s |\n", env(in, "cpu_model"), env(in, "cores"), env(in, "caches"));
+    fprintf(f, "| State | load average %s; frequency governor: %s; transparent huge pages: %s; %s |\n",
+            env(in, "load_average"), env(in, "frequency_governor"), env(in, "transparent_hugepages"), env(in, "kernel"));
+    fprintf(f, "| Build | %s, `%s` (%s); C++ wrapper `%s` |\n", env(in, "c_compiler"), env(in, "c_flags"),
+            env(in, "build_type"), env(in, "cxx_flags"));
+    fprintf(f, "| Libraries | Google Benchmark %s; uthash %s; glibc %s; %s |\n", env(in, "google_benchmark"),
+            env(in, "uthash"), env(in, "glibc"), env(in, "gnuplot"));
+    fprintf(f, "| Inputs | SplitMix64, seed %s; extra flags: `%s` |\n", env(in, "seed"),
+            strlen(env(in, "bench_args")) ? env(in, "bench_args") : "none");
+    fprintf(f, "| Statistics | Times are medians over repetitions run in random interleaved order. A ratio is "
+               "median(baseline) / median(contender), above 1 when the contender is faster or smaller; its "
+               "95%% interval is a percentile bootstrap, each side resampled independently 10,000 times "
+               "(seed 1). A claim *agrees* when the interval lies wholly beyond 1.02 in the article's "
+               "direction, *disagrees* when it lies wholly beyond 1.02 the other way, and is *inconclusive* "
+               "otherwise or when a row it rests on has a CV above 5%%. |\n\n");
+}
+
+/* The calibration table: harness_overhead's two variants side by side. */
+static void write_calibration(FILE *f, const report_inputs *in) {
+    char path[4096], error[1024];
+    csv_table t;
+    snprintf(path, sizeof path, "%s/harness_overhead.csv", in->dir);
+    fprintf(f, "## Harness calibration\n\n");
+    if (csv_load(path, ',', &t, error, sizeof error) != 0) {
+        fprintf(f, "Not measured in this run (`make bench ONLY=harness_overhead`).\n\n");
+        return;
+    }
+    fprintf(f, "What one iteration of the timing loop costs, in ns; every time per iteration below includes "
+               "it once. The C wrapper should cost no more than Google Benchmark's own loop.\n\n"
+               "| body barriers n | native_cpp | c_wrapper | c_wrapper / native_cpp |\n|---:|---:|---:|---:|\n");
+    for (size_t i = 0; i < t.n_rows; i++) {
+        if (strcmp(cell(&t, i, "variant"), "native_cpp") != 0) continue;
+        for (size_t j = 0; j < t.n_rows; j++) {
+            if (strcmp(cell(&t, j, "variant"), "c_wrapper") != 0 || strcmp(cell(&t, i, "x"), cell(&t, j, "x")) != 0)
+                continue;
+            const double native = atof(cell(&t, i, "ns_per_item")), wrapped = atof(cell(&t, j, "ns_per_item"));
+            fprintf(f, "| %s | %.3f | %.3f | %.3f |\n", cell(&t, i, "x"), native, wrapped, wrapped / native);
+        }
+    }
+    fprintf(f, "\n");
+    csv_free(&t);
+}
+
+/* The claims row of claim_id in claims/articles.tsv, or -1. */
+static long claim_row(const report_inputs *in, const char *claim_id) {
+    for (size_t i = 0; i < in->claims.n_rows; i++)
+        if (strcmp(cell(&in->claims, i, "claim_id"), claim_id) == 0) return (long)i;
+    return -1;
+}
+
+/* "contender 4.2x faster than baseline [4.0, 4.4]": the measured figure of summary row i. */
+static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size) {
+    const double ratio = atof(cell(s, i, "ratio")), lo = atof(cell(s, i, "ratio_lo")), hi = atof(cell(s, i, "ratio_hi"));
+    const int time = strcmp(cell(s, i, "metric"), "ns_per_item") == 0, contender_wins = ratio >= 1;
+    if (isnan(ratio)) {
+        snprintf(buffer, size, "not measured");
+        return;
+    }
+    snprintf(buffer, size, "`%s` %.3gx %s than `%s` at %s=%s (95%% interval %.3g to %.3g)",
+             contender_wins ? cell(s, i, "contender") : cell(s, i, "baseline"), contender_wins ? ratio : 1 / ratio,
+             time ? "faster" : "smaller", contender_wins ? cell(s, i, "baseline") : cell(s, i, "contender"),
+             cell(s, i, "param"), cell(s, i, "x"), contender_wins ? lo : 1 / hi, contender_wins ? hi : 1 / lo);
+}
+
+static void write_ledger(FILE *f, const report_inputs *in) {
+    const csv_table *s = &in->summary;
+    fprintf(f, "## Claims ledger\n\n");
+    if (s->n_rows == 0) {
+        fprintf(f, "No claim's comparison was measured in this run.\n\n");
+        return;
+    }
+    fprintf(f, "| claim | article | article's figure | C figure | verdict |\n|---|---|---|---|---|\n");
+    for (size_t i = 0; i < s->n_rows; i++) {
+        const long c = claim_row(in, cell(s, i, "claim_id"));
+        char figure[512];
+        figure_text(s, i, figure, sizeof figure);
+        fprintf(f, "| `%s` | %s | %s | %s | **%s**", cell(s, i, "claim_id"),
+                c >= 0 ? cell(&in->claims, (size_t)c, "article") : "",
+                c >= 0 ? cell(&in->claims, (size_t)c, "article_figure") : "", figure, cell(s, i, "verdict"));
+        if (*cell(s, i, "magnitude")) fprintf(f, "; magnitude %s than the article's", cell(s, i, "magnitude"));
+        if (*cell(s, i, "note")) fprintf(f, "; %s", cell(s, i, "note"));
+        fprintf(f, " |\n");
+    }
+    fprintf(f, "\nEach claim in one sentence, ready to paste:\n\n");
+    for (size_t i = 0; i < s->n_rows; i++) {
+        const long c = claim_row(in, cell(s, i, "claim_id"));
+        const char *verdict = cell(s, i, "verdict");
+        char figure[512];
+        figure_text(s, i, figure, sizeof figure);
+        fprintf(f, "- **%s**: %s; the article's claim %s", cell(s, i, "claim_id"), figure,
+                strcmp(verdict, "agrees") == 0      ? "holds in C"
+                : strcmp(verdict, "disagrees") == 0 ? "does not hold in C"
+                                                    : "is neither confirmed nor refuted here");
+        if (*cell(s, i, "note")) fprintf(f, " (%s)", cell(s, i, "note"));
+        fprintf(f, ".");
+        if (*cell(s, i, "magnitude"))
+            fprintf(f, " The article's ratio was %s; the C ratio is %s.", cell(s, i, "article_ratio"),
+                    cell(s, i, "magnitude"));
+        if (c >= 0) fprintf(f, " %s", cell(&in->claims, (size_t)c, "why"));
+        fprintf(f, "\n");
+    }
+    fprintf(f, "\n");
+}
+
+/* Per variant: time per item at both ends of the sweep, the fitted growth order of the time per
+ * iteration, and bytes per element where the parameter is a count. */
+static void write_key_numbers(FILE *f, const csv_table *t) {
+    const int count_param = strcmp(cell(t, 0, "param"), "hit_ratio") != 0;
+    fprintf(f, "| variant | ns/item at the smallest %s | at the largest | growth order of time per iteration |"
+               " peak bytes per %s at the largest |\n|---|---:|---:|---:|---:|\n", cell(t, 0, "param"),
+            cell(t, 0, "param"));
+    for (size_t i = 0; i < t->n_rows; i++) {
+        int first = 1;
+        for (size_t j = 0; j < i; j++) first &= strcmp(cell(t, j, "variant"), cell(t, i, "variant")) != 0;
+        if (!first) continue;
+        double x[MAX_POINTS], per_iteration[MAX_POINTS];
+        size_t n = 0, smallest = i, largest = i;
+        for (size_t j = i; j < t->n_rows && n < MAX_POINTS; j++) {
+            if (strcmp(cell(t, j, "variant"), cell(t, i, "variant")) != 0) continue;
+            x[n] = atof(cell(t, j, "x"));
+            per_iteration[n++] = atof(cell(t, j, "ns_per_item")) * atof(cell(t, j, "items"));
+            if (atof(cell(t, j, "x")) < atof(cell(t, smallest, "x"))) smallest = j;
+            if (atof(cell(t, j, "x")) > atof(cell(t, largest, "x"))) largest = j;
+        }
+        double slope;
+        char order[32] = "n/a", bytes[32] = "n/a";
+        if (count_param && x[0] > 0 && stats_loglog_slope(x, per_iteration, n, &slope) == 0 && n >= 3)
+            snprintf(order, sizeof order, "%.2f", slope);
+        if (count_param && atof(cell(t, largest, "x")) > 0)
+            snprintf(bytes, sizeof bytes, "%.1f", atof(cell(t, largest, "peak_bytes")) / atof(cell(t, largest, "x")));
+        fprintf(f, "| `%s` | %.4g | %.4g | %s | %s |\n", cell(t, i, "variant"), atof(cell(t, smallest, "ns_per_item")),
+                atof(cell(t, largest, "ns_per_item")), order, bytes);
+    }
+    fprintf(f, "\nGrowth order: the slope of log(time per iteration) against log(%s), by least squares over "
+               "the sweep (1 is linear, 2 quadratic).\n\n", cell(t, 0, "param"));
+}
+
+static void write_comparison(FILE *f, const report_inputs *in, const char *name) {
+    char path[4096], error[1024];
+    csv_table t;
+    snprintf(path, sizeof path, "%s/%s.csv", in->dir, name);
+    if (csv_load(path, ',', &t, error, sizeof error) != 0 || t.n_rows == 0) return;
+    fprintf(f, "## %s\n\n", name);
+    snprintf(path, sizeof path, "%s/%s.about.md", in->dir, name);
+    char *about = slurp(path);
+    fprintf(f, "%s\n", about ? about : "(no description was written)\n");
+    free(about);
+    fprintf(f, "![%s: time per item against %s](%s/%s.svg)\n\n", name, cell(&t, 0, "param"), in->plots_link, name);
+    write_key_numbers(f, &t);
+    size_t unstable = 0;
+    for (size_t i = 0; i < t.n_rows; i++) {
+        if (atof(cell(&t, i, "unstable")) == 0) continue;
+        if (unstable++ == 0)
+            fprintf(f, "Unstable rows (CV above 5%%; their figures are not used for verdicts): ");
+        fprintf(f, "%s`%s/%s` (CV %.1f%%)", unstable > 1 ? ", " : "", cell(&t, i, "variant"), cell(&t, i, "x"),
+                atof(cell(&t, i, "cv_pct")));
+    }
+    fprintf(f, unstable ? ". More repetitions or a longer minimum time may steady them.\n\n"
+                        : "Every row's CV is at most 5%%.\n\n");
+    csv_free(&t);
+}
+
+int main(int argc, char **argv) {
+    report_inputs in = {0};
+    const char *claims_path = NULL;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--results") == 0) in.dir = argv[i + 1];
+        else if (strcmp(argv[i], "--claims") == 0) claims_path = argv[i + 1];
+        else if (strcmp(argv[i], "--plots-link") == 0) in.plots_link = argv[i + 1];
+    }
+    if (in.dir == NULL || claims_path == NULL || in.plots_link == NULL || argc != 7) {
+        fputs("usage: idiom_report --results DIR --claims claims/articles.tsv --plots-link ../plots\n", stderr);
+        return 2;
+    }
+    char path[4096], error[1024];
+    snprintf(path, sizeof path, "%s/environment.json", in.dir);
+    in.environment = slurp(path);
+    snprintf(path, sizeof path, "%s/summary.csv", in.dir);
+    if (csv_load(claims_path, '\t', &in.claims, error, sizeof error) != 0 ||
+        csv_load(path, ',', &in.summary, error, sizeof error) != 0) {
+        fprintf(stderr, "idiom_report: %s\n", error);
+        return 1;
+    }
+    snprintf(path, sizeof path, "%s/REPORT.md", in.dir);
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        perror(path);
+        return 1;
+    }
+    write_header(f, &in);
+    write_calibration(f, &in);
+    write_ledger(f, &in);
+    /* One section per comparison with results, in name order. */
+    glob_t found;
+    snprintf(path, sizeof path, "%s/*.reps.csv", in.dir);
+    if (glob(path, 0, NULL, &found) == 0) {
+        for (size_t i = 0; i < found.gl_pathc; i++) {
+            char name[256];
+            const char *base = strrchr(found.gl_pathv[i], '/');
+            snprintf(name, sizeof name, "%s", base ? base + 1 : found.gl_pathv[i]);
+            name[strlen(name) - strlen(".reps.csv")] = '\0';
+            write_comparison(f, &in, name);
+        }
+        globfree(&found);
+    }
+    free(in.environment);
+    csv_free(&in.claims);
+    csv_free(&in.summary);
+    return fclose(f) == 0 ? 0 : 1;
+}
