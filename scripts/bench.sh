@@ -34,16 +34,14 @@ fi
 
 # Check BENCH_ARGS before anything runs: Google Benchmark names an unknown or malformed flag.
 for name in "${selected[@]}"; do
-  if ! "$bin/bm_$name" --benchmark_list_tests=true "${bench_args[@]}" >/dev/null 2>"$results.flags.err"; then
-    cat "$results.flags.err" >&2
-    rm -f "$results.flags.err"
+  if ! complaint=$("$bin/bm_$name" --benchmark_list_tests=true "${bench_args[@]}" 2>&1 >/dev/null); then
+    echo "$complaint" >&2
     usage_error "BENCH_ARGS has a flag Google Benchmark does not accept (see above); nothing was run"
   fi
 done
-rm -f "$results.flags.err"
 
 mkdir -p "$results" "$plots"
-stage=$(mktemp -d "$results/.staging.XXXXXX")
+stage=$(fresh_scratch_dir "$results" .staging)
 trap 'rm -rf "$stage"' EXIT
 trap 'echo "idiombench: interrupted; results/ and plots/ are as they were" >&2; exit 130' INT TERM
 mkdir -p "$stage/results" "$stage/plots"

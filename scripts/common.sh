@@ -16,3 +16,15 @@ env_field() {
   value=$(sed -n "s/^  \"$2\": \"\\(.*\\)\",\\{0,1\\}\$/\\1/p" "$1" 2>/dev/null | head -n 1)
   echo "${value:-$3}"
 }
+
+# A scratch folder in parent named <prefix>.<our pid>, after removing any such folder whose run is
+# gone (a run killed with SIGKILL cannot clean up after itself). Prints the new folder's path.
+fresh_scratch_dir() {
+  local parent=$1 prefix=$2 old pid
+  for old in "$parent/$prefix".*; do
+    [[ -d $old ]] || continue
+    pid=${old##*.}
+    [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || rm -rf "$old"
+  done
+  mkdir "$parent/$prefix.$$" && echo "$parent/$prefix.$$"
+}

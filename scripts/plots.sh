@@ -35,7 +35,7 @@ cache_bytes() {
 }
 
 mkdir -p "$out"
-scratch=$(mktemp -d "$out/.drawing.XXXXXX")
+scratch=$(fresh_scratch_dir "$out" .drawing)
 trap 'rm -rf "$scratch"' EXIT
 
 for name in "${names[@]}"; do

@@ -36,6 +36,7 @@ void *memcount_malloc(size_t size) {
 
 /* Like calloc: zeroed, and NULL when count * size overflows. */
 void *memcount_calloc(size_t count, size_t size) {
+    if (size != 0 && count > SIZE_MAX / size) return NULL;
     if (should_fail()) return NULL;
     if (!counting) return calloc(count, size);
     void *p = calloc(count, size);

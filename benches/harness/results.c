@@ -219,7 +219,7 @@ static int write_summary_csv(const results *r, FILE *f) {
         const double cv = stats_cv_pct(ns, in->n_reps);
         char x_text[32];
         results_format_x(in->x, x_text, sizeof x_text);
-        fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.6g,%d,%.6g", cmp->name,
+        fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.15g,%d,%.6g", cmp->name,
                 cmp->variants[in->variant].name, cmp->param, x_text, in->n_reps,
                 stats_median(ns, in->n_reps), stats_min(ns, in->n_reps), stats_max(ns, in->n_reps), cv,
                 FIELD_MEDIAN(in, items, scratch), FIELD_MEDIAN(in, peak_bytes, scratch),
@@ -243,7 +243,7 @@ static int write_reps_csv(const results *r, FILE *f) {
         results_format_x(in->x, x_text, sizeof x_text);
         for (size_t j = 0; j < in->n_reps; j++) {
             const rep_sample *s = &in->reps[j];
-            fprintf(f, "%s,%s,%s,%s,%zu,%lld,%.6g,%.6g,%.0f,%.0f,%.6g\n", r->cmp->name,
+            fprintf(f, "%s,%s,%s,%s,%zu,%lld,%.6g,%.6g,%.0f,%.0f,%.15g\n", r->cmp->name,
                     r->cmp->variants[in->variant].name, r->cmp->param, x_text, j + 1,
                     (long long)s->iterations, s->ns_per_item, s->cpu_ns_per_item, s->items,
                     s->peak_bytes, s->allocs);

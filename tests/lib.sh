@@ -1,0 +1,25 @@
+# tests/lib.sh: what the shell tests share; sourced. Each test gets a scratch folder and the
+# sanitizer build's executables (BIN), and fails with a message naming what it expected.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+: "${BIN:?BIN must name the folder of the built executables}"
+export BIN
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+checks=0
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { checks=$((checks + 1)); }
+finish() { echo "$checks passed, 0 failed"; }
+
+# Checksums of every file of RESULTS and PLOTS, to show that a refused or killed run changed nothing.
+# A killed run's staging folder is not a result: the next run removes it.
+fingerprint() {
+  local dir
+  for dir in "$RESULTS" "$PLOTS"; do
+    (cd "$dir" && find . -type f ! -path './.staging*' ! -path './.drawing*' -print0 | sort -z | xargs -0 -r sha256sum)
+  done
+}
+
+# A fast, still complete, pipeline run: QUICK sweep, tiny minimum time.
+export QUICK=1 BENCH_ARGS="--benchmark_min_time=0.001 --benchmark_repetitions=2"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# tests/test_pipeline.sh: a QUICK run writes every file of the contract, with its columns, charts
+# that are real SVG and PNG, a summary with a row per claim, and a report that links each chart.
+source "$(dirname "$0")/lib.sh"
+export RESULTS=$scratch/results PLOTS=$scratch/plots
+"$root/scripts/bench.sh" > "$scratch/log" 2>&1 || { cat "$scratch/log"; fail "make bench QUICK=1 failed"; }
+
+contract="comparison,variant,param,x,reps,ns_per_item,ns_per_item_min,ns_per_item_max,cv_pct,items,peak_bytes,allocs,unstable"
+mapfile -t comparisons < <(ls "$BIN" | sed -n 's/^bm_//p')
+(( ${#comparisons[@]} >= 2 )) || fail "expected at least two comparisons, found ${comparisons[*]}"
+for name in "${comparisons[@]}"; do
+  csv=$RESULTS/$name.csv
+  [[ -s $csv ]] || fail "$csv missing"
+  [[ $(head -n 1 "$csv") == "$contract"* ]] || fail "$csv header is $(head -n 1 "$csv")"
+  (( $(wc -l < "$csv") > 1 )) || fail "$csv has no rows"
+  awk -F, -v n="$name" 'NR > 1 && ($1 != n || $6 <= 0 || $5 < 2) { exit 1 }' "$csv" || fail "$csv has a bad row"
+  grep -q '"benchmarks"' "$RESULTS/$name.json" || fail "$RESULTS/$name.json is not Google Benchmark's JSON"
+  [[ $(head -c 5 "$PLOTS/$name.svg") == "<?xml" || $(head -c 4 "$PLOTS/$name.svg") == "<svg" ]] || fail "$name.svg is not SVG"
+  [[ $(head -c 4 "$PLOTS/$name.png" | tail -c 3) == PNG ]] || fail "$name.png is not PNG"
+  grep -q "($name.svg\|/$name.svg)" "$RESULTS/REPORT.md" || fail "REPORT.md does not link $name.svg"
+  pass
+done
+for variant in boxed boxed_shuffled boxed_small_int_cache packed_i64 packed_i32 memcpy_limit; do
+  grep -q "^array_doubling,$variant," "$RESULTS/array_doubling.csv" || fail "array_doubling lacks $variant"
+done
+pass
+# Memory figures: 8 bytes per element for packed_i64's result, a box and a pointer for boxed.
+awk -F, '$2 == "packed_i64" && $4 == 1000000 && ($11 < 8000000 || $11 > 8100000) { exit 1 }' \
+  "$RESULTS/array_doubling.csv" || fail "packed_i64 peak_bytes at n=1e6 is not about 8 MB"
+awk -F, '$2 == "boxed" && $4 == 1000000 && $12 != 1000001 { exit 1 }' "$RESULTS/array_doubling.csv" \
+  || fail "boxed should allocate n boxes plus one pointer array per iteration"
+pass
+
+for key in run_id date_utc commit dirty c_flags google_benchmark uthash cpu_model cores caches \
+           frequency_governor kernel load_average seed; do
+  grep -q "^  \"$key\": " "$RESULTS/environment.json" || fail "environment.json lacks $key"
+done
+pass
+[[ $(head -n 1 "$RESULTS/summary.csv") == claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict* ]] \
+  || fail "summary.csv header is $(head -n 1 "$RESULTS/summary.csv")"
+while IFS=$'\t' read -r claim comparison _; do
+  [[ $claim == claim_id || ! -f $RESULTS/$comparison.csv ]] && continue
+  grep -q "^$claim,$comparison," "$RESULTS/summary.csv" || fail "summary.csv has no row for claim $claim"
+done < "$root/claims/articles.tsv"
+awk -F, 'NR > 1 && $11 != "agrees" && $11 != "disagrees" && $11 != "inconclusive" { exit 1 }' \
+  "$RESULTS/summary.csv" || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive"
+pass
+grep -q "^## Claims ledger" "$RESULTS/REPORT.md" || fail "REPORT.md has no ledger"
+grep -q "Harness calibration" "$RESULTS/REPORT.md" || fail "REPORT.md has no calibration"
+[[ -z $(find "$RESULTS" "$PLOTS" -name '.staging*' -o -name '.drawing*') ]] || fail "staging left behind"
+pass
+finish
