@@ -23,7 +23,7 @@ test: deps
 	@ctest --test-dir $(TEST_DIR) --output-on-failure -j2
 
 build: deps
-	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 	@cmake --build $(RELEASE_DIR) -j2
 
 deps:

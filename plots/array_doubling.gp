@@ -4,6 +4,7 @@ set title "Doubling n random ints into a new array: time per element (lower is f
 set xlabel "n, elements (log scale)"
 set ylabel "ns per element, log scale (median; bars: min to max over repetitions)"
 set logscale xy
+set autoscale xfix
 set key top left
 # packed_i64 touches 16 bytes per element (8 read, 8 written): mark where that fills each level.
 do for [level in "L1d L2 L3"] {

@@ -122,6 +122,9 @@ int main(int argc, char **argv) {
     read_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", governor, sizeof governor,
               "unavailable (no cpufreq driver exposed, as in most VMs)");
     read_line("/sys/kernel/mm/transparent_hugepage/enabled", thp, sizeof thp, "unknown");
+    /* DAMON samples page-access bits in the background; it can disturb memory-bound timings. */
+    char damon[64];
+    read_line("/sys/kernel/mm/damon/admin/kdamonds/0/state", damon, sizeof damon, "not running");
     struct utsname u;
     if (uname(&u) == 0) snprintf(kernel, sizeof kernel, "%s %s %s", u.sysname, u.release, u.machine);
     else snprintf(kernel, sizeof kernel, "unknown");
@@ -151,6 +154,7 @@ int main(int argc, char **argv) {
     key_string(f, "frequency_governor", governor, 0);
     key_string(f, "transparent_hugepages", thp, 0);
     key_string(f, "kernel", kernel, 0);
+    key_string(f, "damon_monitor", damon, 0);
     key_string(f, "load_average", load, 0);
     fprintf(f, "  \"seed\": %s,\n", facts.seed);
     fprintf(f, "  \"quick\": %s,\n", strcmp(facts.quick, "1") == 0 ? "true" : "false");

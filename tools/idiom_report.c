@@ -72,8 +72,9 @@ static void write_header(FILE *f, const report_inputs *in) {
         fprintf(f, " **A QUICK run: reduced sweeps and short times, for checking the pipeline, not for citing.**");
     fprintf(f, "\n\n| | |\n|---|---|\n");
     fprintf(f, "| Machine | %s, %s cores; caches %s |\n", env(in, "cpu_model"), env(in, "cores"), env(in, "caches"));
-    fprintf(f, "| State | load average %s; frequency governor: %s; transparent huge pages: %s; %s |\n",
-            env(in, "load_average"), env(in, "frequency_governor"), env(in, "transparent_hugepages"), env(in, "kernel"));
+    fprintf(f, "| State | load average %s; frequency governor: %s; transparent huge pages: %s; DAMON: %s; %s |\n",
+            env(in, "load_average"), env(in, "frequency_governor"), env(in, "transparent_hugepages"),
+            env(in, "damon_monitor"), env(in, "kernel"));
     fprintf(f, "| Build | %s, `%s` (%s); C++ wrapper `%s` |\n", env(in, "c_compiler"), env(in, "c_flags"),
             env(in, "build_type"), env(in, "cxx_flags"));
     fprintf(f, "| Libraries | Google Benchmark %s; uthash %s; glibc %s; %s |\n", env(in, "google_benchmark"),

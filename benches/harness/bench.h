@@ -86,8 +86,8 @@ void bench_memory_stop(bench_state *st);
 static inline void bench_escape(const void *p) { __asm__ __volatile__("" : : "g"(p) : "memory"); }
 /* The compiler must assume all memory is read and written here. */
 static inline void bench_clobber(void) { __asm__ __volatile__("" : : : "memory"); }
-/* Force a scalar's value to be computed: it is "used" here and may have "changed". */
-#define BENCH_KEEP(lvalue) __asm__ __volatile__("" : "+r,m"(lvalue) : : "memory")
+/* Force a scalar's value to be computed into a register: it is "used" here and may have "changed". */
+#define BENCH_KEEP(lvalue) __asm__ __volatile__("" : "+r"(lvalue) : : "memory")
 
 /* Calibration: an empty-body loop written natively in C++ with `for (auto _ : state)`, whose body
  * runs x compiler barriers (as the C loop of bm_harness_overhead.c does). */
