@@ -19,12 +19,12 @@ plots: build
 
 test: deps
 	@cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=Debug -DIDIOM_SANITIZE=ON >/dev/null
-	@cmake --build $(TEST_DIR) -j2
+	@cmake --build $(TEST_DIR) -j2 -- --no-print-directory
 	@ctest --test-dir $(TEST_DIR) --output-on-failure -j2
 
 build: deps
 	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
-	@cmake --build $(RELEASE_DIR) -j2
+	@cmake --build $(RELEASE_DIR) -j2 -- --no-print-directory
 
 deps:
 	@scripts/deps.sh
