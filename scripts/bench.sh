@@ -64,8 +64,8 @@ done
 "$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
   --commit "$commit" --dirty "$dirty" --quick "$quick" --bench-args "${BENCH_ARGS:-}" \
   --gnuplot "$(gnuplot --version)"
-"$root/scripts/plots.sh" "$stage/results" "$stage/plots"
 "$bin/idiom_summary" --results "$stage/results" --claims "$root/claims/articles.tsv"
+"$root/scripts/plots.sh" "$stage/results" "$stage/plots"
 "$bin/idiom_report" --results "$stage/results" --claims "$root/claims/articles.tsv" --plots-link ../plots
 
 # Everything succeeded: move into place, one rename per file.

@@ -42,9 +42,12 @@ for name in "${names[@]}"; do
   csv=$results/$name.csv
   variants=$(awk -F, 'NR > 1 && !seen[$2]++ { printf "%s ", $2 }' "$csv")   # in CSV order
   xs=$(awk -F, 'NR > 1 && !seen[$4]++ { printf "%s ", $4 }' "$csv")
+  # "variant x ..." for each crossover claim of this comparison found in the run's summary.
+  crossovers=$(awk -F, -v p="$name.crossover." 'index($1, p) == 1 && $6 != "nan" { printf "%s %s ", $4, $6 }' \
+               "$results/summary.csv" 2>/dev/null || true)
   for format in svg png; do
     gnuplot -e "csv='$csv'; out='$scratch/$name.$format'; format='$format'; machine='$machine'" \
-            -e "variants='$variants'; xs='$xs'; l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \
+            -e "variants='$variants'; xs='$xs'; crossovers='$crossovers'; l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \
             "$root/plots/style.gp" "$root/plots/$name.gp" \
       || die "gnuplot failed on plots/$name.gp for $csv; no chart was changed"
   done

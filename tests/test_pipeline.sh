@@ -24,6 +24,16 @@ for variant in boxed boxed_shuffled boxed_small_int_cache packed_i64 packed_i32 
   grep -q "^array_doubling,$variant," "$RESULTS/array_doubling.csv" || fail "array_doubling lacks $variant"
 done
 pass
+for variant in linear_scan uthash_set open_addressing sorted_bsearch; do
+  grep -q "^membership,$variant," "$RESULTS/membership.csv" || fail "membership lacks $variant"
+  grep -q "^membership,${variant}_half_hits," "$RESULTS/membership.csv" || fail "membership lacks ${variant}_half_hits"
+done
+grep -q '^membership.crossover.uthash_set,' "$RESULTS/summary.csv" || fail "no crossover row for uthash_set"
+# A packed array of n ints is n * 8 bytes; a uthash node per element is far more.
+awk -F, '$2 == "linear_scan" && $4 == 65536 && $11 / $4 != 8 { exit 1 }
+         $2 == "uthash_set" && $4 == 65536 && $11 / $4 <= 40 { exit 1 }' "$RESULTS/membership_build.csv" \
+  || fail "membership_build bytes per element are off"
+pass
 # Memory figures: 8 bytes per element for packed_i64's result, a box and a pointer for boxed.
 awk -F, '$2 == "packed_i64" && $4 == 1000000 && ($11 < 8000000 || $11 > 8100000) { exit 1 }' \
   "$RESULTS/array_doubling.csv" || fail "packed_i64 peak_bytes at n=1e6 is not about 8 MB"

@@ -1,0 +1,19 @@
+# plots/membership.gp: ns per lookup against n, log-log, both workloads, with the crossovers marked.
+set title "Membership: time per lookup in a set of n ints (lower is faster)"
+set xlabel "n, ints in the set (log scale)"
+set ylabel "ns per lookup, log scale (median; bars: min to max)"
+set logscale xy
+set autoscale xfix
+set key bottom right
+# Plain variants (the article's draw, nearly all hits) solid; their _half_hits twins dashed, same colour.
+base(i) = (i - 1) % 4 + 1
+dash(i) = i > 4 ? 2 : 1
+do for [k = 1:words(crossovers) / 2] {
+    x = word(crossovers, 2 * k) + 0
+    set arrow from x, graph 0 to x, graph 1 nohead dt 3 lc rgb "#777777"
+    set label word(crossovers, 2 * k - 1)." wins from n=".word(crossovers, 2 * k) at x, graph (0.97 - 0.05 * k) \
+        offset 0.5, 0 font ",10" tc rgb "#555555"
+}
+plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
+     (column("ns_per_item_min")):(column("ns_per_item_max")) with yerrorlines lt base(i) dt dash(i) \
+     title word(variants, i)

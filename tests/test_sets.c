@@ -1,0 +1,110 @@
+/* test_sets.c: the four membership layouts agree with a reference on empty sets, duplicates,
+ * extreme keys and random data, and give every byte back, including after failed allocations. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+
+#include "int_array.h"
+#include "memcount.h"
+#include "oa_set.h"
+#include "rng.h"
+#include "sorted_array.h"
+#include "uthash_set.h"
+
+/* One layout behind a common face, so every test runs on all four. */
+typedef struct layout {
+    const char *name;
+    size_t size;                                          /* of the structure */
+    int (*build)(void *set, const int64_t *values, size_t n);
+    int (*contains)(const void *set, int64_t key);
+    void (*free)(void *set);
+} layout;
+
+#define LAYOUT(type)                                                                          \
+    {#type, sizeof(type), (int (*)(void *, const int64_t *, size_t))type##_build,              \
+     (int (*)(const void *, int64_t))type##_contains, (void (*)(void *))type##_free}
+static const layout layouts[] = {LAYOUT(int_array), LAYOUT(sorted_array), LAYOUT(uthash_set), LAYOUT(oa_set)};
+#define N_LAYOUTS (sizeof layouts / sizeof layouts[0])
+
+static int reference_contains(const int64_t *values, size_t n, int64_t key) {
+    for (size_t i = 0; i < n; i++)
+        if (values[i] == key) return 1;
+    return 0;
+}
+
+/* Build each layout from values and compare contains() with the reference on probes. */
+static void agree_with_reference(const int64_t *values, size_t n, const int64_t *probes, size_t n_probes) {
+    for (size_t l = 0; l < N_LAYOUTS; l++) {
+        const size_t live = memcount_live_bytes();
+        _Alignas(16) unsigned char set[64];
+        assert_true(layouts[l].size <= sizeof set);
+        assert_int_equal(layouts[l].build(set, values, n), 0);
+        for (size_t i = 0; i < n_probes; i++) {
+            if (layouts[l].contains(set, probes[i]) != reference_contains(values, n, probes[i]))
+                fail_msg("%s: contains(%lld) is wrong", layouts[l].name, (long long)probes[i]);
+        }
+        layouts[l].free(set);
+        assert_int_equal(memcount_live_bytes(), live);
+    }
+}
+
+static void empty_set_contains_nothing(void **state) {
+    (void)state;
+    const int64_t probes[] = {0, 1, -1, INT64_MIN, INT64_MAX};
+    agree_with_reference(NULL, 0, probes, 5);
+}
+
+static void duplicates_and_extreme_keys(void **state) {
+    (void)state;
+    const int64_t values[] = {7, 7, INT64_MIN, INT64_MAX, 0, INT64_MIN, -1, 7};
+    const int64_t probes[] = {7, INT64_MIN, INT64_MAX, 0, -1, 1, INT64_MIN + 1, INT64_MAX - 1, 8};
+    agree_with_reference(values, 8, probes, 9);
+}
+
+static void random_keys_against_reference(void **state) {
+    (void)state;
+    enum { N = 3000, PROBES = 6000 };
+    static int64_t values[N], probes[PROBES];
+    rng r = rng_seeded(99, 0);
+    for (size_t i = 0; i < N; i++) values[i] = rng_between(&r, -5000, 5000); /* many duplicates */
+    for (size_t i = 0; i < PROBES; i++) probes[i] = rng_between(&r, -6000, 6000);
+    agree_with_reference(values, N, probes, PROBES);
+}
+
+static void failed_allocation_leaves_nothing_behind(void **state) {
+    (void)state;
+    enum { N = 300 };
+    int64_t values[N];
+    for (size_t i = 0; i < N; i++) values[i] = (int64_t)(i * 7919);
+    for (size_t l = 0; l < N_LAYOUTS; l++) {
+        /* Fail each allocation the build makes in turn, until one build needs no failure. */
+        for (uint64_t fail_at = 1;; fail_at++) {
+            const size_t live = memcount_live_bytes();
+            _Alignas(16) unsigned char set[64];
+            memcount_fail_after(fail_at);
+            const int status = layouts[l].build(set, values, N);
+            memcount_fail_after(0);
+            if (status == 0) {
+                layouts[l].free(set);
+                assert_int_equal(memcount_live_bytes(), live);
+                break;
+            }
+            assert_int_equal(status, -1);
+            if (memcount_live_bytes() != live)
+                fail_msg("%s leaked after failing allocation %llu", layouts[l].name, (unsigned long long)fail_at);
+        }
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(empty_set_contains_nothing),
+        cmocka_unit_test(duplicates_and_extreme_keys),
+        cmocka_unit_test(random_keys_against_reference),
+        cmocka_unit_test(failed_allocation_leaves_nothing_behind),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
