@@ -4,14 +4,14 @@ set xlabel "n, ints in the set (log scale)"
 set ylabel "ns per lookup, log scale (median; bars: min to max)"
 set logscale xy
 set autoscale xfix
-set key bottom right
+set key top left
 # Plain variants (the article's draw, nearly all hits) solid; their _half_hits twins dashed, same colour.
 base(i) = (i - 1) % 4 + 1
 dash(i) = i > 4 ? 2 : 1
 do for [k = 1:words(crossovers) / 2] {
     x = word(crossovers, 2 * k) + 0
     set arrow from x, graph 0 to x, graph 1 nohead dt 3 lc rgb "#777777"
-    set label word(crossovers, 2 * k - 1)." wins from n=".word(crossovers, 2 * k) at x, graph (0.97 - 0.05 * k) \
+    set label word(crossovers, 2 * k - 1)." wins from n=".word(crossovers, 2 * k) at x, graph (0.52 - 0.05 * k) \
         offset 0.5, 0 font ",10" tc rgb "#555555"
 }
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
