@@ -207,10 +207,5 @@ const bench_comparison bench_this_comparison = {
              "beyond glibc's largest mmap threshold (32 MiB), so every iteration maps fresh pages and "
              "pays a page fault per 4 KiB it first touches, as NumPy's `arr * 2` does at the article's "
              "point; on a virtual machine those faults can cost more than the doubling itself.",
-    .variants = variants,
-    .n_variants = BENCH_COUNT(variants),
-    .xs = sweep,
-    .n_xs = BENCH_COUNT(sweep),
-    .quick_xs = quick_sweep,
-    .n_quick_xs = BENCH_COUNT(quick_sweep),
+    BENCH_SWEEP(variants, sweep, quick_sweep),
 };

@@ -36,10 +36,5 @@ const bench_comparison bench_this_comparison = {
              "one `KeepRunningBatch` and loops in C). Each body counts its runs, and the count must "
              "equal the iterations Google Benchmark timed. n = 0 is the calibration figure: every "
              "other comparison's time per iteration includes it once.",
-    .variants = variants,
-    .n_variants = BENCH_COUNT(variants),
-    .xs = sweep,
-    .n_xs = BENCH_COUNT(sweep),
-    .quick_xs = sweep,
-    .n_quick_xs = BENCH_COUNT(sweep),
+    BENCH_SWEEP(variants, sweep, sweep),
 };

@@ -99,10 +99,5 @@ const bench_comparison bench_this_comparison = {
              "Timed: the lookups only; building the set is `membership_build`. The first block is "
              "checked against the reference before timing, and the hit count of every timed block "
              "after it.",
-    .variants = variants,
-    .n_variants = BENCH_COUNT(variants),
-    .xs = sweep,
-    .n_xs = BENCH_COUNT(sweep),
-    .quick_xs = quick_sweep,
-    .n_quick_xs = BENCH_COUNT(quick_sweep),
+    BENCH_SWEEP(variants, sweep, quick_sweep),
 };

@@ -70,10 +70,5 @@ const bench_comparison bench_this_comparison = {
              "`peak_bytes` is the layout's peak heap use while it is built, as glibc grants it, the "
              "analogue of the articles' memory_profiler increments. Each checked build answers 1,000 "
              "membership questions against the reference before timing starts.",
-    .variants = variants,
-    .n_variants = BENCH_COUNT(variants),
-    .xs = sweep,
-    .n_xs = BENCH_COUNT(sweep),
-    .quick_xs = quick_sweep,
-    .n_quick_xs = BENCH_COUNT(quick_sweep),
+    BENCH_SWEEP(variants, sweep, quick_sweep),
 };

@@ -44,10 +44,5 @@ const bench_comparison bench_this_comparison = {
     .name = "wrong_result",
     .param = "n",
     .about = "A test comparison with deliberately wrong variants.",
-    .variants = variants,
-    .n_variants = BENCH_COUNT(variants),
-    .xs = sweep,
-    .n_xs = BENCH_COUNT(sweep),
-    .quick_xs = sweep,
-    .n_quick_xs = BENCH_COUNT(sweep),
+    BENCH_SWEEP(variants, sweep, sweep),
 };

@@ -44,6 +44,12 @@ extern const bench_comparison bench_this_comparison;
 
 #define BENCH_COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
+/* A comparison's variants, full sweep and QUICK sweep from three arrays, as designated initialisers:
+ * `const bench_comparison bench_this_comparison = {..., BENCH_SWEEP(variants, sweep, quick_sweep)};` */
+#define BENCH_SWEEP(variant_array, full_sweep, quick_sweep)                                        \
+    .variants = (variant_array), .n_variants = BENCH_COUNT(variant_array), .xs = (full_sweep),      \
+    .n_xs = BENCH_COUNT(full_sweep), .quick_xs = (quick_sweep), .n_quick_xs = BENCH_COUNT(quick_sweep)
+
 /* Iterations to run now, or 0 when the measurement is over; see BENCH_LOOP. */
 int64_t bench_batch(bench_state *st);
 
