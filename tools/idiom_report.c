@@ -20,21 +20,10 @@ typedef struct report_inputs {
     csv_table summary;      /* summary.csv */
 } report_inputs;
 
+/* The text of a small file the run wrote, or NULL if it is not there. */
 static char *slurp(const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) return NULL;
-    fseek(f, 0, SEEK_END);
-    const long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = size >= 0 ? malloc((size_t)size + 1) : NULL;
-    if (text && fread(text, 1, (size_t)size, f) == (size_t)size) {
-        text[size] = '\0';
-    } else {
-        free(text);
-        text = NULL;
-    }
-    fclose(f);
-    return text;
+    char error[1024];
+    return csv_read_file(path, error, sizeof error);
 }
 
 /* A value of our own flat environment.json ("key": value, one per line), quotes removed. The

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *read_file(const char *path, char *error, size_t error_size) {
+char *csv_read_file(const char *path, char *error, size_t error_size) {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         snprintf(error, error_size, "%s: cannot open: %s", path, strerror(errno));
@@ -61,7 +61,7 @@ static size_t count_separators(const char *line, char separator) {
 
 int csv_load(const char *path, char separator, csv_table *table, char *error, size_t error_size) {
     memset(table, 0, sizeof *table);
-    char *text = read_file(path, error, error_size);
+    char *text = csv_read_file(path, error, error_size);
     if (text == NULL) return -1;
     table->text = text;
     size_t n_lines = 0;

@@ -14,6 +14,8 @@ typedef struct csv_table {
     char *text;           /* the file's contents, which header and cells point into */
 } csv_table;
 
+/* The whole text of path, NUL-terminated, for the caller to free; NULL with the reason in error. */
+char *csv_read_file(const char *path, char *error, size_t error_size);
 /* Load path, fields separated by separator (',' or '\t'). 0, or -1 with "path:line: what is
  * wrong" in error (also for a missing file). */
 int csv_load(const char *path, char separator, csv_table *table, char *error, size_t error_size);
