@@ -111,10 +111,17 @@ static long claim_row(const report_inputs *in, const char *claim_id) {
     return -1;
 }
 
+/* summary.csv's magnitude word as a phrase: smaller, similar or larger than the article's ratio. */
+static const char *magnitude_text(const char *magnitude) {
+    return strcmp(magnitude, "similar") == 0 ? "similar to the article's (within a factor of 2)"
+           : strcmp(magnitude, "smaller") == 0 ? "smaller than the article's (by more than a factor of 2)"
+                                               : "larger than the article's (by more than a factor of 2)";
+}
+
 /* "contender 4.2x faster than baseline [4.0, 4.4]": the measured figure of summary row i. */
 static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size) {
     const double ratio = atof(cell(s, i, "ratio")), lo = atof(cell(s, i, "ratio_lo")), hi = atof(cell(s, i, "ratio_hi"));
-    const int time = strcmp(cell(s, i, "metric"), "ns_per_item") == 0, contender_wins = ratio >= 1;
+    const int time = strcmp(cell(s, i, "metric"), "peak_bytes") != 0, contender_wins = ratio >= 1;
     if (isnan(ratio)) {
         snprintf(buffer, size, "not measured");
         return;
@@ -140,7 +147,7 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         fprintf(f, "| `%s` | %s | %s | %s | **%s**", cell(s, i, "claim_id"),
                 c >= 0 ? cell(&in->claims, (size_t)c, "article") : "",
                 c >= 0 ? cell(&in->claims, (size_t)c, "article_figure") : "", figure, cell(s, i, "verdict"));
-        if (*cell(s, i, "magnitude")) fprintf(f, "; magnitude %s than the article's", cell(s, i, "magnitude"));
+        if (*cell(s, i, "magnitude")) fprintf(f, "; C magnitude: %s", magnitude_text(cell(s, i, "magnitude")));
         if (*cell(s, i, "note")) fprintf(f, "; %s", cell(s, i, "note"));
         fprintf(f, " |\n");
     }
@@ -158,7 +165,7 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         fprintf(f, ".");
         if (*cell(s, i, "magnitude"))
             fprintf(f, " The article's ratio was %s; the C ratio is %s.", cell(s, i, "article_ratio"),
-                    cell(s, i, "magnitude"));
+                    magnitude_text(cell(s, i, "magnitude")));
         if (c >= 0) fprintf(f, " %s", cell(&in->claims, (size_t)c, "why"));
         fprintf(f, "\n");
     }
