@@ -45,7 +45,7 @@ static int prepare_boxed_shuffled(fixture *f) {
     if (order == NULL) return -1;
     for (size_t i = 0; i < f->n; i++) order[i] = i;
     rng r = rng_seeded(bench_seed(), STREAM_HEAP_ORDER);
-    rng_shuffle(&r, order, f->n);
+    rng_shuffle(&r, order, f->n, sizeof *order);
     const int status = boxed_list_from_values_scattered(&f->boxed, f->values, f->n, order);
     memcount_free(order);
     return status;

@@ -53,12 +53,7 @@ static inline int64_t *membership_values(size_t n, uint64_t seed) {
     if (values == NULL) return NULL;
     for (size_t i = 0; i < n; i++) values[i] = (int64_t)i;
     rng r = rng_seeded(seed, MEMBERSHIP_STREAM_VALUES);
-    for (size_t i = n; i > 1; i--) {
-        const size_t j = (size_t)rng_below(&r, i);
-        const int64_t t = values[i - 1];
-        values[i - 1] = values[j];
-        values[j] = t;
-    }
+    rng_shuffle(&r, values, n, sizeof *values);
     return values;
 }
 

@@ -39,7 +39,7 @@ static void shuffle_is_a_permutation(void **state) {
     rng r = rng_seeded(3, 0);
     size_t v[1000], count[1000] = {0};
     for (size_t i = 0; i < 1000; i++) v[i] = i;
-    rng_shuffle(&r, v, 1000);
+    rng_shuffle(&r, v, 1000, sizeof *v);
     size_t moved = 0;
     for (size_t i = 0; i < 1000; i++) {
         count[v[i]]++;
@@ -47,7 +47,7 @@ static void shuffle_is_a_permutation(void **state) {
     }
     for (size_t i = 0; i < 1000; i++) assert_int_equal(count[i], 1);
     assert_true(moved > 900);
-    rng_shuffle(&r, v, 0);
+    rng_shuffle(&r, v, 0, sizeof *v);
 }
 
 int main(void) {

@@ -17,6 +17,9 @@ static const char *const full_defaults[] = {
 static const char *const quick_defaults[] = {
     "--benchmark_repetitions=3", "--benchmark_min_time=0.005", "--benchmark_enable_random_interleaving=true"};
 
+_Static_assert(BENCH_COUNT(full_defaults) == BENCH_COUNT(quick_defaults),
+               "main() sizes Google Benchmark's argv for either list of defaults alike");
+
 static uint64_t run_seed = BENCH_DEFAULT_SEED;
 
 uint64_t bench_seed(void) { return run_seed; }

@@ -2,6 +2,7 @@
 #include "rng.h"
 
 #include <assert.h>
+#include <stddef.h>
 
 rng rng_seeded(uint64_t seed, uint64_t stream) {
     rng r = {seed ^ (stream * 0xD1B54A32D192ED03ull)}; /* an odd constant from Steele & Vigna */
@@ -38,11 +39,14 @@ int64_t rng_between(rng *r, int64_t lo, int64_t hi) {
     return (int64_t)((uint64_t)lo + rng_below(r, span + 1));
 }
 
-void rng_shuffle(rng *r, size_t *values, size_t n) {
+void rng_shuffle(rng *r, void *base, size_t n, size_t size) {
+    unsigned char *bytes = base;
     for (size_t i = n; i > 1; i--) {
-        const size_t j = (size_t)rng_below(r, i);
-        const size_t t = values[i - 1];
-        values[i - 1] = values[j];
-        values[j] = t;
+        unsigned char *a = bytes + (i - 1) * size, *b = bytes + (size_t)rng_below(r, i) * size;
+        for (size_t k = 0; k < size; k++) {
+            const unsigned char t = a[k];
+            a[k] = b[k];
+            b[k] = t;
+        }
     }
 }

@@ -19,7 +19,7 @@ uint64_t rng_next(rng *r);
 uint64_t rng_below(rng *r, uint64_t bound);
 /* Uniform in [lo, hi], both included, like Python's random.randint. */
 int64_t rng_between(rng *r, int64_t lo, int64_t hi);
-/* Shuffle n size_t values in place (Fisher-Yates). */
-void rng_shuffle(rng *r, size_t *values, size_t n);
+/* Shuffle n elements of size bytes each in place (Fisher-Yates), as qsort takes its array. */
+void rng_shuffle(rng *r, void *base, size_t n, size_t size);
 
 #endif /* IDIOM_RNG_H */
