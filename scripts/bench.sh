@@ -64,6 +64,9 @@ done
 "$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
   --commit "$commit" --dirty "$dirty" --quick "$quick" --bench-args "${BENCH_ARGS:-}" \
   --gnuplot "$(gnuplot --version)"
+# Each comparison keeps the fingerprint of the run that measured it: an ONLY= run keeps the other
+# comparisons' older results, which environment.json (this run's) does not describe.
+for name in "${selected[@]}"; do cp "$stage/results/environment.json" "$stage/results/$name.environment.json"; done
 "$bin/idiom_summary" --results "$stage/results" --claims "$root/claims/articles.tsv"
 "$root/scripts/plots.sh" "$stage/results" "$stage/plots"
 "$bin/idiom_report" --results "$stage/results" --claims "$root/claims/articles.tsv" --plots-link ../plots

@@ -23,12 +23,8 @@ for name in "${names[@]}"; do
   "$bin/idiom_csvcheck" "$results/$name.csv" || die "not drawing $name: its CSV is malformed"
 done
 
-environment=$results/environment.json
-machine="$(env_field "$environment" cpu_model 'unknown CPU'), $(sed -n 's/^  "cores": \([0-9]*\),$/\1/p' "$environment" 2>/dev/null || true) cores"
-machine="${machine//\'/} · $(env_field "$environment" date_utc 'date unknown' | cut -c1-10)"
-machine="$machine · run $(env_field "$environment" run_id '?')"
 # Cache sizes in bytes, so charts can mark where a working set leaves each level.
-cache_bytes() {
+cache_bytes() {  # uses $environment, set per chart below
   local size
   size=$(env_field "$environment" caches '' | tr ',' '\n' | sed -n "s/^ *$1 \([0-9]*\)K\$/\1/p")
   echo $(( ${size:-0} * 1024 ))
@@ -40,6 +36,12 @@ trap 'rm -rf "$scratch"' EXIT
 
 for name in "${names[@]}"; do
   csv=$results/$name.csv
+  # The fingerprint of the run that measured this comparison (older runs' CSVs may sit beside newer ones).
+  environment=$results/$name.environment.json
+  [[ -f $environment ]] || environment=$results/environment.json
+  machine="$(env_field "$environment" cpu_model 'unknown CPU'), $(sed -n 's/^  "cores": \([0-9]*\),$/\1/p' "$environment" 2>/dev/null || true) cores"
+  machine="${machine//\'/} · $(env_field "$environment" date_utc 'date unknown' | cut -c1-10) · run $(env_field "$environment" run_id '?')"
+  grep -q '^  "quick": true' "$environment" 2>/dev/null && machine="QUICK run (not for citing) · $machine"
   variants=$(awk -F, 'NR > 1 && !seen[$2]++ { printf "%s ", $2 }' "$csv")   # in CSV order
   xs=$(awk -F, 'NR > 1 && !seen[$4]++ { printf "%s ", $4 }' "$csv")
   # "variant x ..." for each crossover claim of this comparison found in the run's summary.

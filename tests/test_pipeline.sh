@@ -18,6 +18,8 @@ for name in "${comparisons[@]}"; do
   [[ $(head -c 5 "$PLOTS/$name.svg") == "<?xml" || $(head -c 4 "$PLOTS/$name.svg") == "<svg" ]] || fail "$name.svg is not SVG"
   [[ $(head -c 4 "$PLOTS/$name.png" | tail -c 3) == PNG ]] || fail "$name.png is not PNG"
   grep -q "($name.svg\|/$name.svg)" "$RESULTS/REPORT.md" || fail "REPORT.md does not link $name.svg"
+  grep -q '"quick": true' "$RESULTS/$name.environment.json" || fail "$name.environment.json does not record the QUICK run"
+  grep -q "QUICK run (not for citing)" "$PLOTS/$name.svg" || fail "$name.svg does not say it is from a QUICK run"
   pass
 done
 for variant in boxed boxed_shuffled boxed_small_int_cache packed_i64 packed_i32 memcpy_limit; do

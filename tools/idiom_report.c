@@ -26,15 +26,15 @@ static char *slurp(const char *path) {
     return csv_read_file(path, error, sizeof error);
 }
 
-/* A value of our own flat environment.json ("key": value, one per line), quotes removed. The
+/* A value of an environment.json text of ours ("key": value, one per line), quotes removed. The
  * result lives until 16 more calls, so one printf may use several. */
-static const char *env(const report_inputs *in, const char *key) {
+static const char *env_in(const char *environment, const char *key) {
     static char values[16][1024];
     static unsigned next;
     char *value = values[next++ % 16];
     char pattern[128];
     snprintf(pattern, sizeof pattern, "\"%s\": ", key);
-    const char *at = in->environment ? strstr(in->environment, pattern) : NULL;
+    const char *at = environment ? strstr(environment, pattern) : NULL;
     if (at == NULL) return "unknown";
     at += strlen(pattern);
     size_t n = strcspn(at, "\n");
@@ -46,6 +46,9 @@ static const char *env(const report_inputs *in, const char *key) {
     snprintf(value, sizeof values[0], "%.*s", (int)n, at);
     return value;
 }
+
+/* A value of this run's environment.json. */
+static const char *env(const report_inputs *in, const char *key) { return env_in(in->environment, key); }
 
 static const char *cell(const csv_table *t, size_t row, const char *column) {
     const int c = csv_column(t, column);
@@ -211,6 +214,14 @@ static void write_comparison(FILE *f, const report_inputs *in, const char *name)
     snprintf(path, sizeof path, "%s/%s.csv", in->dir, name);
     if (csv_load(path, ',', &t, error, sizeof error) != 0 || t.n_rows == 0) return;
     fprintf(f, "## %s\n\n", name);
+    snprintf(path, sizeof path, "%s/%s.environment.json", in->dir, name);
+    char *measured_in = slurp(path);
+    if (measured_in) {
+        fprintf(f, "Measured in run `%s` (%s, commit `%s`)%s.\n\n", env_in(measured_in, "run_id"),
+                env_in(measured_in, "date_utc"), env_in(measured_in, "commit"),
+                strcmp(env_in(measured_in, "quick"), "true") == 0 ? ", a QUICK run: not for citing" : "");
+        free(measured_in);
+    }
     snprintf(path, sizeof path, "%s/%s.about.md", in->dir, name);
     char *about = slurp(path);
     fprintf(f, "%s\n", about ? about : "(no description was written)\n");
