@@ -1,10 +1,11 @@
 # plots/style.gp: the one style every chart shares. scripts/plots.sh sets csv, out, format
 # (svg or png), machine (the corner label), variants and xs (in CSV order) and the cache sizes.
-if (format eq "svg") {
-    set terminal svg size 1000,620 dynamic noenhanced font "DejaVu Sans,13" background rgb "white"
-} else {
-    set terminal pngcairo size 1250,775 noenhanced font "DejaVu Sans,13" background rgb "white"
-}
+# terminal(width, height): the command that sets the terminal for a chart of that SVG size; the
+# PNG is 1.25 times larger. A wide chart (three panels) runs `eval terminal(1500, 620)` again.
+terminal(w, h) = format eq "svg" \
+    ? sprintf("set terminal svg size %d,%d dynamic noenhanced font 'DejaVu Sans,13' background rgb 'white'", w, h) \
+    : sprintf("set terminal pngcairo size %d,%d noenhanced font 'DejaVu Sans,13' background rgb 'white'", w * 5 / 4, h * 5 / 4)
+eval terminal(1000, 620)
 set output out
 set encoding utf8
 set datafile separator ","

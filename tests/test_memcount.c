@@ -48,8 +48,13 @@ static void realloc_moves_count_and_failure_keeps_block(void **state) {
     memcount_fail_after(0);
     assert_int_equal(p[15], 'x'); /* still ours, still counted */
     assert_int_equal(memcount_live_bytes() - before, malloc_usable_size(p));
-    p = memcount_realloc(p, 1 << 20);
+    const size_t small_usable = malloc_usable_size(p);
+    assert_int_equal(memcount_moved_bytes_since_mark(), 0);
+    char *const old = p;
+    p = memcount_realloc(p, 1 << 20); /* 16 bytes to 1 MiB cannot grow in place */
     assert_non_null(p);
+    assert_ptr_not_equal(p, old);
+    assert_int_equal(memcount_moved_bytes_since_mark(), small_usable);
     assert_int_equal(memcount_live_bytes() - before, malloc_usable_size(p));
     memcount_free(p);
     assert_int_equal(memcount_live_bytes(), before);

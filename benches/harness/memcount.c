@@ -8,6 +8,7 @@ static size_t live_bytes;          /* granted bytes not yet freed */
 static size_t mark_live_bytes;     /* live_bytes at the last memcount_mark */
 static size_t peak_live_bytes;     /* highest live_bytes since the last memcount_mark */
 static uint64_t allocations;       /* allocations since the last memcount_mark */
+static size_t moved_bytes;         /* bytes realloc copied to a new block since the last mark */
 static uint64_t failure_countdown; /* 0: never fail; 1: fail the next allocation (and all later) */
 static int counting = 1;           /* 0 inside a timed loop: plain malloc, no bookkeeping */
 
@@ -56,7 +57,10 @@ void *memcount_realloc(void *p, size_t size) {
     void *q = realloc(p, size);
     if (q == NULL) return NULL;
     live_bytes -= old_size;
-    if (q != p) allocations++;
+    if (q != p) {
+        allocations++;
+        moved_bytes += old_size < size ? old_size : size;
+    }
     note_grant(q);
     return q;
 }
@@ -71,11 +75,14 @@ void memcount_mark(void) {
     mark_live_bytes = live_bytes;
     peak_live_bytes = live_bytes;
     allocations = 0;
+    moved_bytes = 0;
 }
 
 size_t memcount_peak_since_mark(void) { return peak_live_bytes - mark_live_bytes; }
 
 uint64_t memcount_allocs_since_mark(void) { return allocations; }
+
+size_t memcount_moved_bytes_since_mark(void) { return moved_bytes; }
 
 size_t memcount_live_bytes(void) { return live_bytes; }
 

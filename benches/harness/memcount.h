@@ -28,6 +28,9 @@ void memcount_mark(void);
 size_t memcount_peak_since_mark(void);
 /* Allocations (malloc, calloc, and realloc that moved or grew from NULL) since memcount_mark. */
 uint64_t memcount_allocs_since_mark(void);
+/* Bytes realloc copied when it moved a block, since memcount_mark: an upper bound, since glibc
+ * moves a block above the mmap threshold with mremap, which remaps pages instead of copying. */
+size_t memcount_moved_bytes_since_mark(void);
 /* Bytes live now, counted since the program started. */
 size_t memcount_live_bytes(void);
 /* Bytes that were live at the last memcount_mark. */
