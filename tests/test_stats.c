@@ -61,6 +61,17 @@ static void loglog_slope_finds_growth_order(void **state) {
     assert_int_equal(stats_loglog_slope(zero_x, linear, 2, &slope), -1); /* one usable point */
 }
 
+static void linear_slope_is_least_squares(void **state) {
+    (void)state;
+    const double miss_share[] = {0, 0.5, 1}, ns[] = {100, 151, 200}; /* noisy line: slope 100 */
+    double slope;
+    assert_int_equal(stats_linear_slope(miss_share, ns, 3, &slope), 0);
+    assert_float_equal(slope, 100, 1e-9);
+    const double same_x[] = {1, 1};
+    assert_int_equal(stats_linear_slope(same_x, ns, 2, &slope), -1);
+    assert_int_equal(stats_linear_slope(miss_share, ns, 1, &slope), -1);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(median_of_odd_and_even_counts),
@@ -68,6 +79,7 @@ int main(void) {
         cmocka_unit_test(bootstrap_of_constant_samples_is_the_ratio),
         cmocka_unit_test(bootstrap_interval_brackets_the_ratio_and_repeats),
         cmocka_unit_test(loglog_slope_finds_growth_order),
+        cmocka_unit_test(linear_slope_is_least_squares),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -175,37 +175,89 @@ static void write_ledger(FILE *f, const report_inputs *in) {
     fprintf(f, "\n");
 }
 
-/* Per variant: time per item at both ends of the sweep, the fitted growth order of the time per
- * iteration, and bytes per element where the parameter is a count. */
-static void write_key_numbers(FILE *f, const csv_table *t) {
-    const int count_param = strcmp(cell(t, 0, "param"), "hit_ratio") != 0;
+/* The rows of the variant first seen at row i, as points: x, ns per item and time per iteration,
+ * and which rows hold the smallest and largest x. Returns how many; 0 if the variant was seen
+ * before row i (so each variant is visited once). */
+static size_t variant_points(const csv_table *t, size_t i, double *x, double *per_item, double *per_iteration,
+                             size_t *smallest, size_t *largest) {
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(cell(t, j, "variant"), cell(t, i, "variant")) == 0) return 0;
+    size_t n = 0;
+    *smallest = *largest = i;
+    for (size_t j = i; j < t->n_rows && n < MAX_POINTS; j++) {
+        if (strcmp(cell(t, j, "variant"), cell(t, i, "variant")) != 0) continue;
+        x[n] = atof(cell(t, j, "x"));
+        per_item[n] = atof(cell(t, j, "ns_per_item"));
+        per_iteration[n++] = atof(cell(t, j, "ns_per_item")) * atof(cell(t, j, "items"));
+        if (atof(cell(t, j, "x")) < atof(cell(t, *smallest, "x"))) *smallest = j;
+        if (atof(cell(t, j, "x")) > atof(cell(t, *largest, "x"))) *largest = j;
+    }
+    return n;
+}
+
+/* For a count parameter, per variant: time per item at both ends of the sweep, the fitted growth
+ * order of the time per iteration, and bytes per element at the largest count. */
+static void write_count_key_numbers(FILE *f, const csv_table *t) {
+    const char *param = cell(t, 0, "param");
     fprintf(f, "| variant | ns/item at the smallest %s | at the largest | growth order of time per iteration |"
-               " peak bytes per %s at the largest |\n|---|---:|---:|---:|---:|\n", cell(t, 0, "param"),
-            cell(t, 0, "param"));
+               " peak bytes per %s at the largest |\n|---|---:|---:|---:|---:|\n", param, param);
     for (size_t i = 0; i < t->n_rows; i++) {
-        int first = 1;
-        for (size_t j = 0; j < i; j++) first &= strcmp(cell(t, j, "variant"), cell(t, i, "variant")) != 0;
-        if (!first) continue;
-        double x[MAX_POINTS], per_iteration[MAX_POINTS];
-        size_t n = 0, smallest = i, largest = i;
-        for (size_t j = i; j < t->n_rows && n < MAX_POINTS; j++) {
-            if (strcmp(cell(t, j, "variant"), cell(t, i, "variant")) != 0) continue;
-            x[n] = atof(cell(t, j, "x"));
-            per_iteration[n++] = atof(cell(t, j, "ns_per_item")) * atof(cell(t, j, "items"));
-            if (atof(cell(t, j, "x")) < atof(cell(t, smallest, "x"))) smallest = j;
-            if (atof(cell(t, j, "x")) > atof(cell(t, largest, "x"))) largest = j;
-        }
+        double x[MAX_POINTS], per_item[MAX_POINTS], per_iteration[MAX_POINTS];
+        size_t smallest, largest;
+        const size_t n = variant_points(t, i, x, per_item, per_iteration, &smallest, &largest);
+        if (n == 0) continue;
+        /* The asymptote shows at the top of the sweep: fit the top two decades, where fixed costs
+         * per iteration no longer hide the order. */
+        const double fit_from = atof(cell(t, largest, "x")) / 100;
+        size_t fitted = 0;
+        for (size_t k = 0; k < n; k++)
+            if (x[k] >= fit_from) {
+                x[fitted] = x[k];
+                per_iteration[fitted++] = per_iteration[k];
+            }
         double slope;
-        char order[32] = "n/a", bytes[32] = "n/a";
-        if (count_param && x[0] > 0 && stats_loglog_slope(x, per_iteration, n, &slope) == 0 && n >= 3)
-            snprintf(order, sizeof order, "%.2f", slope);
-        if (count_param && atof(cell(t, largest, "x")) > 0)
+        char order[64] = "n/a", bytes[32] = "n/a";
+        if (fitted >= 3 && x[0] > 0 && stats_loglog_slope(x, per_iteration, fitted, &slope) == 0) {
+            const double nearest = round(slope);
+            if (fabs(slope - nearest) <= 0.25 && nearest >= 1)
+                snprintf(order, sizeof order, "%.2f (about %s^%.0f)", slope, param, nearest);
+            else
+                snprintf(order, sizeof order, "%.2f", slope);
+        }
+        if (atof(cell(t, largest, "x")) > 0)
             snprintf(bytes, sizeof bytes, "%.1f", atof(cell(t, largest, "peak_bytes")) / atof(cell(t, largest, "x")));
         fprintf(f, "| `%s` | %.4g | %.4g | %s | %s |\n", cell(t, i, "variant"), atof(cell(t, smallest, "ns_per_item")),
                 atof(cell(t, largest, "ns_per_item")), order, bytes);
     }
     fprintf(f, "\nGrowth order: the slope of log(time per iteration) against log(%s), by least squares over "
-               "the sweep (1 is linear, 2 quadratic).\n\n", cell(t, 0, "param"));
+               "the top two decades of the sweep (1 is linear, 2 quadratic).\n\n", param);
+}
+
+/* For a hit ratio, per variant: time per lookup with every key missing and with every key
+ * present, and what one miss costs beyond a hit: the least-squares slope of time per lookup
+ * against the share of misses, over the whole sweep. */
+static void write_ratio_key_numbers(FILE *f, const csv_table *t) {
+    fprintf(f, "| variant | ns/lookup at the lowest hit ratio | at the highest | ns a miss costs beyond a hit |\n"
+               "|---|---:|---:|---:|\n");
+    for (size_t i = 0; i < t->n_rows; i++) {
+        double x[MAX_POINTS], per_item[MAX_POINTS], per_iteration[MAX_POINTS];
+        size_t smallest, largest;
+        const size_t n = variant_points(t, i, x, per_item, per_iteration, &smallest, &largest);
+        if (n == 0) continue;
+        for (size_t k = 0; k < n; k++) x[k] = 1 - x[k]; /* the share of misses */
+        double per_miss;
+        char cost[32] = "n/a";
+        if (stats_linear_slope(x, per_item, n, &per_miss) == 0) snprintf(cost, sizeof cost, "%.1f", per_miss);
+        fprintf(f, "| `%s` | %.4g | %.4g | %s |\n", cell(t, i, "variant"), atof(cell(t, smallest, "ns_per_item")),
+                atof(cell(t, largest, "ns_per_item")), cost);
+    }
+    fprintf(f, "\nCost of a miss: the least-squares slope of ns per lookup against the share of lookups that "
+               "miss, over the whole sweep; negative where a miss is cheaper than a hit.\n\n");
+}
+
+static void write_key_numbers(FILE *f, const csv_table *t) {
+    if (strcmp(cell(t, 0, "param"), "hit_ratio") == 0) write_ratio_key_numbers(f, t);
+    else write_count_key_numbers(f, t);
 }
 
 static void write_comparison(FILE *f, const report_inputs *in, const char *name) {

@@ -165,7 +165,8 @@ int main(int argc, char **argv) {
         char note[512] = "";
         if (crossover && isnan(x)) {
             verdict = "disagrees";
-            snprintf(note, sizeof note, "%s never beats %s from some n on in this sweep", contender, baseline);
+            snprintf(note, sizeof note, "%s never beats %s from some %s on in this sweep", contender, baseline,
+                     csv_cell(&data.rows, 0, (size_t)csv_column(&data.rows, "param")));
         } else if (nb == 0 || nc == 0) {
             snprintf(note, sizeof note, "no %s figures for both variants in this run", metric);
         } else {

@@ -88,20 +88,32 @@ int stats_bootstrap_ratio(const double *base, size_t n_base, const double *conte
     return 0;
 }
 
-int stats_loglog_slope(const double *x, const double *y, size_t n, double *slope) {
+/* Ordinary least squares over the n points; -1 if fewer than two or all x are equal. */
+int stats_linear_slope(const double *x, const double *y, size_t n, double *slope) {
     double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < n; i++) {
+        sx += x[i];
+        sy += y[i];
+        sxx += x[i] * x[i];
+        sxy += x[i] * y[i];
+    }
+    const double denominator = (double)n * sxx - sx * sx;
+    if (n < 2 || denominator == 0) return -1;
+    *slope = ((double)n * sxy - sx * sy) / denominator;
+    return 0;
+}
+
+/* The linear fit on the logs of the points that have them. */
+int stats_loglog_slope(const double *x, const double *y, size_t n, double *slope) {
+    double *logs = malloc(2 * (n ? n : 1) * sizeof *logs);
+    if (logs == NULL) return -1;
     size_t used = 0;
     for (size_t i = 0; i < n; i++) {
         if (!(x[i] > 0 && y[i] > 0)) continue;
-        const double lx = log(x[i]), ly = log(y[i]);
-        sx += lx;
-        sy += ly;
-        sxx += lx * lx;
-        sxy += lx * ly;
-        used++;
+        logs[used] = log(x[i]);
+        logs[n + used++] = log(y[i]);
     }
-    const double denominator = (double)used * sxx - sx * sx;
-    if (used < 2 || denominator == 0) return -1;
-    *slope = ((double)used * sxy - sx * sy) / denominator;
-    return 0;
+    const int status = stats_linear_slope(logs, logs + n, used, slope);
+    free(logs);
+    return status;
 }

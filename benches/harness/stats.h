@@ -20,6 +20,8 @@ int stats_bootstrap_ratio(const double *base, size_t n_base, const double *conte
                           size_t n_contender, unsigned resamples, uint64_t seed, double *lo,
                           double *hi);
 
+/* Least-squares slope of y against x over n points. 0, or -1 if n < 2 or every x is the same. */
+int stats_linear_slope(const double *x, const double *y, size_t n, double *slope);
 /* Least-squares slope of log(y) against log(x) over the n points with x > 0 and y > 0: the growth
  * order k of y ~ x^k. Returns 0, or -1 with fewer than two such points. */
 int stats_loglog_slope(const double *x, const double *y, size_t n, double *slope);

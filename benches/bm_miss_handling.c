@@ -1,0 +1,293 @@
+/* bm_miss_handling.c: article 000's "LBYL vs EAFP": look up 10,000 keys, some missing, in a dict of
+ * 100,000 random strings, testing for the key first, or taking an error path when it is missing. */
+#include "harness/bench.h"
+#include "harness/memcount.h"
+#include "harness/rng.h"
+#include "string_map.h"
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KEY_LEN 10          /* the article's random 10-character lowercase keys */
+#define TABLE_KEYS 100000   /* the article's dict size */
+#define LOOKUPS 10000       /* the article's keys to check per run: one iteration */
+#define BLOCKS 8            /* pre-drawn shuffled blocks per hit ratio, timed in rotation */
+#define VALUE_MIN 1         /* the article's values: random.randint(1, 100) */
+#define VALUE_MAX 100
+#define MISSING 0           /* what a lookup returns for a missing key (the article's None) */
+enum { STREAM_TABLE = 1, STREAM_BLOCKS = 2 }; /* independent PRNG streams of this comparison */
+
+/* The dict: drawn once per process and shared by every benchmark, as the article builds it once. */
+typedef struct table {
+    char *keys;       /* TABLE_KEYS distinct keys, KEY_LEN bytes each, back to back */
+    int *values;      /* values[i] belongs to key i */
+    string_map map;
+} table;
+
+/* One iteration's lookups, and what they must add up to. */
+typedef struct query_block {
+    const char *keys[LOOKUPS];  /* into the table's keys (hits) or missing_keys (misses), shuffled */
+    char missing_keys[LOOKUPS * KEY_LEN];
+    long long expected_sum;     /* sum of the values of the keys present */
+    size_t expected_misses;
+} query_block;
+
+/* What a variant's pass over a block found. */
+typedef struct lookup_totals {
+    long long sum;
+    size_t misses;
+} lookup_totals;
+
+static void draw_key(rng *r, char *key) {
+    for (size_t i = 0; i < KEY_LEN; i++) key[i] = (char)('a' + rng_below(r, 26));
+}
+
+static int compare_keys(const void *a, const void *b) { return memcmp(*(char *const *)a, *(char *const *)b, KEY_LEN); }
+
+/* Redraw keys until no two are equal (the article's dict comprehension would merge them instead,
+ * leaving fewer than 100,000 keys; at 26^10 possible keys a repeat is rare). 0, or -1 if out of memory. */
+static int make_keys_distinct(rng *r, char *keys) {
+    char **sorted = memcount_malloc(TABLE_KEYS * sizeof *sorted);
+    if (sorted == NULL) return -1;
+    for (int repeats = 1; repeats > 0;) {
+        for (size_t i = 0; i < TABLE_KEYS; i++) sorted[i] = keys + i * KEY_LEN;
+        qsort(sorted, TABLE_KEYS, sizeof *sorted, compare_keys);
+        repeats = 0;
+        for (size_t i = 1; i < TABLE_KEYS; i++)
+            if (memcmp(sorted[i - 1], sorted[i], KEY_LEN) == 0) {
+                draw_key(r, sorted[i]);
+                repeats++;
+            }
+    }
+    memcount_free(sorted);
+    return 0;
+}
+
+static void table_free(table *t) {
+    string_map_free(&t->map);
+    memcount_free(t->keys);
+    memcount_free(t->values);
+}
+
+static int table_make(table *t) {
+    *t = (table){0};
+    t->keys = memcount_malloc(TABLE_KEYS * KEY_LEN);
+    t->values = memcount_malloc(TABLE_KEYS * sizeof *t->values);
+    const char **key_ptrs = memcount_malloc(TABLE_KEYS * sizeof *key_ptrs);
+    size_t *lens = memcount_malloc(TABLE_KEYS * sizeof *lens);
+    int status = -1;
+    if (t->keys && t->values && key_ptrs && lens) {
+        rng r = rng_seeded(bench_seed(), STREAM_TABLE);
+        for (size_t i = 0; i < TABLE_KEYS; i++) {
+            draw_key(&r, t->keys + i * KEY_LEN);
+            t->values[i] = (int)rng_between(&r, VALUE_MIN, VALUE_MAX);
+            key_ptrs[i] = t->keys + i * KEY_LEN;
+            lens[i] = KEY_LEN;
+        }
+        if (make_keys_distinct(&r, t->keys) == 0)
+            status = string_map_build(&t->map, key_ptrs, lens, t->values, TABLE_KEYS);
+    }
+    memcount_free(key_ptrs);
+    memcount_free(lens);
+    if (status != 0) table_free(t);
+    return status;
+}
+
+static table shared;
+static int shared_ready; /* 1 once built, -1 if building failed */
+static void free_shared_table(void) { table_free(&shared); }
+
+/* The process's table, built on first use. NULL if out of memory. */
+static const table *shared_table(void) {
+    if (shared_ready == 0) {
+        shared_ready = table_make(&shared) == 0 ? 1 : -1;
+        if (shared_ready == 1) atexit(free_shared_table);
+    }
+    return shared_ready == 1 ? &shared : NULL;
+}
+
+/* Draw BLOCKS blocks at this hit ratio, each as the article draws its keys: round(ratio * 10,000)
+ * distinct present keys (random.sample), the rest fresh random keys not in the table, shuffled
+ * together. The reference totals come from the table's own arrays, not from a lookup. */
+static int draw_blocks(const table *t, double hit_ratio, query_block *blocks) {
+    size_t *order = memcount_malloc(TABLE_KEYS * sizeof *order);
+    if (order == NULL) return -1;
+    const size_t hits = (size_t)lround(hit_ratio * LOOKUPS);
+    rng r = rng_seeded(bench_seed(), STREAM_BLOCKS + (uint64_t)lround(hit_ratio * 1000) * 16);
+    for (size_t i = 0; i < TABLE_KEYS; i++) order[i] = i;
+    for (size_t b = 0; b < BLOCKS; b++) {
+        query_block *block = &blocks[b];
+        block->expected_sum = 0;
+        block->expected_misses = LOOKUPS - hits;
+        for (size_t i = 0; i < hits; i++) { /* a partial Fisher-Yates shuffle: hits distinct keys */
+            const size_t pick = i + rng_below(&r, TABLE_KEYS - i), chosen = order[pick];
+            order[pick] = order[i];
+            order[i] = chosen;
+            block->keys[i] = t->keys + chosen * KEY_LEN;
+            block->expected_sum += t->values[chosen];
+        }
+        for (size_t i = hits; i < LOOKUPS; i++) {
+            char *key = block->missing_keys + i * KEY_LEN;
+            do draw_key(&r, key);
+            while (string_map_contains(&t->map, key, KEY_LEN));
+            block->keys[i] = key;
+        }
+        rng_shuffle(&r, block->keys, LOOKUPS, sizeof block->keys[0]);
+    }
+    memcount_free(order);
+    return 0;
+}
+
+/* --- the idioms, one lookup each, returning the value or MISSING --- */
+
+/* `if key in d: return d[key]`: the key is hashed and its bucket chain walked twice on a hit. */
+static int check_first(const string_map *map, const char *key) {
+    if (string_map_contains(map, key, KEY_LEN)) return string_map_get(map, key, KEY_LEN);
+    return MISSING;
+}
+
+/* `try: return d[key] except KeyError: return None`, with the try armed per lookup: setjmp is
+ * glibc's _setjmp, which saves no signal mask (sigsetjmp(env, 0) is the same call). */
+static int error_path(const string_map *map, const char *key) {
+    jmp_buf on_missing;
+    if (setjmp(on_missing) != 0) return MISSING;
+    return string_map_get_or_longjmp(map, key, KEY_LEN, &on_missing);
+}
+
+/* The same with sigsetjmp(env, 1), which saves the signal mask (a system call) at every arm, as
+ * setjmp does on the BSDs and macOS; glibc's longjmp restores it as siglongjmp would. */
+static int error_path_sigmask(const string_map *map, const char *key) {
+    sigjmp_buf on_missing;
+    if (sigsetjmp(on_missing, 1) != 0) return MISSING;
+    return string_map_get_or_longjmp(map, key, KEY_LEN, &on_missing);
+}
+
+/* One lookup that says whether it found the key: the C idiom. */
+static int status_code(const string_map *map, const char *key) {
+    int value;
+    return string_map_find(map, key, KEY_LEN, &value) ? value : MISSING;
+}
+
+typedef int lookup_fn(const string_map *map, const char *key);
+
+/* A pass over a block with one of the lookups above; inlined into each caller below, so that the
+ * lookup is a direct call, not one through a pointer. */
+static inline __attribute__((always_inline)) lookup_totals
+lookup_each(const string_map *map, const query_block *block, lookup_fn *lookup) {
+    lookup_totals totals = {0, 0};
+    for (size_t i = 0; i < LOOKUPS; i++) {
+        const int value = lookup(map, block->keys[i]);
+        if (value == MISSING) totals.misses++;
+        else totals.sum += value;
+    }
+    return totals;
+}
+
+static lookup_totals pass_check_first(const string_map *m, const query_block *b) { return lookup_each(m, b, check_first); }
+static lookup_totals pass_error_path(const string_map *m, const query_block *b) { return lookup_each(m, b, error_path); }
+static lookup_totals pass_error_path_sigmask(const string_map *m, const query_block *b) {
+    return lookup_each(m, b, error_path_sigmask);
+}
+static lookup_totals pass_status_code(const string_map *m, const query_block *b) { return lookup_each(m, b, status_code); }
+
+/* Where a block pass armed once stands: in memory the handler can read after a longjmp, since
+ * automatic variables changed after setjmp are indeterminate once it returns a second time. */
+typedef struct block_progress {
+    size_t next; /* the lookup to do next */
+    lookup_totals totals;
+} block_progress;
+
+static void lookup_rest_of_block(const string_map *map, const query_block *block, block_progress *progress) {
+    jmp_buf on_missing;
+    if (setjmp(on_missing) != 0) { /* the key at progress->next was missing: count it, go on after it */
+        progress->totals.misses++;
+        progress->next++;
+    }
+    for (; progress->next < LOOKUPS; progress->next++)
+        progress->totals.sum += string_map_get_or_longjmp(map, block->keys[progress->next], KEY_LEN, &on_missing);
+}
+
+/* The try armed once around the whole block; each miss jumps to the handler, which resumes the
+ * loop after the missing key. */
+static lookup_totals pass_error_path_per_block(const string_map *m, const query_block *b) {
+    block_progress progress = {0, {0, 0}};
+    lookup_rest_of_block(m, b, &progress);
+    return progress.totals;
+}
+
+typedef struct miss_variant {
+    lookup_totals (*pass)(const string_map *map, const query_block *block);
+} miss_variant;
+
+static int check_totals(bench_state *st, lookup_totals got, const query_block *block, size_t b) {
+    if (got.sum == block->expected_sum && got.misses == block->expected_misses) return 0;
+    bench_fail(st, "block %zu: sum %lld and %zu misses, expected %lld and %zu", b, got.sum, got.misses,
+               block->expected_sum, block->expected_misses);
+    return -1;
+}
+
+static void run_miss_handling(bench_state *st, const void *arg) {
+    const miss_variant *v = arg;
+    const table *t = shared_table();
+    query_block *blocks = memcount_malloc(BLOCKS * sizeof *blocks);
+    if (t == NULL || blocks == NULL || draw_blocks(t, bench_x(st), blocks) != 0) {
+        bench_fail(st, "out of memory drawing the table and the query blocks");
+        memcount_free(blocks);
+        return;
+    }
+    /* Every block, untimed and counted, against its reference. */
+    bench_memory_start(st);
+    int status = 0;
+    for (size_t b = 0; b < BLOCKS && status == 0; b++) status = check_totals(st, v->pass(&t->map, &blocks[b]), &blocks[b], b);
+    bench_memory_stop(st);
+    if (status == 0 && !bench_failed(st)) {
+        size_t b = 0;
+        BENCH_LOOP(st) {
+            /* Checking every timed pass costs two compares per 10,000 lookups and keeps the result live. */
+            if (check_totals(st, v->pass(&t->map, &blocks[b]), &blocks[b], b) != 0) break;
+            b = (b + 1) % BLOCKS;
+        }
+        bench_set_items(st, LOOKUPS);
+    }
+    memcount_free(blocks);
+}
+
+static const miss_variant check_first_variant = {pass_check_first};
+static const miss_variant error_path_variant = {pass_error_path};
+static const miss_variant error_path_per_block_variant = {pass_error_path_per_block};
+static const miss_variant error_path_sigmask_variant = {pass_error_path_sigmask};
+static const miss_variant status_code_variant = {pass_status_code};
+
+static const bench_variant variants[] = {
+    {"check_first", run_miss_handling, &check_first_variant, 0},
+    {"error_path", run_miss_handling, &error_path_variant, 0},
+    {"error_path_per_block", run_miss_handling, &error_path_per_block_variant, 0},
+    {"error_path_sigmask", run_miss_handling, &error_path_sigmask_variant, 0},
+    {"status_code", run_miss_handling, &status_code_variant, 0},
+};
+
+/* The article's sweep: 0% to 100% hits in steps of 10%; 0.5 is its quoted point. QUICK keeps all
+ * eleven, since the chart is the article's and each point is cheap. */
+static const double sweep[] = {0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+
+const bench_comparison bench_this_comparison = {
+    .name = "miss_handling",
+    .param = "hit_ratio",
+    .about = "Look up 10,000 keys in a uthash map of 100,000 random 10-letter keys to ints 1..100, a "
+             "share `hit_ratio` of them present (drawn without repeats) and the rest random keys not "
+             "in the map, shuffled together, as the article does. Timed: one pass over a block of "
+             "10,000 lookups, summing the values found and counting the misses (`items` = 10,000); "
+             "passes rotate through 8 pre-drawn blocks. Untimed: building the map and drawing the "
+             "blocks. `check_first` is `if key in d: return d[key]`: it hashes the key and walks "
+             "its bucket twice on a hit (the map's lookups are compiled apart, so the compiler "
+             "cannot merge them). `error_path` is `try: return d[key] except KeyError`: setjmp is "
+             "armed per lookup and a miss longjmps to it; `error_path_per_block` arms it once per "
+             "block and resumes after each miss; `error_path_sigmask` arms with sigsetjmp(env, 1), "
+             "which also saves the signal mask, as setjmp does on the BSDs and macOS (on glibc, "
+             "setjmp, _setjmp and sigsetjmp(env, 0) are one call). `status_code` is one lookup "
+             "returning found or not. Every pass's sum and miss count are compared with the "
+             "reference, in the checked run and in every timed iteration.",
+    BENCH_SWEEP(variants, sweep, sweep),
+};
