@@ -129,6 +129,12 @@ static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size)
         snprintf(buffer, size, "not measured");
         return;
     }
+    if (isinf(ratio) || ratio == 0) { /* one side allocates nothing: no finite ratio to quote */
+        snprintf(buffer, size, "`%s` needs no heap memory, `%s` does, at %s=%s",
+                 ratio > 0 ? cell(s, i, "contender") : cell(s, i, "baseline"),
+                 ratio > 0 ? cell(s, i, "baseline") : cell(s, i, "contender"), cell(s, i, "param"), cell(s, i, "x"));
+        return;
+    }
     snprintf(buffer, size, "`%s` %.3gx %s than `%s` at %s=%s (95%% interval %.3g to %.3g)",
              contender_wins ? cell(s, i, "contender") : cell(s, i, "baseline"), contender_wins ? ratio : 1 / ratio,
              time ? "faster" : "smaller", contender_wins ? cell(s, i, "baseline") : cell(s, i, "contender"),

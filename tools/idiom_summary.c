@@ -171,7 +171,15 @@ int main(int argc, char **argv) {
             snprintf(note, sizeof note, "no %s figures for both variants in this run", metric);
         } else {
             ratio = stats_median(base, nb) / stats_median(cont, nc);
-            if (stats_bootstrap_ratio(base, nb, cont, nc, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, &lo, &hi) != 0) {
+            if (stats_median(cont, nc) == 0 || stats_median(base, nb) == 0) {
+                /* A side that allocates nothing (a lazy iterator): the ratio is unbounded or zero, and
+                 * exact, since byte counts do not vary between repetitions. */
+                lo = hi = ratio;
+                snprintf(note, sizeof note, "%s allocates no heap bytes; %s peaks at %.0f bytes",
+                         stats_median(cont, nc) == 0 ? contender : baseline,
+                         stats_median(cont, nc) == 0 ? baseline : contender,
+                         stats_median(cont, nc) == 0 ? stats_median(base, nb) : stats_median(cont, nc));
+            } else if (stats_bootstrap_ratio(base, nb, cont, nc, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, &lo, &hi) != 0) {
                 fputs("idiom_summary: out of memory\n", stderr);
                 return 1;
             }
