@@ -1,6 +1,6 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots deps build build-test clean
+.PHONY: bench test plots deps build build-test clean compare clean-runs
 SHELL := /bin/bash
 
 RELEASE_DIR := build/release
@@ -9,7 +9,10 @@ QUICK ?= 0
 ONLY ?=
 BENCH_ARGS ?=
 SEED ?= 20261121
-export QUICK ONLY BENCH_ARGS SEED
+KEEP_RUNS ?= 30
+BASE ?=
+HEAD ?=
+export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS
 
 bench: build
 	@scripts/bench.sh
@@ -18,6 +21,7 @@ plots: build
 	@scripts/plots.sh results plots $(subst $(comma), ,$(ONLY))
 
 test: deps
+	@scripts/deps.sh compare
 	@cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=Debug -DIDIOM_SANITIZE=ON >/dev/null
 	@cmake --build $(TEST_DIR) -j2 -- --no-print-directory
 	@ctest --test-dir $(TEST_DIR) --output-on-failure -j2
@@ -25,6 +29,14 @@ test: deps
 build: deps
 	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 	@cmake --build $(RELEASE_DIR) -j2 -- --no-print-directory
+
+# Change per benchmark and per claim between two archived runs (results/runs/<run-id>).
+compare:
+	@scripts/deps.sh compare
+	@scripts/compare.sh "$(BASE)" $(HEAD)
+
+clean-runs:
+	rm -rf results/runs
 
 deps:
 	@scripts/deps.sh

@@ -2,8 +2,13 @@
 # scripts/bench.sh: run every comparison (or ONLY=a,b), then put results/ and plots/ in place.
 # Everything is written into a staging folder first and moved into place only when the whole run
 # has succeeded: an interrupted or failed run leaves the previous results and charts as they were.
-# Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N,
+# A successful run is also archived under results/runs/<run-id>/ (its CSVs, JSON, environment and
+# summary; no charts), keeping the newest KEEP_RUNS archives.
+# Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N,
 # and for tests BIN, RESULTS, PLOTS (default build/release/bin, results, plots).
+# The whole script is one block, so bash has read all of it before it runs: editing this file
+# during a long run cannot change what the run does next.
+{
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -11,12 +16,14 @@ results=${RESULTS:-$root/results}
 plots=${PLOTS:-$root/plots}
 quick=${QUICK:-0}
 seed=${SEED:-20261121}
+keep_runs=${KEEP_RUNS:-30}
 read -r -a bench_args <<< "${BENCH_ARGS:-}"
 
 usage_error() { echo "idiombench: $*" >&2; exit 2; }
 
 [[ $quick == 0 || $quick == 1 ]] || usage_error "QUICK must be 0 or 1, not '$quick'"
 [[ $seed =~ ^[0-9]+$ ]] || usage_error "SEED must be a non-negative whole number, not '$seed'"
+[[ $keep_runs =~ ^[1-9][0-9]*$ ]] || usage_error "KEEP_RUNS must be a whole number of at least 1, not '$keep_runs'"
 mapfile -t available < <(built_comparisons)
 (( ${#available[@]} > 0 )) || die "no bm_* executables in $bin: build first"
 
@@ -49,6 +56,8 @@ mkdir -p "$stage/results" "$stage/plots"
 find "$results" -maxdepth 1 -type f ! -name README.md ! -name '.*' -exec cp -p {} "$stage/results/" \;
 
 run_id=$(date -u +%Y%m%dT%H%M%SZ)
+# Two runs in one second (tests do that) get distinct archives.
+for (( n = 2; ; n++ )); do [[ -e $results/runs/$run_id ]] || break; run_id=${run_id%%-*}-$n; done
 commit=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 dirty=$([[ -n $(git -C "$root" status --porcelain 2>/dev/null) ]] && echo 1 || echo 0)
 quick_flag=(); (( quick )) && quick_flag=(--idiom_quick)
@@ -71,7 +80,23 @@ for name in "${selected[@]}"; do cp "$stage/results/environment.json" "$stage/re
 "$root/scripts/plots.sh" "$stage/results" "$stage/plots"
 "$bin/idiom_report" --results "$stage/results" --claims "$root/claims/articles.tsv" --plots-link ../plots
 
+# The archive of this run: what it measured, and the ledger as it stood after it.
+archive=$stage/archive/$run_id
+mkdir -p "$archive"
+for name in "${selected[@]}"; do
+  cp -p "$stage/results/$name".{csv,reps.csv,json,environment.json} "$archive/"
+done
+cp -p "$stage/results"/{environment.json,summary.csv} "$archive/"
+
 # Everything succeeded: move into place, one rename per file.
 for f in "$stage/results"/*; do mv -f "$f" "$results/"; done
 for f in "$stage/plots"/*; do mv -f "$f" "$plots/"; done
-echo "idiombench: done in $((SECONDS - started)) s. Report: $results/REPORT.md; charts: $plots/" >&2
+mkdir -p "$results/runs"
+mv "$archive" "$results/runs/$run_id"
+# Bounded retention: run ids sort by time, so the oldest come first.
+mapfile -t archived < <(list_runs "$results/runs")
+for (( i = 0; i + keep_runs < ${#archived[@]}; i++ )); do rm -rf "${results:?}/runs/${archived[$i]}"; done
+echo "idiombench: done in $((SECONDS - started)) s. Report: $results/REPORT.md; charts: $plots/;" \
+     "archived as run $run_id (make compare BASE=$run_id)" >&2
+exit 0
+}

@@ -28,3 +28,9 @@ fresh_scratch_dir() {
   done
   mkdir "$parent/$prefix.$$" && echo "$parent/$prefix.$$"
 }
+
+# The run ids archived under a runs folder, oldest first (ids are UTC timestamps, so names sort by time).
+list_runs() {
+  local dir
+  for dir in "$1"/*/; do [[ -f $dir/environment.json ]] && basename "$dir"; done
+}

@@ -43,6 +43,48 @@ awk -F, '$2 == "boxed" && $4 == 1000000 && $12 != 1000001 { exit 1 }' "$RESULTS/
   || fail "boxed should allocate n boxes plus one pointer array per iteration"
 pass
 
+# string_build: the five idioms, join allocating once, the quadratic ones copying or scanning far
+# more per piece than the linear ones.
+for variant in concat_copy strcat_rescan append_exact append_growth join; do
+  grep -q "^string_build,$variant," "$RESULTS/string_build.csv" || fail "string_build lacks $variant"
+done
+head -n 1 "$RESULTS/string_build.csv" | grep -q ',bytes_copied_per_piece,bytes_scanned_per_piece' \
+  || fail "string_build.csv lacks the bytes per piece columns"
+awk -F, '$2 == "join" && $12 != 1 { exit 1 }
+         $2 == "concat_copy" && $4 == 10000 && $15 < 1000 { exit 1 }
+         $2 == "strcat_rescan" && $4 == 10000 && $16 < 1000 { exit 1 }
+         $2 == "append_growth" && $4 == 10000 && ($15 < 10 || $15 > 40) { exit 1 }' "$RESULTS/string_build.csv" \
+  || fail "string_build allocations or bytes per piece are off"
+pass
+# miss_handling: eleven hit ratios for each of the three required variants.
+for variant in check_first error_path status_code; do
+  [[ $(grep -c "^miss_handling,$variant,hit_ratio," "$RESULTS/miss_handling.csv") == 11 ]] \
+    || fail "miss_handling lacks some of the 11 hit ratios for $variant"
+done
+grep -q '^miss_handling@0.5,miss_handling,error_path,check_first,hit_ratio,0.5,' "$RESULTS/summary.csv" \
+  || fail "no miss_handling@0.5 row"
+pass
+# lazy_vs_materialized: the iterator allocates (next to) nothing, the list at least 8 bytes per int.
+for variant in materialized lazy_iterator fused_loop; do
+  grep -q "^lazy_vs_materialized,$variant," "$RESULTS/lazy_vs_materialized.csv" || fail "lazy_vs_materialized lacks $variant"
+done
+awk -F, '$2 == "lazy_iterator" && $11 > 4096 { exit 1 }
+         $2 == "materialized" && $11 < 8 * $4 { exit 1 }' "$RESULTS/lazy_vs_materialized.csv" \
+  || fail "lazy_vs_materialized peak_bytes are off"
+grep -q '^lazy_vs_materialized.memory,.*,agrees,peak_bytes,' "$RESULTS/summary.csv" \
+  || fail "the memory claim of lazy_vs_materialized should agree"
+pass
+
+# The run is archived: its CSVs, JSON, environment and summary, no charts.
+mapfile -t runs < <(ls "$RESULTS/runs")
+(( ${#runs[@]} == 1 )) || fail "expected one archived run, found ${runs[*]}"
+for file in summary.csv environment.json membership.json membership.csv membership.reps.csv membership.environment.json; do
+  [[ -s $RESULTS/runs/${runs[0]}/$file ]] || fail "archive ${runs[0]} lacks $file"
+done
+[[ -z $(find "$RESULTS/runs" -name '*.svg' -o -name '*.png') ]] || fail "the archive holds charts"
+grep -q "\"run_id\": \"${runs[0]}\"" "$RESULTS/runs/${runs[0]}/environment.json" || fail "archive name is not the run id"
+pass
+
 for key in run_id date_utc commit dirty c_flags google_benchmark uthash cpu_model cores caches \
            frequency_governor kernel load_average seed; do
   grep -q "^  \"$key\": " "$RESULTS/environment.json" || fail "environment.json lacks $key"

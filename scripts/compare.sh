@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# scripts/compare.sh BASE [HEAD]: compare two runs, each an archived run id (results/runs/<id>) or a
+# folder holding a run's files. Per benchmark: the change in time with Google Benchmark's own
+# compare.py (Mann-Whitney U test over the repetitions); then the claims whose verdict changed.
+# HEAD defaults to the newest archived run. An unknown id exits 2 and lists the archived ones.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+results=${RESULTS:-$root/results}
+compare_py=${COMPARE_PY:-/usr/share/benchmark/compare.py}
+python=${PYTHON:-/usr/bin/python3}   # Debian's, which has python3-scipy for the U test
+
+mapfile -t archived < <(list_runs "$results/runs" 2>/dev/null || true)
+unknown_run() {
+  echo "idiombench: no run '$1': neither a folder nor an archived run id." >&2
+  if (( ${#archived[@]} )); then
+    echo "Archived runs (oldest first): ${archived[*]}" >&2
+  else
+    echo "No runs are archived yet: 'make bench' archives each successful run under $results/runs/." >&2
+  fi
+  exit 2
+}
+# The folder of a run given as a path or an id.
+resolve_run() {
+  if [[ -d $1 && -f $1/summary.csv ]]; then echo "$1"
+  elif [[ -n $1 && -d $results/runs/$1 ]]; then echo "$results/runs/$1"
+  else unknown_run "$1"
+  fi
+}
+
+base_arg=${1:-}
+[[ -n $base_arg ]] || { echo "usage: make compare BASE=<run id or folder> [HEAD=<run id or folder>]" >&2; unknown_run ""; }
+head_arg=${2:-${archived[-1]:-}}
+base=$(resolve_run "$base_arg")
+head=$(resolve_run "$head_arg")
+[[ -f $compare_py ]] || die "$compare_py not found: run 'make deps' (it installs libbenchmark-tools)"
+"$python" -c 'import scipy' 2>/dev/null || die "$python has no scipy: run 'make deps' (it installs python3-scipy)"
+
+echo "idiombench: comparing BASE $base_arg against HEAD $head_arg"
+compared=0
+for base_json in "$base"/*.json; do
+  name=$(basename "$base_json" .json)
+  [[ $name == environment || $name == *.environment ]] && continue
+  if [[ ! -f $head/$name.json ]]; then
+    echo "  $name: in BASE only, not compared"
+    continue
+  fi
+  echo
+  echo "== $name: time per iteration, HEAD against BASE (negative: HEAD is faster; U test p-value per benchmark) =="
+  "$python" "$compare_py" --no-color -a benchmarks "$base_json" "$head/$name.json" \
+    || die "compare.py could not compare $name"
+  compared=$((compared + 1))
+done
+(( compared > 0 )) || die "the two runs measured no comparison in common"
+
+echo
+echo "== Claims ledger: verdicts in BASE and HEAD =="
+# summary.csv fields hold no commas: claim_id is field 1, ratio 7, verdict 11.
+awk -F, 'FNR == 1 { next }
+         NR == FNR { verdict[$1] = $11; ratio[$1] = $7; next }
+         { seen[$1] = 1
+           if (!($1 in verdict)) { printf "%-36s %-13s -> %-13s (ratio %s; new claim)\n", $1, "-", $11, $7; changed++; next }
+           mark = verdict[$1] == $11 ? "" : "   <- verdict changed"
+           if (mark != "") changed++
+           printf "%-36s %-13s -> %-13s (ratio %s -> %s)%s\n", $1, verdict[$1], $11, ratio[$1], $7, mark }
+         END { for (id in verdict) if (!(id in seen)) printf "%-36s %-13s -> %-13s (not in HEAD)\n", id, verdict[id], "-"
+               printf "\n%d claim(s) changed verdict.\n", changed }' "$base/summary.csv" "$head/summary.csv"
