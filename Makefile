@@ -1,6 +1,6 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots deps build build-test clean compare clean-runs
+.PHONY: bench test plots deps build build-test clean compare clean-runs report-html
 SHELL := /bin/bash
 
 RELEASE_DIR := build/release
@@ -34,6 +34,11 @@ build: deps
 compare:
 	@scripts/deps.sh compare
 	@scripts/compare.sh "$(BASE)" $(HEAD)
+
+# REPORT.md as a web page, rendered by cmark-gfm.
+report-html:
+	@scripts/deps.sh html
+	@scripts/report_html.sh
 
 clean-runs:
 	rm -rf results/runs

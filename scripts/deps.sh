@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# scripts/deps.sh [compare]: make sure the Debian packages idiombench needs are installed. As root,
+# scripts/deps.sh [compare|html]: make sure the Debian packages idiombench needs are installed. As root,
 # installs what is missing; as anyone else, prints the exact apt-get line and exits 2.
 set -euo pipefail
 
 packages=(make cmake gcc g++ git libbenchmark-dev uthash-dev libcmocka-dev gnuplot-nox fonts-dejavu-core)
 if [[ ${1:-} == compare ]]; then
   packages=(libbenchmark-tools python3 python3-scipy)   # Google Benchmark's compare.py and its U test
+elif [[ ${1:-} == html ]]; then
+  packages=(cmark-gfm)                                  # make report-html
 fi
 
 missing=()

@@ -120,6 +120,27 @@ static double crossover_x(const csv_table *rows, const char *baseline, const cha
     return found;
 }
 
+/* The largest swept x of variant. */
+static double largest_x(const csv_table *rows, const char *variant) {
+    double xs[MAX_REPS], medians[MAX_REPS];
+    const size_t n = medians_by_x(rows, variant, xs, medians);
+    return n ? xs[n - 1] : NAN;
+}
+
+/* Whether any row of baseline or contender (in any workload) at or above x is unstable: the
+ * crossover rests on every one of them. */
+static int crossover_unstable(const csv_table *rows, const char *baseline, const char *contender, double x) {
+    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), u = csv_column(rows, "unstable");
+    const size_t nb = strlen(baseline), nc = strlen(contender);
+    for (size_t row = 0; v >= 0 && xc >= 0 && u >= 0 && row < rows->n_rows; row++) {
+        const char *name = csv_cell(rows, row, (size_t)v);
+        const int ours = (strncmp(name, baseline, nb) == 0 && (!name[nb] || strcmp(name + nb, "_half_hits") == 0)) ||
+                         (strncmp(name, contender, nc) == 0 && (!name[nc] || strcmp(name + nc, "_half_hits") == 0));
+        if (ours && csv_number(rows, row, (size_t)xc) >= x && csv_number(rows, row, (size_t)u) != 0) return 1;
+    }
+    return 0;
+}
+
 static const char *magnitude(double ratio, double article_ratio) {
     if (!(article_ratio > 0)) return "";
     const double factor = ratio / article_ratio;
@@ -164,8 +185,12 @@ int main(int argc, char **argv) {
         const char *verdict = "inconclusive";
         char note[512] = "";
         if (crossover && isnan(x)) {
-            verdict = "disagrees";
-            snprintf(note, sizeof note, "%s never beats %s from some %s on in this sweep", contender, baseline,
+            /* Judged at the largest x, where the contender would have to win last. */
+            const double largest = largest_x(&data.rows, baseline);
+            const int unstable = is_unstable(&data.rows, baseline, largest) || is_unstable(&data.rows, contender, largest);
+            verdict = unstable ? "inconclusive" : "disagrees";
+            snprintf(note, sizeof note, "%s%s never beats %s from some %s on in this sweep",
+                     unstable ? "unstable: a row's CV is above 5%; no verdict; " : "", contender, baseline,
                      csv_cell(&data.rows, 0, (size_t)csv_column(&data.rows, "param")));
         } else if (nb == 0 || nc == 0) {
             snprintf(note, sizeof note, "no %s figures for both variants in this run", metric);
@@ -191,9 +216,12 @@ int main(int argc, char **argv) {
             else if (lo_dir > NOISE_FLOOR) verdict = "agrees";
             else if (hi_dir < 1 / NOISE_FLOOR) verdict = "disagrees";
             if (crossover) {
-                /* The article says the set wins at scale; a crossover inside the sweep bears that out. */
-                verdict = "agrees";
-                snprintf(note, sizeof note, "x is the crossover: from here on %s beats %s in every workload",
+                /* The article says the contender wins from some point on; a crossover inside the sweep
+                 * bears that out, unless the rows it rests on are too noisy to say. */
+                const int unstable = crossover_unstable(&data.rows, baseline, contender, x);
+                verdict = unstable ? "inconclusive" : "agrees";
+                snprintf(note, sizeof note, "%sx is the crossover: from here on %s beats %s in every workload",
+                         unstable ? "unstable: a row at or above the crossover has CV above 5%; no verdict; " : "",
                          contender, baseline);
             } else if (x != wanted) {
                 const size_t used = strlen(note);
