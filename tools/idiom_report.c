@@ -135,6 +135,11 @@ static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size)
                  ratio > 0 ? cell(s, i, "baseline") : cell(s, i, "contender"), cell(s, i, "param"), cell(s, i, "x"));
         return;
     }
+    if (ratio > 1 / 1.02 && ratio < 1.02) { /* within the 2% noise floor: no winner to name */
+        snprintf(buffer, size, "`%s` and `%s` within 2%% of each other at %s=%s (ratio %.3g, 95%% interval %.3g to %.3g)",
+                 cell(s, i, "baseline"), cell(s, i, "contender"), cell(s, i, "param"), cell(s, i, "x"), ratio, lo, hi);
+        return;
+    }
     snprintf(buffer, size, "`%s` %.3gx %s than `%s` at %s=%s (95%% interval %.3g to %.3g)",
              contender_wins ? cell(s, i, "contender") : cell(s, i, "baseline"), contender_wins ? ratio : 1 / ratio,
              time ? "faster" : "smaller", contender_wins ? cell(s, i, "baseline") : cell(s, i, "contender"),
