@@ -21,7 +21,7 @@ set key bottom left
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("allocs") / column("x")) \
      with linespoints lt i title word(variants, i)
 
-set title "Bytes copied or scanned per piece"
+set title "Bytes copied or scanned per piece (concat_copy copies what strcat_rescan scans)"
 set ylabel "bytes per piece, log scale"
 set key top left font ",10"
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):\
