@@ -115,6 +115,8 @@ static int draw_blocks(const table *t, double hit_ratio, query_block *blocks) {
     size_t *order = memcount_malloc(TABLE_KEYS * sizeof *order);
     if (order == NULL) return -1;
     const size_t hits = (size_t)lround(hit_ratio * LOOKUPS);
+    /* One stream per hit ratio (in thousandths, spaced past the other streams): each ratio's blocks
+     * are independent of the others' and the same in every run with this seed. */
     rng r = rng_seeded(bench_seed(), STREAM_BLOCKS + (uint64_t)lround(hit_ratio * 1000) * 16);
     for (size_t i = 0; i < TABLE_KEYS; i++) order[i] = i;
     for (size_t b = 0; b < BLOCKS; b++) {

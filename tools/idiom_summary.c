@@ -87,16 +87,19 @@ static size_t medians_by_x(const csv_table *rows, const char *variant, double *x
     return n; /* rows are written in ascending x */
 }
 
-/* Whether contender's median beats baseline's at x in every workload: the plain variants and,
- * where the comparison has them, the `_half_hits` ones. */
+/* The workloads a crossover is judged over: the plain variants and, where a comparison has them,
+ * the `_half_hits` ones. */
+static const char *const workload_suffixes[] = {"", "_half_hits"};
+#define N_WORKLOADS (sizeof workload_suffixes / sizeof workload_suffixes[0])
+
+/* Whether contender's median beats baseline's at x in every workload. */
 static int beats_at(const csv_table *rows, const char *baseline, const char *contender, double x) {
-    const char *suffixes[] = {"", "_half_hits"};
     int compared = 0;
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < N_WORKLOADS; k++) {
         char b[128], c[128];
         double bx[MAX_REPS], bm[MAX_REPS], cx[MAX_REPS], cm[MAX_REPS];
-        snprintf(b, sizeof b, "%s%s", baseline, suffixes[k]);
-        snprintf(c, sizeof c, "%s%s", contender, suffixes[k]);
+        snprintf(b, sizeof b, "%s%s", baseline, workload_suffixes[k]);
+        snprintf(c, sizeof c, "%s%s", contender, workload_suffixes[k]);
         const size_t nb = medians_by_x(rows, b, bx, bm), nc = medians_by_x(rows, c, cx, cm);
         for (size_t i = 0; i < nb; i++)
             for (size_t j = 0; j < nc; j++)
@@ -127,17 +130,19 @@ static double largest_x(const csv_table *rows, const char *variant) {
     return n ? xs[n - 1] : NAN;
 }
 
-/* Whether any row of baseline or contender (in any workload) at or above x is unstable: the
+/* Whether any row of baseline or contender, in any workload, at or above x is unstable: the
  * crossover rests on every one of them. */
 static int crossover_unstable(const csv_table *rows, const char *baseline, const char *contender, double x) {
-    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), u = csv_column(rows, "unstable");
-    const size_t nb = strlen(baseline), nc = strlen(contender);
-    for (size_t row = 0; v >= 0 && xc >= 0 && u >= 0 && row < rows->n_rows; row++) {
-        const char *name = csv_cell(rows, row, (size_t)v);
-        const int ours = (strncmp(name, baseline, nb) == 0 && (!name[nb] || strcmp(name + nb, "_half_hits") == 0)) ||
-                         (strncmp(name, contender, nc) == 0 && (!name[nc] || strcmp(name + nc, "_half_hits") == 0));
-        if (ours && csv_number(rows, row, (size_t)xc) >= x && csv_number(rows, row, (size_t)u) != 0) return 1;
-    }
+    const char *const pair[] = {baseline, contender};
+    for (size_t k = 0; k < N_WORKLOADS; k++)
+        for (size_t side = 0; side < 2; side++) {
+            char variant[128];
+            double xs[MAX_REPS], medians[MAX_REPS];
+            snprintf(variant, sizeof variant, "%s%s", pair[side], workload_suffixes[k]);
+            const size_t n = medians_by_x(rows, variant, xs, medians);
+            for (size_t i = 0; i < n; i++)
+                if (xs[i] >= x && is_unstable(rows, variant, xs[i])) return 1;
+        }
     return 0;
 }
 
