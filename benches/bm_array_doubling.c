@@ -1,24 +1,53 @@
 /* bm_array_doubling.c: article 000's "list vs NumPy array": double 10,000,000 random ints in 0..100
  * into a new sequence, boxed (a Python list of int objects) against packed (a NumPy array). */
-#include "harness/bench.h"
-#include "harness/memcount.h"
-#include "harness/rng.h"
+#include "bench.h"
 #include "boxed_list.h"
+#include "memcount.h"
+#include "rng.h"
 
 #include <string.h>
 
 #define VALUE_MIN 0   /* the article draws random.randint(0, 100) */
 #define VALUE_MAX 100
 enum { STREAM_VALUES = 1, STREAM_HEAP_ORDER = 2 }; /* independent PRNG streams of this comparison */
+/* Every variant at one n reads the same input array, as the article's two sides double the same
+ * list: with an array of its own, a case ran up to 20% faster or slower than its A/A twin, whichever
+ * happened to get the luckier pages (the caches are physically indexed), and the pairs measured that
+ * luck. Page-aligned, so the input's offset against the result block is the same at every n. */
+#define INPUT_ALIGNMENT 4096
+#define MAX_SHARED_INPUTS 64 /* distinct n alive at once in a process: a sweep has 13 */
 
-/* What every variant starts from; each variant builds the layout it needs from values. */
-typedef struct fixture {
+typedef struct shared_input {
     size_t n;
-    int64_t *values;   /* n random ints in VALUE_MIN..VALUE_MAX */
-    int32_t *values32; /* the same, narrowed (packed_i32 only) */
-    boxed_list boxed;  /* the same, boxed (boxed variants only) */
-    boxed_cache cache; /* CPython's shared small ints (boxed_small_int_cache only) */
-} fixture;
+    int64_t *values;
+    unsigned users; /* cases holding it */
+} shared_input;
+
+static shared_input shared_inputs[MAX_SHARED_INPUTS];
+
+/* The n values every variant at n reads, drawn on first use. NULL if out of memory or slots. */
+static int64_t *input_values(size_t n) {
+    shared_input *free_slot = NULL;
+    for (size_t i = 0; i < MAX_SHARED_INPUTS; i++) {
+        if (shared_inputs[i].users && shared_inputs[i].n == n) {
+            shared_inputs[i].users++;
+            return shared_inputs[i].values;
+        }
+        if (!shared_inputs[i].users && free_slot == NULL) free_slot = &shared_inputs[i];
+    }
+    int64_t *values = free_slot ? memcount_aligned(INPUT_ALIGNMENT, (n ? n : 1) * sizeof *values) : NULL;
+    if (values == NULL) return NULL;
+    rng r = rng_seeded(bench_seed(), STREAM_VALUES);
+    for (size_t i = 0; i < n; i++) values[i] = rng_between(&r, VALUE_MIN, VALUE_MAX);
+    *free_slot = (shared_input){n, values, 1};
+    return values;
+}
+
+static void input_release(const int64_t *values) {
+    for (size_t i = 0; i < MAX_SHARED_INPUTS; i++)
+        if (shared_inputs[i].users && shared_inputs[i].values == values && --shared_inputs[i].users == 0)
+            memcount_free(shared_inputs[i].values);
+}
 
 /* One variant's result: whichever layout it produces. */
 typedef union doubled {
@@ -27,14 +56,26 @@ typedef union doubled {
     int32_t *i32;
 } doubled;
 
-typedef struct doubling_variant {
-    int (*prepare)(fixture *f);                       /* untimed: build the input layout */
-    int (*run)(const fixture *f, doubled *out);       /* timed: allocate the result and fill it */
+typedef struct fixture fixture;
+
+/* What differs between variants outside the timed region (their run and release differ inside). */
+typedef struct doubling_layout {
+    int (*prepare)(fixture *f);                       /* build the input layout */
     int64_t (*element)(const doubled *out, size_t i); /* the check reads element i back */
-    void (*release)(const fixture *f, doubled *out);  /* timed: free the result */
-    void (*dispose)(fixture *f);                      /* untimed: free the input layout */
+    void (*dispose)(fixture *f);                      /* free the input layout */
     int64_t factor;                                   /* element i must be factor * values[i] */
-} doubling_variant;
+} doubling_layout;
+
+/* A variant's state: the inputs, its input layout, and its last result. */
+struct fixture {
+    const doubling_layout *layout;
+    size_t n;
+    const int64_t *values; /* n random ints in VALUE_MIN..VALUE_MAX, shared by every variant at n */
+    int32_t *values32; /* the same, narrowed (packed_i32 only) */
+    boxed_list boxed;  /* the same, boxed (boxed variants only) */
+    boxed_cache cache; /* CPython's shared small ints (boxed_small_int_cache only) */
+    doubled out;       /* what the last run made */
+};
 
 /* --- boxed: an array of pointers to individually allocated ints --- */
 
@@ -56,13 +97,20 @@ static int prepare_boxed_cached(fixture *f) {
     return boxed_list_from_values(&f->boxed, f->values, f->n, &f->cache);
 }
 
-static int run_boxed(const fixture *f, doubled *out) { return boxed_list_double(&f->boxed, &out->boxed, NULL); }
-static int run_boxed_cached(const fixture *f, doubled *out) {
-    return boxed_list_double(&f->boxed, &out->boxed, &f->cache);
+static int run_boxed(void *state) {
+    fixture *f = state;
+    return boxed_list_double(&f->boxed, &f->out.boxed, NULL);
+}
+static int run_boxed_cached(void *state) {
+    fixture *f = state;
+    return boxed_list_double(&f->boxed, &f->out.boxed, &f->cache);
 }
 static int64_t element_boxed(const doubled *out, size_t i) { return *out->boxed.items[i]; }
-static void release_boxed(const fixture *f, doubled *out) { (void)f; boxed_list_free(&out->boxed, NULL); }
-static void release_boxed_cached(const fixture *f, doubled *out) { boxed_list_free(&out->boxed, &f->cache); }
+static void release_boxed(void *state) { boxed_list_free(&((fixture *)state)->out.boxed, NULL); }
+static void release_boxed_cached(void *state) {
+    fixture *f = state;
+    boxed_list_free(&f->out.boxed, &f->cache);
+}
 static void dispose_boxed(fixture *f) { boxed_list_free(&f->boxed, NULL); }
 static void dispose_boxed_cached(fixture *f) { boxed_list_free(&f->boxed, &f->cache); }
 
@@ -71,116 +119,114 @@ static void dispose_boxed_cached(fixture *f) { boxed_list_free(&f->boxed, &f->ca
 static int prepare_nothing(fixture *f) { (void)f; return 0; }
 static void dispose_nothing(fixture *f) { (void)f; }
 
-static int run_packed_i64(const fixture *f, doubled *out) {
+static int run_packed_i64(void *state) {
+    fixture *f = state;
     int64_t *result = memcount_malloc((f->n ? f->n : 1) * sizeof *result);
     if (result == NULL) return -1;
     for (size_t i = 0; i < f->n; i++) result[i] = 2 * f->values[i];
-    out->i64 = result;
+    f->out.i64 = result;
+    return 0;
+}
+
+/* The A/A control's twin: the same source as run_packed_i64, kept a function of its own (noipa
+ * stops GCC's identical-code folding from merging the two), so that a paired claim of the two
+ * shows what "no difference" measures like on the machine of the day. */
+__attribute__((noipa)) static int run_packed_i64_twin(void *state) {
+    fixture *f = state;
+    int64_t *result = memcount_malloc((f->n ? f->n : 1) * sizeof *result);
+    if (result == NULL) return -1;
+    for (size_t i = 0; i < f->n; i++) result[i] = 2 * f->values[i];
+    f->out.i64 = result;
     return 0;
 }
 
 static int prepare_packed_i32(fixture *f) {
-    f->values32 = memcount_malloc((f->n ? f->n : 1) * sizeof *f->values32);
+    f->values32 = memcount_aligned(INPUT_ALIGNMENT, (f->n ? f->n : 1) * sizeof *f->values32);
     if (f->values32 == NULL) return -1;
     for (size_t i = 0; i < f->n; i++) f->values32[i] = (int32_t)f->values[i];
     return 0;
 }
 
-static int run_packed_i32(const fixture *f, doubled *out) {
+static int run_packed_i32(void *state) {
+    fixture *f = state;
     int32_t *result = memcount_malloc((f->n ? f->n : 1) * sizeof *result);
     if (result == NULL) return -1;
     for (size_t i = 0; i < f->n; i++) result[i] = 2 * f->values32[i];
-    out->i32 = result;
+    f->out.i32 = result;
     return 0;
 }
 
 /* The bandwidth line: the same allocation and bytes moved as packed_i64, with no arithmetic. */
-static int run_memcpy(const fixture *f, doubled *out) {
+static int run_memcpy(void *state) {
+    fixture *f = state;
     int64_t *result = memcount_malloc((f->n ? f->n : 1) * sizeof *result);
     if (result == NULL) return -1;
     memcpy(result, f->values, f->n * sizeof *result);
-    out->i64 = result;
+    f->out.i64 = result;
     return 0;
 }
 
 static int64_t element_i64(const doubled *out, size_t i) { return out->i64[i]; }
 static int64_t element_i32(const doubled *out, size_t i) { return out->i32[i]; }
-static void release_i64(const fixture *f, doubled *out) { (void)f; memcount_free(out->i64); }
-static void release_i32(const fixture *f, doubled *out) { (void)f; memcount_free(out->i32); }
+static void release_i64(void *state) { memcount_free(((fixture *)state)->out.i64); }
+static void release_i32(void *state) { memcount_free(((fixture *)state)->out.i32); }
 static void dispose_i32(fixture *f) { memcount_free(f->values32); }
 
-static const doubling_variant boxed = {prepare_boxed, run_boxed, element_boxed, release_boxed, dispose_boxed, 2};
-static const doubling_variant boxed_shuffled = {prepare_boxed_shuffled, run_boxed, element_boxed,
-                                                release_boxed, dispose_boxed, 2};
-static const doubling_variant boxed_small_int_cache = {prepare_boxed_cached, run_boxed_cached, element_boxed,
-                                                       release_boxed_cached, dispose_boxed_cached, 2};
-static const doubling_variant packed_i64 = {prepare_nothing, run_packed_i64, element_i64, release_i64,
-                                            dispose_nothing, 2};
-static const doubling_variant packed_i32 = {prepare_packed_i32, run_packed_i32, element_i32, release_i32,
-                                            dispose_i32, 2};
-static const doubling_variant memcpy_limit = {prepare_nothing, run_memcpy, element_i64, release_i64,
-                                              dispose_nothing, 1};
+static const doubling_layout boxed = {prepare_boxed, element_boxed, dispose_boxed, 2};
+static const doubling_layout boxed_shuffled = {prepare_boxed_shuffled, element_boxed, dispose_boxed, 2};
+static const doubling_layout boxed_cached = {prepare_boxed_cached, element_boxed, dispose_boxed_cached, 2};
+static const doubling_layout packed_i64 = {prepare_nothing, element_i64, dispose_nothing, 2};
+static const doubling_layout packed_i32 = {prepare_packed_i32, element_i32, dispose_i32, 2};
+static const doubling_layout copied_i64 = {prepare_nothing, element_i64, dispose_nothing, 1};
 
-/* Run the variant once, untimed, and compare every element with the reference. 0 if it matches. */
-static int check_result(bench_state *st, const doubling_variant *v, const fixture *f) {
-    doubled out;
-    if (v->run(f, &out) != 0) {
-        bench_fail(st, "out of memory in the checked run");
-        return -1;
+/* Untimed: take the n values, then build the variant's input layout from them. */
+static void *setup_doubling(bench_case *c) {
+    fixture *f = memcount_calloc(1, sizeof *f);
+    if (f == NULL) return NULL;
+    f->layout = bench_case_arg(c);
+    f->n = bench_case_count(c);
+    if ((f->values = input_values(f->n)) == NULL) {
+        memcount_free(f);
+        return NULL;
     }
-    int status = 0;
-    for (size_t i = 0; i < f->n && status == 0; i++) {
-        const int64_t expected = v->factor * f->values[i];
-        if (v->element(&out, i) != expected) {
-            bench_fail(st, "element %zu is %lld, expected %lld", i, (long long)v->element(&out, i),
-                       (long long)expected);
-            status = -1;
-        }
+    if (f->layout->prepare(f) != 0) {
+        bench_case_fail(c, "out of memory building the input layout");
+        input_release(f->values);
+        memcount_free(f);
+        return NULL;
     }
-    v->release(f, &out);
-    return status;
+    bench_case_set_items(c, (int64_t)f->n);
+    return f;
 }
 
-static void run_doubling(bench_state *st, const void *arg) {
-    const doubling_variant *v = arg;
-    fixture f = {.n = bench_x_count(st)};
-    f.values = memcount_malloc((f.n ? f.n : 1) * sizeof *f.values);
-    if (f.values == NULL) {
-        bench_fail(st, "out of memory for %zu input values", f.n);
-        return;
-    }
-    rng r = rng_seeded(bench_seed(), STREAM_VALUES);
-    for (size_t i = 0; i < f.n; i++) f.values[i] = rng_between(&r, VALUE_MIN, VALUE_MAX);
-    if (v->prepare(&f) != 0) {
-        bench_fail(st, "out of memory building the input layout");
-    } else {
-        bench_memory_start(st);
-        const int checked = check_result(st, v, &f);
-        bench_memory_stop(st);
-        if (checked == 0 && !bench_failed(st)) {
-            doubled out;
-            BENCH_LOOP(st) {
-                if (v->run(&f, &out) != 0) {
-                    bench_fail(st, "out of memory in the timed loop");
-                    break;
-                }
-                bench_escape(&out);
-                v->release(&f, &out);
-            }
-            bench_set_items(st, (int64_t)f.n);
+/* Every element of the result against factor * input. */
+static int check_doubling(void *state, bench_case *c) {
+    const fixture *f = state;
+    for (size_t i = 0; i < f->n; i++) {
+        const int64_t expected = f->layout->factor * f->values[i], got = f->layout->element(&f->out, i);
+        if (got != expected) {
+            bench_case_fail(c, "element %zu is %lld, expected %lld", i, (long long)got, (long long)expected);
+            return -1;
         }
-        v->dispose(&f);
     }
-    memcount_free(f.values);
+    return 0;
+}
+
+static void teardown_doubling(void *state) {
+    fixture *f = state;
+    f->layout->dispose(f);
+    input_release(f->values);
+    memcount_free(f);
 }
 
 static const bench_variant variants[] = {
-    {"boxed", run_doubling, &boxed, 0},
-    {"boxed_shuffled", run_doubling, &boxed_shuffled, 0},
-    {"boxed_small_int_cache", run_doubling, &boxed_small_int_cache, 0},
-    {"packed_i64", run_doubling, &packed_i64, 0},
-    {"packed_i32", run_doubling, &packed_i32, 0},
-    {"memcpy_limit", run_doubling, &memcpy_limit, 0},
+    {.name = "boxed", .run = run_boxed, .arg = &boxed, .release = release_boxed},
+    {.name = "boxed_shuffled", .run = run_boxed, .arg = &boxed_shuffled, .release = release_boxed},
+    {.name = "boxed_small_int_cache", .run = run_boxed_cached, .arg = &boxed_cached, .release = release_boxed_cached},
+    {.name = "packed_i64", .run = run_packed_i64, .arg = &packed_i64, .release = release_i64},
+    {.name = "packed_i32", .run = run_packed_i32, .arg = &packed_i32, .release = release_i32},
+    {.name = "memcpy_limit", .run = run_memcpy, .arg = &copied_i64, .release = release_i64},
+    {.name = "packed_i64_twin", .run = run_packed_i64_twin, .arg = &packed_i64, .release = release_i64, .pairs_only = 1},
 };
 
 /* 1-2-5 steps per decade: the 64 KiB L1d, 1 MiB L2 and 32 MiB L3 of the test machine each fall
@@ -189,9 +235,18 @@ static const double sweep[] = {1000, 2000, 5000, 10000, 20000, 50000, 100000, 20
                                1000000, 2000000, 5000000, 10000000};
 static const double quick_sweep[] = {1000, 100000, 1000000};
 
+static const char *const bandwidth_pair[] = {"memcpy_limit", "packed_i64"};
+
 const bench_comparison bench_this_comparison = {
     .name = "array_doubling",
     .param = "n",
+    .param_kind = BENCH_PARAM_COUNT,
+    .item = "element",
+    .key_numbers = BENCH_KEY_GROWTH_ORDER | BENCH_KEY_BYTES_PER_ITEM,
+    .setup = setup_doubling,
+    .check = check_doubling,
+    .teardown = teardown_doubling,
+    BENCH_PAIRED_SWEEP(bandwidth_pair),
     .about = "Double n random ints in 0..100 into a new sequence, as `[x * 2 for x in lst]` and "
              "`arr * 2` do. Timed: allocating the result, filling it, and freeing it again (the "
              "article's profiler did not see the free, which Python pays when the result dies; "
@@ -202,7 +257,9 @@ const bench_comparison bench_this_comparison = {
              "`boxed_small_int_cache` is the article's own setup, where every value (0..200) is one "
              "of CPython's shared ints -5..256, so only the pointer array is allocated; `packed_i64` "
              "and `packed_i32` are NumPy-like arrays; `memcpy_limit` copies the same bytes without "
-             "arithmetic, the memory-bandwidth floor. Every result is compared element by element "
+             "arithmetic, the memory-bandwidth floor, measured in pairs with `packed_i64` at every n; "
+             "`packed_i64_twin` is `packed_i64` compiled again as a function of its own, measured only "
+             "in pairs against it: the suite's A/A control. Every result is compared element by element "
              "with 2 * input before timing starts. From n = 5,000,000 a result array is 40 MB or more, "
              "beyond glibc's largest mmap threshold (32 MiB), so every iteration maps fresh pages and "
              "pays a page fault per 4 KiB it first touches, as NumPy's `arr * 2` does at the article's "

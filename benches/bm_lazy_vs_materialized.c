@@ -1,10 +1,10 @@
 /* bm_lazy_vs_materialized.c: articles 000 and 002's "generators vs list comprehensions": sum the
  * squares of n random ints by first building the list of squares, or by pulling them one at a time
  * from a generator; and a map-filter-sum pipeline built both ways. */
-#include "harness/bench.h"
-#include "harness/memcount.h"
-#include "harness/rng.h"
+#include "bench.h"
 #include "iter.h"
+#include "memcount.h"
+#include "rng.h"
 
 #define VALUE_MIN 1 /* the articles' random ints: randint(1, 100) */
 #define VALUE_MAX 100
@@ -12,6 +12,8 @@ enum { STREAM_VALUES = 1 }; /* the PRNG stream of this comparison */
 
 typedef struct fixture {
     size_t n;
+    int pipeline;             /* 1: the variant sums the pipeline, checked against pipeline_sum */
+    int64_t sum;              /* what the last run summed */
     int64_t *values;          /* n random ints in VALUE_MIN..VALUE_MAX */
     int64_t sum_of_squares;   /* the reference, summed while the values were drawn */
     int64_t pipeline_sum;     /* the reference for the pipeline: squares that pass keep_square */
@@ -89,65 +91,62 @@ static int sum_pipeline_lazy(const fixture *f, int64_t *sum) {
     return 0;
 }
 
-typedef struct lazy_variant {
-    sum_fn *sum;
-    int pipeline; /* 1: checked against the pipeline's reference */
-} lazy_variant;
+static void teardown_fixture(void *state) {
+    fixture *f = state;
+    memcount_free(f->values);
+    memcount_free(f);
+}
 
-static int fixture_make(fixture *f, size_t n) {
-    *f = (fixture){.n = n};
-    f->values = memcount_malloc((n ? n : 1) * sizeof *f->values);
-    if (f->values == NULL) return -1;
+/* Draw the ints, summing the references as they are drawn. */
+static void *setup_fixture(bench_case *c) {
+    const size_t n = bench_case_count(c);
+    fixture *f = memcount_calloc(1, sizeof *f);
+    if (f == NULL) return NULL;
+    f->n = n;
+    f->pipeline = bench_case_arg(c) != NULL;
+    if ((f->values = memcount_malloc((n ? n : 1) * sizeof *f->values)) == NULL) {
+        memcount_free(f);
+        return NULL;
+    }
     rng r = rng_seeded(bench_seed(), STREAM_VALUES);
     for (size_t i = 0; i < n; i++) {
         const int64_t v = rng_between(&r, VALUE_MIN, VALUE_MAX);
         f->values[i] = v;
         f->sum_of_squares += v * v;
-        if ((v * v) % 3 == 0) f->pipeline_sum += v * v;
+        if (keep_square(v * v)) f->pipeline_sum += v * v;
     }
-    return 0;
+    bench_case_set_items(c, (int64_t)n);
+    return f;
 }
 
-static void run_lazy(bench_state *st, const void *arg) {
-    const lazy_variant *v = arg;
-    fixture f;
-    if (fixture_make(&f, bench_x_count(st)) != 0) {
-        bench_fail(st, "out of memory for %zu input values", bench_x_count(st));
-        return;
+static int64_t expected_sum(const fixture *f) { return f->pipeline ? f->pipeline_sum : f->sum_of_squares; }
+
+/* Each variant's run: its sum, checked on every pass (one compare, which also keeps the sum live). */
+#define LAZY_RUN(summer)                                                                           \
+    static int run_##summer(void *state) {                                                          \
+        fixture *f = state;                                                                         \
+        return summer(f, &f->sum) != 0 || f->sum != expected_sum(f);                                \
     }
-    const int64_t expected = v->pipeline ? f.pipeline_sum : f.sum_of_squares;
-    int64_t sum = 0;
-    bench_memory_start(st);
-    const int status = v->sum(&f, &sum);
-    bench_memory_stop(st);
-    if (status != 0) bench_fail(st, "out of memory in the checked run");
-    else if (sum != expected) bench_fail(st, "sum is %lld, expected %lld", (long long)sum, (long long)expected);
-    if (!bench_failed(st)) {
-        BENCH_LOOP(st) {
-            /* Checking every timed sum costs one compare and keeps the result live. */
-            if (v->sum(&f, &sum) != 0 || sum != expected) {
-                bench_fail(st, "timed run: sum %lld, expected %lld (or out of memory)", (long long)sum,
-                           (long long)expected);
-                break;
-            }
-        }
-        bench_set_items(st, (int64_t)f.n);
-    }
-    memcount_free(f.values);
+LAZY_RUN(sum_materialized)
+LAZY_RUN(sum_lazy_iterator)
+LAZY_RUN(sum_fused_loop)
+LAZY_RUN(sum_pipeline_materialized)
+LAZY_RUN(sum_pipeline_lazy)
+
+static int check_sum(void *state, bench_case *c) {
+    const fixture *f = state;
+    if (f->sum == expected_sum(f)) return 0;
+    bench_case_fail(c, "sum is %lld, expected %lld", (long long)f->sum, (long long)expected_sum(f));
+    return -1;
 }
 
-static const lazy_variant materialized = {sum_materialized, 0};
-static const lazy_variant lazy_iterator = {sum_lazy_iterator, 0};
-static const lazy_variant fused_loop = {sum_fused_loop, 0};
-static const lazy_variant pipeline_materialized = {sum_pipeline_materialized, 1};
-static const lazy_variant pipeline_lazy = {sum_pipeline_lazy, 1};
-
+static const int pipeline = 1; /* the arg of the pipeline variants */
 static const bench_variant variants[] = {
-    {"materialized", run_lazy, &materialized, 0},
-    {"lazy_iterator", run_lazy, &lazy_iterator, 0},
-    {"fused_loop", run_lazy, &fused_loop, 0},
-    {"pipeline_materialized", run_lazy, &pipeline_materialized, 0},
-    {"pipeline_lazy", run_lazy, &pipeline_lazy, 0},
+    {.name = "materialized", .run = run_sum_materialized},
+    {.name = "lazy_iterator", .run = run_sum_lazy_iterator},
+    {.name = "fused_loop", .run = run_sum_fused_loop},
+    {.name = "pipeline_materialized", .run = run_sum_pipeline_materialized, .arg = &pipeline},
+    {.name = "pipeline_lazy", .run = run_sum_pipeline_lazy, .arg = &pipeline},
 };
 
 /* Decades from 1,000 to 100,000,000: 1,000,000 is article 000's point, 100,000,000 article 002's
@@ -158,6 +157,12 @@ static const double quick_sweep[] = {1000, 100000, 1000000};
 const bench_comparison bench_this_comparison = {
     .name = "lazy_vs_materialized",
     .param = "n",
+    .param_kind = BENCH_PARAM_COUNT,
+    .item = "element",
+    .key_numbers = BENCH_KEY_GROWTH_ORDER | BENCH_KEY_BYTES_PER_ITEM,
+    .setup = setup_fixture,
+    .check = check_sum,
+    .teardown = teardown_fixture,
     .about = "Sum the squares of n random ints in 1..100, as `sum([x * x for x in values])` and "
              "`sum(x * x for x in values)` do. Timed: producing the squares and summing them, "
              "including allocating and freeing any list. Untimed: drawing the ints. `materialized` "

@@ -1,60 +1,65 @@
 /* bm_membership_build.c: what each membership layout costs to build from n ints, in time per
  * element and in bytes per element: the articles' memory_profiler figures for list, set, tuple. */
-#include "harness/bench.h"
+#include "bench.h"
 #include "membership_layouts.h"
 
 #define PROBES 1000 /* keys the checked build is asked about: members and non-members */
 
-/* Ask a freshly built set about PROBES keys around [0, n); 0 if every answer is the reference's. */
-static int check_set(bench_state *st, const membership_layout *layout, const void *set, size_t n) {
+typedef struct build {
+    const membership_layout *layout;
+    size_t n;
+    int64_t *values;
+    membership_set set; /* what the last run built */
+} build;
+
+static void *setup_build(bench_case *c) {
+    build *b = memcount_calloc(1, sizeof *b);
+    if (b == NULL) return NULL;
+    b->layout = bench_case_arg(c);
+    b->n = bench_case_count(c);
+    if ((b->values = membership_values(b->n, bench_seed())) == NULL) {
+        memcount_free(b);
+        return NULL;
+    }
+    bench_case_set_items(c, (int64_t)b->n);
+    return b;
+}
+
+static int run_build(void *state) {
+    build *b = state;
+    return b->layout->build(&b->set, b->values, b->n);
+}
+
+static void release_build(void *state) {
+    build *b = state;
+    b->layout->free(&b->set);
+}
+
+/* Ask the freshly built set about PROBES keys around [0, n): every answer must be the reference's. */
+static int check_build(void *state, bench_case *c) {
+    const build *b = state;
     rng r = rng_seeded(bench_seed(), MEMBERSHIP_STREAM_QUERIES);
     for (size_t i = 0; i < PROBES; i++) {
-        const int64_t key = rng_between(&r, -2, (int64_t)n + 1);
-        if ((int)layout->count_hits(set, &key, 1) != membership_reference(n, key)) {
-            bench_fail(st, "the built set is wrong about key %lld", (long long)key);
+        const int64_t key = rng_between(&r, -2, (int64_t)b->n + 1);
+        if ((int)b->layout->count_hits(&b->set, &key, 1) != membership_reference(b->n, key)) {
+            bench_case_fail(c, "the built set is wrong about key %lld", (long long)key);
             return -1;
         }
     }
     return 0;
 }
 
-static void run_build(bench_state *st, const void *arg) {
-    const membership_layout *layout = arg;
-    const size_t n = bench_x_count(st);
-    int64_t *values = membership_values(n, bench_seed());
-    if (values == NULL) {
-        bench_fail(st, "out of memory for %zu values", n);
-        return;
-    }
-    membership_set set;
-    bench_memory_start(st);
-    int status = layout->build(&set, values, n);
-    if (status == 0) {
-        status = check_set(st, layout, &set, n);
-        layout->free(&set);
-    } else {
-        bench_fail(st, "out of memory in the checked build");
-    }
-    bench_memory_stop(st);
-    if (status == 0 && !bench_failed(st)) {
-        BENCH_LOOP(st) {
-            if (layout->build(&set, values, n) != 0) {
-                bench_fail(st, "out of memory in the timed loop");
-                break;
-            }
-            bench_escape(&set);
-            layout->free(&set);
-        }
-        bench_set_items(st, (int64_t)n);
-    }
-    memcount_free(values);
+static void teardown_build(void *state) {
+    build *b = state;
+    memcount_free(b->values);
+    memcount_free(b);
 }
 
 static const bench_variant variants[] = {
-    {"linear_scan", run_build, &linear_scan, 0},
-    {"uthash_set", run_build, &uthash_layout, 0},
-    {"open_addressing", run_build, &open_addressing, 0},
-    {"sorted_bsearch", run_build, &sorted_bsearch, 0},
+    {.name = "linear_scan", .run = run_build, .arg = &linear_scan},
+    {.name = "uthash_set", .run = run_build, .arg = &uthash_layout},
+    {.name = "open_addressing", .run = run_build, .arg = &open_addressing},
+    {.name = "sorted_bsearch", .run = run_build, .arg = &sorted_bsearch},
 };
 
 static const double sweep[] = {16, 256, 4096, 65536, 1000000};
@@ -63,6 +68,13 @@ static const double quick_sweep[] = {16, 4096, 65536};
 const bench_comparison bench_this_comparison = {
     .name = "membership_build",
     .param = "n",
+    .param_kind = BENCH_PARAM_COUNT,
+    .item = "element",
+    .key_numbers = BENCH_KEY_GROWTH_ORDER | BENCH_KEY_BYTES_PER_ITEM,
+    .setup = setup_build,
+    .check = check_build,
+    .release = release_build,
+    .teardown = teardown_build,
     .about = "Build each membership layout from n ints (0..n-1 in a drawn order) and free it again: "
              "copying into a packed array (`linear_scan`), one uthash node per element plus uthash's "
              "doubling bucket array (`uthash_set`), one flat table of 2n to 4n slots "

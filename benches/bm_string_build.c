@@ -1,8 +1,8 @@
 /* bm_string_build.c: article 000's "String concatenation": join many random 10-character strings
  * with repeated `result += s` and with `"".join(strings)`, and the C idioms between the two. */
-#include "harness/bench.h"
-#include "harness/memcount.h"
-#include "harness/rng.h"
+#include "bench.h"
+#include "memcount.h"
+#include "rng.h"
 #include "strbuf.h"
 #include "utstring_builder.h"
 
@@ -10,15 +10,6 @@
 
 #define PIECE_LEN 10 /* the article's random 10-character lowercase strings */
 enum { STREAM_LETTERS = 1 }; /* the PRNG stream of this comparison */
-
-/* What every variant starts from: the pieces, and the string they must join to. */
-typedef struct fixture {
-    size_t n;               /* pieces */
-    char *expected;         /* the reference: n * PIECE_LEN random lowercase letters and a NUL */
-    const char **pieces;    /* n NUL-terminated copies of consecutive PIECE_LEN-letter slices */
-    size_t *lengths;        /* each piece's length, which a Python str knows without a scan */
-    char *piece_storage;    /* where pieces point */
-} fixture;
 
 /* What a variant built: a heap string the caller frees with memcount_free. */
 typedef struct built {
@@ -34,11 +25,20 @@ typedef struct copy_tally {
     size_t scanned;
 } copy_tally;
 
+/* A variant's state: the pieces, the string they must join to, and what the last run built. */
+typedef struct fixture {
+    size_t n;               /* pieces */
+    built out;              /* the last run's string */
+    copy_tally *tally;      /* &counted until the checked run is checked, then NULL */
+    copy_tally counted;
+    char *expected;         /* the reference: n * PIECE_LEN random lowercase letters and a NUL */
+    const char **pieces;    /* n NUL-terminated copies of consecutive PIECE_LEN-letter slices */
+    size_t *lengths;        /* each piece's length, which a Python str knows without a scan */
+    char *piece_storage;    /* where pieces point */
+} fixture;
+
 /* A variant: build the joined string into *out. 0, or -1 if out of memory (nothing leaked). */
 typedef int string_builder_fn(const fixture *f, built *out, copy_tally *tally);
-typedef struct string_build_variant {
-    string_builder_fn *build;
-} string_build_variant;
 
 /* Python's immutable `result = result + s` (CPython without its in-place shortcut): each step
  * allocates old + piece, copies both, and frees the old string. */
@@ -82,7 +82,7 @@ static int build_strcat_rescan(const fixture *f, built *out, copy_tally *tally) 
 }
 
 /* Append each piece to a growing buffer; how it grows is the builder's policy. The buffer's own
- * copies are the pieces; what realloc moved is counted by the allocator (see run_string_build). */
+ * copies are the pieces; what realloc moved is counted by the allocator (see check_built). */
 static int build_with_strbuf(const fixture *f, built *out, copy_tally *tally, strbuf_growth growth) {
     strbuf buf;
     strbuf_init(&buf, SIZE_MAX - 1, growth);
@@ -141,23 +141,29 @@ static int build_join(const fixture *f, built *out, copy_tally *tally) {
     return 0;
 }
 
-static void fixture_free(fixture *f) {
+static void teardown_fixture(void *state) {
+    fixture *f = state;
     memcount_free(f->expected);
     memcount_free(f->pieces);
     memcount_free(f->lengths);
     memcount_free(f->piece_storage);
+    memcount_free(f);
 }
 
-/* Draw the reference string, then cut it into pieces. 0, or -1 if out of memory. */
-static int fixture_make(fixture *f, size_t n) {
-    *f = (fixture){.n = n};
+/* Draw the reference string, then cut it into pieces. */
+static void *setup_fixture(bench_case *c) {
+    const size_t n = bench_case_count(c);
+    fixture *f = memcount_calloc(1, sizeof *f);
+    if (f == NULL) return NULL;
+    f->n = n;
+    f->tally = &f->counted;
     f->expected = memcount_malloc(n * PIECE_LEN + 1);
     f->pieces = memcount_malloc((n ? n : 1) * sizeof *f->pieces);
     f->lengths = memcount_malloc((n ? n : 1) * sizeof *f->lengths);
     f->piece_storage = memcount_malloc((n ? n : 1) * (PIECE_LEN + 1));
     if (!f->expected || !f->pieces || !f->lengths || !f->piece_storage) {
-        fixture_free(f);
-        return -1;
+        teardown_fixture(f);
+        return NULL;
     }
     rng r = rng_seeded(bench_seed(), STREAM_LETTERS);
     for (size_t i = 0; i < n * PIECE_LEN; i++) f->expected[i] = (char)('a' + rng_below(&r, 26));
@@ -169,79 +175,63 @@ static int fixture_make(fixture *f, size_t n) {
         f->pieces[i] = piece;
         f->lengths[i] = PIECE_LEN;
     }
-    return 0;
+    bench_case_set_items(c, (int64_t)n);
+    return f;
 }
 
-/* Build once, untimed and counted, and compare byte for byte with the reference. 0 if it matches. */
-static int check_result(bench_state *st, string_builder_fn *build, const fixture *f) {
-    copy_tally tally = {0, 0};
-    built out;
-    bench_memory_start(st);
-    if (build(f, &out, &tally) != 0) {
-        bench_fail(st, "out of memory in the checked run");
-        return -1;
-    }
+/* The built string byte for byte against the reference; then the checked run's byte tallies
+ * become counters, and the timed runs tally nothing. */
+static int check_built(void *state, bench_case *c) {
+    fixture *f = state;
+    const built *out = &f->out;
     const size_t expected_len = f->n * PIECE_LEN;
     int status = 0;
-    if (out.len != expected_len || strlen(out.bytes) != expected_len) {
-        bench_fail(st, "built %zu bytes (strlen %zu), expected %zu", out.len, strlen(out.bytes), expected_len);
+    if (out->len != expected_len || strlen(out->bytes) != expected_len) {
+        bench_case_fail(c, "built %zu bytes (strlen %zu), expected %zu", out->len, strlen(out->bytes), expected_len);
         status = -1;
-    } else if (memcmp(out.bytes, f->expected, expected_len + 1) != 0) {
-        const size_t at = (size_t)(strchr(out.bytes, '\0') - out.bytes);
+    } else if (memcmp(out->bytes, f->expected, expected_len + 1) != 0) {
         size_t first = 0;
-        while (first < at && out.bytes[first] == f->expected[first]) first++;
-        bench_fail(st, "built string differs from the reference at byte %zu", first);
+        while (first < expected_len && out->bytes[first] == f->expected[first]) first++;
+        bench_case_fail(c, "built string differs from the reference at byte %zu", first);
         status = -1;
     }
-    memcount_free(out.bytes);
-    const double pieces = f->n ? (double)f->n : 1;
-    bench_set_counter(st, "bytes_copied_per_piece",
-                      (double)(tally.copied + memcount_moved_bytes_since_mark()) / pieces);
-    bench_set_counter(st, "bytes_scanned_per_piece", (double)tally.scanned / pieces);
-    bench_memory_stop(st);
+    if (f->tally) {
+        const double pieces = f->n ? (double)f->n : 1;
+        bench_case_set_counter(c, "bytes_copied_per_piece",
+                               (double)(f->tally->copied + memcount_moved_bytes_since_mark()) / pieces);
+        bench_case_set_counter(c, "bytes_scanned_per_piece", (double)f->tally->scanned / pieces);
+        f->tally = NULL;
+    }
     return status;
 }
 
-static void run_string_build(bench_state *st, const void *arg) {
-    string_builder_fn *build = ((const string_build_variant *)arg)->build;
-    fixture f;
-    if (fixture_make(&f, bench_x_count(st)) != 0) {
-        bench_fail(st, "out of memory for %zu pieces", bench_x_count(st));
-        return;
+static void release_built(void *state) { memcount_free(((fixture *)state)->out.bytes); }
+
+/* Each variant's run: its builder on the fixture, into the fixture's result. */
+#define STRING_BUILD_RUN(builder)                                                                  \
+    static int run_##builder(void *state) {                                                         \
+        fixture *f = state;                                                                         \
+        return builder(f, &f->out, f->tally);                                                       \
     }
-    if (check_result(st, build, &f) == 0 && !bench_failed(st)) {
-        built out;
-        BENCH_LOOP(st) {
-            if (build(&f, &out, NULL) != 0) {
-                bench_fail(st, "out of memory in the timed loop");
-                break;
-            }
-            bench_escape(out.bytes);
-            memcount_free(out.bytes);
-        }
-        bench_set_items(st, (int64_t)f.n);
-    }
-    fixture_free(&f);
-}
+STRING_BUILD_RUN(build_concat_copy)
+STRING_BUILD_RUN(build_strcat_rescan)
+STRING_BUILD_RUN(build_append_exact)
+STRING_BUILD_RUN(build_utstring)
+STRING_BUILD_RUN(build_append_growth)
+STRING_BUILD_RUN(build_append_growth_9_8)
+STRING_BUILD_RUN(build_join)
 
 /* The quadratic variants stop at 50,000 pieces: there one iteration already copies or scans
  * 12.5 GB, and the slope is clear well before. */
 #define QUADRATIC_LIMIT 50000
-static const string_build_variant concat_copy = {build_concat_copy};
-static const string_build_variant strcat_rescan = {build_strcat_rescan};
-static const string_build_variant append_exact = {build_append_exact};
-static const string_build_variant utstring = {build_utstring};
-static const string_build_variant append_growth = {build_append_growth};
-static const string_build_variant append_growth_9_8 = {build_append_growth_9_8};
-static const string_build_variant join = {build_join};
 static const bench_variant variants[] = {
-    {"concat_copy", run_string_build, &concat_copy, QUADRATIC_LIMIT},
-    {"strcat_rescan", run_string_build, &strcat_rescan, QUADRATIC_LIMIT},
-    {"append_exact", run_string_build, &append_exact, 0},
-    {"utstring", run_string_build, &utstring, 0},
-    {"append_growth", run_string_build, &append_growth, 0},
-    {"append_growth_9_8", run_string_build, &append_growth_9_8, 0},
-    {"join", run_string_build, &join, 0},
+    {.name = "concat_copy", .run = run_build_concat_copy, .max_x = QUADRATIC_LIMIT},
+    {.name = "strcat_rescan", .run = run_build_strcat_rescan, .max_x = QUADRATIC_LIMIT},
+    {.name = "append_exact", .run = run_build_append_exact},
+    {.name = "utstring", .run = run_build_utstring},
+    {.name = "append_growth", .run = run_build_append_growth},
+    {.name = "append_growth_9_8", .run = run_build_append_growth_9_8},
+    {.name = "join", .run = run_build_join},
 };
 
 /* 1-2-5 steps from 10 to 100,000 pieces; 10,000 is the article's point. */
@@ -252,6 +242,13 @@ static const char *const extra_counters[] = {"bytes_copied_per_piece", "bytes_sc
 const bench_comparison bench_this_comparison = {
     .name = "string_build",
     .param = "pieces",
+    .param_kind = BENCH_PARAM_COUNT,
+    .item = "piece",
+    .key_numbers = BENCH_KEY_GROWTH_ORDER | BENCH_KEY_BYTES_PER_ITEM,
+    .setup = setup_fixture,
+    .check = check_built,
+    .release = release_built,
+    .teardown = teardown_fixture,
     .about = "Join `pieces` random 10-letter lowercase strings into one, as `result += s` in a loop "
              "and `\"\".join(strings)` do. Timed: building the string and freeing it. Untimed: "
              "drawing the pieces. `concat_copy` allocates a new string per step and copies the old "
@@ -268,6 +265,5 @@ const bench_comparison bench_this_comparison = {
              "strcat read to find the end. Allocation counts include only reallocs that moved the "
              "block; in-place growth is not an allocation.",
     BENCH_SWEEP(variants, sweep, quick_sweep),
-    .extra_counters = extra_counters,
-    .n_extra_counters = BENCH_COUNT(extra_counters),
+    BENCH_EXTRA_COUNTERS(extra_counters),
 };

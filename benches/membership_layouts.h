@@ -4,10 +4,10 @@
 #ifndef IDIOM_MEMBERSHIP_LAYOUTS_H
 #define IDIOM_MEMBERSHIP_LAYOUTS_H
 
-#include "harness/memcount.h"
-#include "harness/rng.h"
 #include "int_array.h"
+#include "memcount.h"
 #include "oa_set.h"
+#include "rng.h"
 #include "sorted_array.h"
 #include "uthash_set.h"
 

@@ -2,7 +2,7 @@
 # each cache level.
 set title "Doubling n random ints into a new array: time per element (lower is faster)"
 set xlabel "n, elements (log scale)"
-set ylabel "ns per element, log scale (median; bars: min to max over repetitions)"
+set ylabel "ns per element, log scale (median; bars: its 95% interval over repetitions)"
 set logscale xy
 set autoscale xfix
 set key top left
@@ -15,4 +15,4 @@ do for [level in "L1d L2 L3"] {
     }
 }
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_min")):(column("ns_per_item_max")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)

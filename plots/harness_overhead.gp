@@ -1,7 +1,7 @@
 # plots/harness_overhead.gp: the calibration: one loop iteration, native C++ against the C wrapper.
 set title "Cost of one timing-loop iteration: native C++ loop vs idiombench's C wrapper"
 set xlabel "n = compiler barriers in the loop body besides the first (0: the bare loop)"
-set ylabel "ns per iteration (median; bars: min to max)"
+set ylabel "ns per iteration (median; bars: its 95% interval)"
 set yrange [0:*]
 set offsets 0, 0, 0, 0
 set style fill solid 0.75 border -1
@@ -18,4 +18,4 @@ slot(i) = (int(column(0)) % nx) + (i - (nv + 1) / 2.0) * width
 plot for [i = 1:nv] csv using (only(word(variants, i), slot(i))):(column("ns_per_item")) \
          with boxes lt i title word(variants, i), \
      for [i = 1:nv] csv using (only(word(variants, i), slot(i))):(column("ns_per_item")):\
-         (column("ns_per_item_min")):(column("ns_per_item_max")) with yerrorbars lt i lc rgb "black" pt 0 notitle
+         (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorbars lt i lc rgb "black" pt 0 notitle

@@ -1,7 +1,7 @@
 # plots/membership.gp: ns per lookup against n, log-log, both workloads, with the crossovers marked.
 set title "Membership: time per lookup in a set of n ints (lower is faster)"
 set xlabel "n, ints in the set (log scale)"
-set ylabel "ns per lookup, log scale (median; bars: min to max)"
+set ylabel "ns per lookup, log scale (median; bars: its 95% interval)"
 set logscale xy
 set autoscale xfix
 set key top left
@@ -15,5 +15,5 @@ do for [k = 1:words(crossovers) / 2] {
         offset 0.5, 0 font ",10" tc rgb "#555555"
 }
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_min")):(column("ns_per_item_max")) with yerrorlines lt base(i) dt dash(i) \
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt base(i) dt dash(i) \
      title word(variants, i)

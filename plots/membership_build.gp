@@ -3,11 +3,11 @@
 set multiplot layout 1, 2 title "Building a membership layout from n ints" font ",15"
 set title "Build and free: ns per element"
 set xlabel "n, ints (log scale)"
-set ylabel "ns per element, log scale (median; bars: min to max)"
+set ylabel "ns per element, log scale (median; bars: its 95% interval)"
 set logscale xy
 set autoscale xfix
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_min")):(column("ns_per_item_max")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
 
 unset logscale
 set autoscale x

@@ -3,7 +3,7 @@
 set multiplot layout 1, 2 title "Looking up 10,000 keys in a map of 100,000: check first, or take the error path on a miss" font ",15"
 set title "Time per lookup against hit ratio (lower is faster)"
 set xlabel "keys present, %"
-set ylabel "ns per lookup (median; bars: min to max)"
+set ylabel "ns per lookup (median; bars: its 95% interval)"
 set xrange [-5:105]
 set yrange [0:*]
 set offsets 0, 0, graph 0.3, 0  # headroom: the key sits above the highest bar
@@ -18,7 +18,7 @@ do for [k = 1:words(crossovers) / 2] {
         at at, graph 0.97 offset 0.5, 0 font ",10" tc rgb "#666666"
 }
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x") * 100)):(column("ns_per_item")):\
-     (column("ns_per_item_min")):(column("ns_per_item_max")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
 
 unset arrow
 unset label

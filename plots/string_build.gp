@@ -11,9 +11,9 @@ set offsets graph 0.03, graph 0.03, graph 0.06, graph 0.06  # keep lines off the
 set key top left font ",10"
 
 set title "Time per piece (lower is faster)"
-set ylabel "ns per piece, log scale (median; bars: min to max)"
+set ylabel "ns per piece, log scale (median; bars: its 95% interval)"
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_min")):(column("ns_per_item_max")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
 
 set title "Allocations per piece"
 set ylabel "new blocks per piece, log scale (in-place realloc not counted)"

@@ -1,20 +1,29 @@
 # scripts/common.sh: what the pipeline scripts share; sourced, not run.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-bin=${BIN:-$root/build/release/bin}
+# shellcheck source=../idiom.conf
+source "$root/idiom.conf"
+bin=${BIN:-$root/build/release/bin}          # the pipeline's tools
+bench_bin=${BENCH_BIN:-$bin}                 # the bm_<comparison> executables
+claims=${CLAIMS:-$root/claims/articles.tsv}  # the claims the ledger judges
 
 die() { echo "idiombench: $*" >&2; exit 1; }
 
 # The comparisons this build has: one bm_<name> executable each.
 built_comparisons() {
   local exe
-  for exe in "$bin"/bm_*; do [[ -x $exe ]] && basename "$exe" | sed 's/^bm_//'; done
+  for exe in "$bench_bin"/bm_*; do [[ -x $exe ]] && basename "$exe" | sed 's/^bm_//'; done
 }
 
-# A string field of our own environment.json (one key per line), or the second argument.
-env_field() {
-  local value
-  value=$(sed -n "s/^  \"$2\": \"\\(.*\\)\",\\{0,1\\}\$/\\1/p" "$1" 2>/dev/null | head -n 1)
-  echo "${value:-$3}"
+# json_get FILE KEY [FALLBACK]: a value of one of the suite's JSON files (ARRAY or ARRAY.KEY: one
+# per line), read by the same parser the tools use.
+json_get() { "$bin/idiom_env" get "$@"; }
+
+# csv_awk FILE PROGRAM [awk options]: awk over a CSV whose program names columns as $(c["name"]);
+# the header line sets c and is skipped. Columns are found by name, never by position.
+csv_awk() {
+  local file=$1 program=$2
+  shift 2
+  awk -F, "$@" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } '"$program" "$file"
 }
 
 # A scratch folder in parent named <prefix>.<our pid>, after removing any such folder whose run is
@@ -27,6 +36,25 @@ fresh_scratch_dir() {
     [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || rm -rf "$old"
   done
   mkdir "$parent/$prefix.$$" && echo "$parent/$prefix.$$"
+}
+
+# stage_begin RESULTS PLOTS: a staging folder ($stage) holding a copy of the current results, with
+# a trap that removes it; nothing in RESULTS or PLOTS changes until stage_commit.
+stage_begin() {
+  mkdir -p "$1" "$2"
+  stage=$(fresh_scratch_dir "$1" .staging)
+  trap 'rm -rf "$stage"' EXIT
+  trap 'echo "idiombench: interrupted; results/ and plots/ are as they were" >&2; exit 130' INT TERM
+  mkdir -p "$stage/results" "$stage/plots"
+  find "$1" -maxdepth 1 -type f ! -name README.md ! -name '.*' -exec cp -p {} "$stage/results/" \;
+}
+
+# stage_commit RESULTS PLOTS: everything succeeded: move the staged files into place, one rename each.
+stage_commit() {
+  local f
+  for f in "$stage/results"/*; do [[ -e $f ]] && mv -f "$f" "$1/"; done
+  for f in "$stage/plots"/*; do [[ -e $f ]] && mv -f "$f" "$2/"; done
+  return 0
 }
 
 # The run ids archived under a runs folder, oldest first (ids are UTC timestamps, so names sort by time).

@@ -3,7 +3,7 @@
 # installs what is missing; as anyone else, prints the exact apt-get line and exits 2.
 set -euo pipefail
 
-packages=(make cmake gcc g++ git libbenchmark-dev uthash-dev libcmocka-dev gnuplot-nox fonts-dejavu-core)
+packages=(make cmake gcc g++ git libbenchmark-dev uthash-dev libcjson-dev libcmocka-dev gnuplot-nox fonts-dejavu-core)
 if [[ ${1:-} == compare ]]; then
   packages=(libbenchmark-tools python3 python3-scipy)   # Google Benchmark's compare.py and its U test
 elif [[ ${1:-} == html ]]; then

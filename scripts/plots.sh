@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/plots.sh RESULTS_DIR PLOTS_DIR [comparison...]: draw plots/<comparison>.svg and .png from
-# RESULTS_DIR/<comparison>.csv with plots/<comparison>.gp. Every CSV is checked first; charts are
-# drawn into a scratch folder and moved into PLOTS_DIR only when all of them were drawn.
+# RESULTS_DIR/<comparison>.csv, with plots/<comparison>.gp where a comparison has its own chart and
+# plots/default.gp otherwise. Every CSV is checked first; charts are drawn into a scratch folder and
+# moved into PLOTS_DIR only when all of them were drawn.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -10,23 +11,22 @@ out=${2:?usage: plots.sh RESULTS_DIR PLOTS_DIR [comparison...]}
 shift 2
 names=("$@")
 if (( ${#names[@]} == 0 )); then
-  for script in "$root"/plots/*.gp; do
-    name=$(basename "$script" .gp)
-    [[ $name == style ]] || [[ ! -f $results/$name.csv ]] || names+=("$name")
+  for facts in "$results"/*.facts.json; do
+    [[ -f $facts ]] && names+=("$(basename "$facts" .facts.json)")
   done
   (( ${#names[@]} > 0 )) || die "no results/<comparison>.csv to draw in $results: run 'make bench' first"
 fi
 
 for name in "${names[@]}"; do
-  [[ -f $root/plots/$name.gp ]] || die "no chart script plots/$name.gp"
   [[ -f $results/$name.csv ]] || die "$results/$name.csv: no such file (run 'make bench ONLY=$name')"
+  [[ -f $results/$name.facts.json ]] || die "$results/$name.facts.json: no such file (run 'make bench ONLY=$name')"
   "$bin/idiom_csvcheck" "$results/$name.csv" || die "not drawing $name: its CSV is malformed"
 done
 
 # Cache sizes in bytes, so charts can mark where a working set leaves each level.
 cache_bytes() {  # uses $environment, set per chart below
   local size
-  size=$(env_field "$environment" caches '' | tr ',' '\n' | sed -n "s/^ *$1 \([0-9]*\)K\$/\1/p")
+  size=$(json_get "$environment" caches '' | tr ',' '\n' | sed -n "s/^ *$1 \([0-9]*\)K\$/\1/p")
   echo $(( ${size:-0} * 1024 ))
 }
 
@@ -36,22 +36,28 @@ trap 'rm -rf "$scratch"' EXIT
 
 for name in "${names[@]}"; do
   csv=$results/$name.csv
+  facts=$results/$name.facts.json
   # The fingerprint of the run that measured this comparison (older runs' CSVs may sit beside newer ones).
   environment=$results/$name.environment.json
   [[ -f $environment ]] || environment=$results/environment.json
-  machine="$(env_field "$environment" cpu_model 'unknown CPU'), $(sed -n 's/^  "cores": \([0-9]*\),$/\1/p' "$environment" 2>/dev/null || true) cores"
-  machine="${machine//\'/} · $(env_field "$environment" date_utc 'date unknown' | cut -c1-10) · run $(env_field "$environment" run_id '?')"
-  grep -q '^  "quick": true' "$environment" 2>/dev/null && machine="QUICK run (not for citing) · $machine"
-  variants=$(awk -F, 'NR > 1 && !seen[$2]++ { printf "%s ", $2 }' "$csv")   # in CSV order
-  xs=$(awk -F, 'NR > 1 && !seen[$4]++ { printf "%s ", $4 }' "$csv")
-  # "variant x ..." for each crossover claim of this comparison found in the run's summary.
-  crossovers=$(awk -F, -v p="$name.crossover." 'index($1, p) == 1 && $6 != "nan" { printf "%s %s ", $4, $6 }' \
-               "$results/summary.csv" 2>/dev/null || true)
+  machine="$(json_get "$environment" cpu_model 'unknown CPU'), $(json_get "$environment" cores '?') cores"
+  machine="${machine//\'/} · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10) · run $(json_get "$environment" run_id '?')"
+  [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK run (not for citing) · $machine"
+  variants=$(csv_awk "$csv" '!seen[$(c["variant"])]++ { printf "%s ", $(c["variant"]) }')   # in CSV order
+  xs=$(csv_awk "$csv" '!seen[$(c["x"])]++ { printf "%s ", $(c["x"]) }')
+  # "contender x ..." for each crossover claim of this comparison that the summary placed.
+  crossovers=$(csv_awk "$results/summary.csv" \
+    '$(c["comparison"]) == n && $(c["metric"]) == "crossover" && $(c["x_hi"]) != "" { printf "%s %s ", $(c["contender"]), $(c["x_hi"]) }' \
+    -v n="$name" 2>/dev/null || true)
+  script=$root/plots/$name.gp
+  [[ -f $script ]] || script=$root/plots/default.gp
   for format in svg png; do
-    gnuplot -e "csv='$csv'; out='$scratch/$name.$format'; format='$format'; machine='$machine'" \
-            -e "variants='$variants'; xs='$xs'; crossovers='$crossovers'; l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \
-            "$root/plots/style.gp" "$root/plots/$name.gp" \
-      || die "gnuplot failed on plots/$name.gp for $csv; no chart was changed"
+    gnuplot -e "csv='$csv'; out='$scratch/$name.$format'; format='$format'; machine='$machine'; name='$name'" \
+            -e "variants='$variants'; xs='$xs'; crossovers='$crossovers'" \
+            -e "param='$(json_get "$facts" param x)'; param_kind='$(json_get "$facts" param_kind count)'; item='$(json_get "$facts" item item)'" \
+            -e "l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \
+            "$root/plots/style.gp" "$script" \
+      || die "gnuplot failed on $script for $csv; no chart was changed"
   done
 done
 mv -f "$scratch"/* "$out"/

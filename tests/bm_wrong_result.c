@@ -1,42 +1,60 @@
 /* bm_wrong_result.c: a comparison whose variants are wrong on purpose, to show that the harness
  * fails the run and names the variant rather than reporting a time. Built only for the tests. */
-#include "harness/bench.h"
-#include "harness/memcount.h"
+#include "bench.h"
+#include "memcount.h"
 
-/* Sums 1..n, off by one when arg says so; the reference is n(n+1)/2. */
-static void sum_to_n(bench_state *st, const void *arg) {
-    const int off_by_one = arg != NULL;
-    const int64_t n = (int64_t)bench_x_count(st), reference = n * (n + 1) / 2;
-    int64_t sum = off_by_one;
-    for (int64_t i = 1; i <= n; i++) sum += i;
-    if (sum != reference) {
-        bench_fail(st, "sum is %lld, expected %lld", (long long)sum, (long long)reference);
-        return;
-    }
-    BENCH_LOOP(st) {
-        int64_t s = 0;
-        for (int64_t i = 1; i <= n; i++) s += i;
-        BENCH_KEEP(s);
-    }
-    bench_set_items(st, n);
+typedef struct summing {
+    int64_t n;
+    int64_t off_by;  /* what the variant adds to the right sum */
+    int64_t sum;     /* the last run's */
+    void *lost;      /* leaky: what its run never frees */
+} summing;
+
+static void *setup_summing(bench_case *c) {
+    summing *s = memcount_calloc(1, sizeof *s);
+    if (s == NULL) return NULL;
+    s->n = (int64_t)bench_case_count(c);
+    s->off_by = bench_case_arg(c) ? *(const int64_t *)bench_case_arg(c) : 0;
+    bench_case_set_items(c, s->n);
+    return s;
 }
 
-/* Allocates in its checked iteration and never frees. */
-static void leaks(bench_state *st, const void *arg) {
-    (void)arg;
-    bench_memory_start(st);
-    void *lost = memcount_malloc(64);
-    bench_memory_stop(st);
-    BENCH_LOOP(st) bench_clobber();
-    bench_set_items(st, 1);
-    memcount_free(lost);
+/* Sums 1..n, plus off_by. */
+static int run_sum(void *state) {
+    summing *s = state;
+    int64_t sum = s->off_by;
+    for (int64_t i = 1; i <= s->n; i++) sum += i;
+    s->sum = sum;
+    return 0;
 }
 
-static const int wrong = 1;
+/* Allocates every iteration and never frees. */
+static int run_leaky(void *state) {
+    summing *s = state;
+    s->lost = memcount_malloc(64);
+    return run_sum(state);
+}
+
+/* The reference is n(n+1)/2. */
+static int check_sum(void *state, bench_case *c) {
+    const summing *s = state;
+    const int64_t reference = s->n * (s->n + 1) / 2;
+    if (s->sum == reference) return 0;
+    bench_case_fail(c, "sum is %lld, expected %lld", (long long)s->sum, (long long)reference);
+    return -1;
+}
+
+static void teardown_summing(void *state) {
+    summing *s = state;
+    memcount_free(s->lost);
+    memcount_free(s);
+}
+
+static const int64_t one = 1;
 static const bench_variant variants[] = {
-    {"correct", sum_to_n, NULL, 0},
-    {"off_by_one", sum_to_n, &wrong, 0},
-    {"leaky", leaks, NULL, 0},
+    {.name = "correct", .run = run_sum},
+    {.name = "off_by_one", .run = run_sum, .arg = &one},
+    {.name = "leaky", .run = run_leaky},
 };
 static const double sweep[] = {100};
 
@@ -45,4 +63,7 @@ const bench_comparison bench_this_comparison = {
     .param = "n",
     .about = "A test comparison with deliberately wrong variants.",
     BENCH_SWEEP(variants, sweep, sweep),
+    .setup = setup_summing,
+    .check = check_sum,
+    .teardown = teardown_summing,
 };

@@ -1,4 +1,4 @@
-/* test_stats.c: medians, spread, bootstrap intervals and growth orders against hand-worked values. */
+/* test_stats.c: medians, spread, sign-test intervals, robust spread and growth orders against hand-worked values. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -27,26 +27,28 @@ static void extremes_mean_and_cv(void **state) {
     assert_float_equal(stats_cv_pct(v, 1), 0, 0);
 }
 
-static void bootstrap_of_constant_samples_is_the_ratio(void **state) {
+static void median_interval_is_the_sign_test_order_statistics(void **state) {
     (void)state;
-    const double base[] = {10, 10, 10, 10, 10}, contender[] = {2, 2, 2};
+    /* n = 15: P(Binomial(15, 1/2) <= 3) = 0.0176 <= 0.025 < P(<= 4) = 0.059, so x(4) and x(12). */
+    const double v[] = {15, 1, 14, 2, 13, 3, 12, 4, 11, 5, 10, 6, 9, 7, 8};
     double lo, hi;
-    assert_int_equal(stats_bootstrap_ratio(base, 5, contender, 3, 1000, 1, &lo, &hi), 0);
-    assert_float_equal(lo, 5, 0);
-    assert_float_equal(hi, 5, 0);
+    assert_int_equal(stats_median_interval(v, 15, 0.95, &lo, &hi), 0);
+    assert_float_equal(lo, 4, 0);
+    assert_float_equal(hi, 12, 0);
+    /* n = 5: even x(1)..x(5) holds the median with only 1 - 2/32 = 94%: the full range, flagged. */
+    assert_int_equal(stats_median_interval(v, 5, 0.95, &lo, &hi), 1);
+    assert_float_equal(lo, 1, 0);
+    assert_float_equal(hi, 15, 0);
+    /* n = 6: 1 - 2/64 = 96.9% >= 95%, so x(1) and x(6). */
+    assert_int_equal(stats_median_interval(v, 6, 0.95, &lo, &hi), 0);
+    assert_float_equal(lo, 1, 0);
+    assert_float_equal(hi, 15, 0);
 }
 
-static void bootstrap_interval_brackets_the_ratio_and_repeats(void **state) {
+static void mdape_ignores_one_outlier(void **state) {
     (void)state;
-    const double base[] = {9.5, 10, 10.2, 10.4, 11}, contender[] = {4.8, 5, 5.1, 5.3, 4.9};
-    double lo, hi, lo2, hi2;
-    assert_int_equal(stats_bootstrap_ratio(base, 5, contender, 5, 5000, 7, &lo, &hi), 0);
-    const double ratio = stats_median(base, 5) / stats_median(contender, 5);
-    assert_true(lo <= ratio && ratio <= hi);
-    assert_true(lo > 1.7 && hi < 2.4);
-    assert_int_equal(stats_bootstrap_ratio(base, 5, contender, 5, 5000, 7, &lo2, &hi2), 0);
-    assert_float_equal(lo, lo2, 0);
-    assert_float_equal(hi, hi2, 0);
+    const double v[] = {100, 101, 99, 100, 1000}; /* errors 0, 1, 1, 0, 900 percent: median 1 */
+    assert_float_equal(stats_mdape_pct(v, 5), 1, 1e-9);
 }
 
 static void loglog_slope_finds_growth_order(void **state) {
@@ -76,8 +78,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(median_of_odd_and_even_counts),
         cmocka_unit_test(extremes_mean_and_cv),
-        cmocka_unit_test(bootstrap_of_constant_samples_is_the_ratio),
-        cmocka_unit_test(bootstrap_interval_brackets_the_ratio_and_repeats),
+        cmocka_unit_test(median_interval_is_the_sign_test_order_statistics),
+        cmocka_unit_test(mdape_ignores_one_outlier),
         cmocka_unit_test(loglog_slope_finds_growth_order),
         cmocka_unit_test(linear_slope_is_least_squares),
     };

@@ -1,7 +1,7 @@
 /* idiom_csvcheck.c: checks that each comparison CSV given has the contract's columns and numbers
  * where numbers belong, so that a chart is never drawn from a broken file. Names file and line. */
 #include "csv.h"
-#include "results.h"
+#include "contract.h"
 
 #include <stdio.h>
 
@@ -15,7 +15,7 @@ int main(int argc, char **argv) {
         csv_table table;
         char error[1024];
         if (csv_load(argv[i], ',', &table, error, sizeof error) != 0 ||
-            csv_require(&table, argv[i], results_contract_columns, error, sizeof error) != 0) {
+            csv_require(&table, argv[i], contract_columns, error, sizeof error) != 0) {
             fprintf(stderr, "%s\n", error);
             status = 1;
         }

@@ -1,6 +1,8 @@
 /* idiom_env.c: writes results/environment.json, the fingerprint of the machine, build and run that
- * every figure of a run came from. One key per line, so that shell scripts may read it with sed. */
+ * every figure of a run came from; and, as `idiom_env get FILE KEY`, reads any of the suite's JSON
+ * files for the shell scripts, through the same parser the tools use (core/jsonfile.h). */
 #include "build_info.h"
+#include "jsonfile.h"
 
 #include <gnu/libc-version.h>
 #include <stdio.h>
@@ -12,28 +14,12 @@
 
 static const char usage[] =
     "usage: idiom_env --out FILE --run-id ID --seed N --commit SHA --dirty 0|1 --quick 0|1\n"
-    "                 --bench-args 'FLAGS' --gnuplot 'VERSION'\n";
+    "                 --bench-args 'FLAGS' --gnuplot 'VERSION'\n"
+    "       idiom_env get FILE KEY [FALLBACK]   (KEY or ARRAY.KEY: one value per line)\n";
 
 typedef struct run_facts {
     const char *out, *run_id, *seed, *commit, *dirty, *quick, *bench_args, *gnuplot;
 } run_facts;
-
-static void json_string(FILE *f, const char *s) {
-    fputc('"', f);
-    for (; *s; s++) {
-        const unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') fprintf(f, "\\%c", c);
-        else if (c < 0x20) fprintf(f, "\\u%04x", c);
-        else fputc(c, f);
-    }
-    fputc('"', f);
-}
-
-static void key_string(FILE *f, const char *key, const char *value, int last) {
-    fprintf(f, "  \"%s\": ", key);
-    json_string(f, value);
-    fputs(last ? "\n" : ",\n", f);
-}
 
 /* First line of a small file, without its newline; fallback if it cannot be read. */
 static void read_line(const char *path, char *buffer, size_t size, const char *fallback) {
@@ -101,7 +87,41 @@ static int parse_args(int argc, char **argv, run_facts *facts) {
     return 0;
 }
 
+/* Print KEY of FILE: a scalar as text; an array one element per line; ARRAY.KEY the KEY of each
+ * object in ARRAY. Exit 1 naming what is missing, unless a fallback is given. */
+static int get(const char *path, const char *key, const char *fallback) {
+    char error[1024], buffer[4096], array_key[256];
+    cJSON *json = jsonfile_load(path, error, sizeof error);
+    if (json == NULL) {
+        if (fallback) return puts(fallback) < 0;
+        fprintf(stderr, "idiom_env: %s\n", error);
+        return 1;
+    }
+    const char *dot = strchr(key, '.');
+    snprintf(array_key, sizeof array_key, "%.*s", dot ? (int)(dot - key) : (int)strlen(key), key);
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(json, array_key);
+    int status = 0;
+    if (cJSON_IsArray(item)) {
+        const cJSON *element;
+        cJSON_ArrayForEach(element, item) {
+            if (dot) puts(jsonfile_text(element, dot + 1, "", buffer, sizeof buffer));
+            else if (cJSON_IsString(element)) puts(element->valuestring);
+            else if (cJSON_IsNumber(element)) printf("%.15g\n", element->valuedouble);
+        }
+    } else if (item && !dot && !cJSON_IsObject(item)) {
+        puts(jsonfile_text(json, key, "", buffer, sizeof buffer));
+    } else if (fallback) {
+        puts(fallback);
+    } else {
+        fprintf(stderr, "idiom_env: %s has no %s\n", path, key);
+        status = 1;
+    }
+    cJSON_Delete(json);
+    return status;
+}
+
 int main(int argc, char **argv) {
+    if (argc >= 4 && argc <= 5 && strcmp(argv[1], "get") == 0) return get(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
     run_facts facts = {0};
     if (parse_args(argc, argv, &facts) != 0) {
         fputs(usage, stderr);
@@ -113,7 +133,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     char now[32], host[256] = "unknown", model[256], caches[256], governor[128], thp[128], kernel[512],
-         load[64], cores[32];
+         load[64];
     const time_t t = time(NULL);
     strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
     gethostname(host, sizeof host - 1);
@@ -131,35 +151,40 @@ int main(int argc, char **argv) {
     double loads[3] = {-1, -1, -1};
     getloadavg(loads, 3);
     snprintf(load, sizeof load, "%.2f %.2f %.2f", loads[0], loads[1], loads[2]);
-    snprintf(cores, sizeof cores, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
 
-    fputs("{\n", f);
-    key_string(f, "run_id", facts.run_id, 0);
-    key_string(f, "date_utc", now, 0);
-    key_string(f, "host", host, 0);
-    key_string(f, "commit", facts.commit, 0);
-    fprintf(f, "  \"dirty\": %s,\n", strcmp(facts.dirty, "1") == 0 ? "true" : "false");
-    key_string(f, "build_type", IDIOM_BUILD_TYPE, 0);
-    key_string(f, "c_compiler", IDIOM_C_COMPILER, 0);
-    key_string(f, "c_flags", IDIOM_C_FLAGS, 0);
-    key_string(f, "cxx_compiler", IDIOM_CXX_COMPILER, 0);
-    key_string(f, "cxx_flags", IDIOM_CXX_FLAGS, 0);
-    key_string(f, "google_benchmark", IDIOM_BENCHMARK_VERSION " (Debian libbenchmark-dev; built without NDEBUG)", 0);
-    key_string(f, "uthash", IDIOM_UTHASH_VERSION, 0);
-    key_string(f, "gnuplot", facts.gnuplot, 0);
-    key_string(f, "glibc", gnu_get_libc_version(), 0);
-    key_string(f, "cpu_model", model, 0);
-    fprintf(f, "  \"cores\": %s,\n", cores);
-    key_string(f, "caches", caches, 0);
-    key_string(f, "frequency_governor", governor, 0);
-    key_string(f, "transparent_hugepages", thp, 0);
-    key_string(f, "kernel", kernel, 0);
-    key_string(f, "damon_monitor", damon, 0);
-    key_string(f, "load_average", load, 0);
-    fprintf(f, "  \"seed\": %s,\n", facts.seed);
-    fprintf(f, "  \"quick\": %s,\n", strcmp(facts.quick, "1") == 0 ? "true" : "false");
-    key_string(f, "bench_args", facts.bench_args, 1);
-    fputs("}\n", f);
+    cJSON *env = cJSON_CreateObject();
+    cJSON_AddStringToObject(env, "run_id", facts.run_id);
+    cJSON_AddStringToObject(env, "date_utc", now);
+    cJSON_AddStringToObject(env, "host", host);
+    cJSON_AddStringToObject(env, "commit", facts.commit);
+    cJSON_AddBoolToObject(env, "dirty", strcmp(facts.dirty, "1") == 0);
+    cJSON_AddStringToObject(env, "build_type", IDIOM_BUILD_TYPE);
+    cJSON_AddStringToObject(env, "c_compiler", IDIOM_C_COMPILER);
+    cJSON_AddStringToObject(env, "c_flags", IDIOM_C_FLAGS);
+    cJSON_AddStringToObject(env, "cxx_compiler", IDIOM_CXX_COMPILER);
+    cJSON_AddStringToObject(env, "cxx_flags", IDIOM_CXX_FLAGS);
+    cJSON_AddStringToObject(env, "google_benchmark", IDIOM_BENCHMARK_VERSION " (Debian libbenchmark-dev; built without NDEBUG)");
+    cJSON_AddStringToObject(env, "uthash", IDIOM_UTHASH_VERSION);
+    char cjson[32];
+    snprintf(cjson, sizeof cjson, "%d.%d.%d", CJSON_VERSION_MAJOR, CJSON_VERSION_MINOR, CJSON_VERSION_PATCH);
+    cJSON_AddStringToObject(env, "cjson", cjson);
+    cJSON_AddStringToObject(env, "gnuplot", facts.gnuplot);
+    cJSON_AddStringToObject(env, "glibc", gnu_get_libc_version());
+    cJSON_AddStringToObject(env, "cpu_model", model);
+    cJSON_AddNumberToObject(env, "cores", (double)sysconf(_SC_NPROCESSORS_ONLN));
+    cJSON_AddStringToObject(env, "caches", caches);
+    cJSON_AddStringToObject(env, "frequency_governor", governor);
+    cJSON_AddStringToObject(env, "transparent_hugepages", thp);
+    cJSON_AddStringToObject(env, "kernel", kernel);
+    cJSON_AddStringToObject(env, "damon_monitor", damon);
+    cJSON_AddStringToObject(env, "load_average", load);
+    cJSON_AddStringToObject(env, "seed", facts.seed); /* as text: 64 bits do not fit a JSON number */
+    cJSON_AddBoolToObject(env, "quick", strcmp(facts.quick, "1") == 0);
+    cJSON_AddStringToObject(env, "bench_args", facts.bench_args);
+    char *text = cJSON_Print(env);
+    cJSON_Delete(env);
+    if (text) fprintf(f, "%s\n", text);
+    free(text);
     if (fclose(f) != 0) {
         perror(facts.out);
         return 1;

@@ -1,155 +1,240 @@
-/* idiom_summary.c: the claims ledger: for each claim in claims/articles.tsv whose comparison has
- * results, the measured ratio with a 95% bootstrap interval and a verdict, into summary.csv. */
+/* idiom_summary.c: the claims ledger. For each claim in claims/articles.tsv whose comparison was
+ * measured: its ratio, a 95% interval and a verdict, into summary.csv. Timing claims come from the
+ * paired rounds (<comparison>.rounds.csv), memory claims from the counting allocator's exact
+ * figures (<comparison>.csv); what a comparison is, it says in <comparison>.facts.json. */
+#include "claims.h"
 #include "csv.h"
-#include "stats.h"
+#include "idiom_config.h"
+#include "jsonfile.h"
+#include "verdict.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define BOOTSTRAP_RESAMPLES 10000u /* percentile bootstrap: 10,000 resamples pin the 2.5% tails */
-#define BOOTSTRAP_SEED 1u          /* fixed, so that the same data always gives the same interval */
-#define NOISE_FLOOR 1.02           /* a ratio within 2% of 1 is never called a difference */
-#define MAX_REPS 1024
-
-typedef struct comparison_data {
-    csv_table rows; /* <comparison>.csv: medians and the unstable flag */
-    csv_table reps; /* <comparison>.reps.csv: every repetition */
-} comparison_data;
+#define MAX_POINTS 256 /* measured xs of one crossover */
 
 static const char *const claim_columns[] = {"claim_id", "comparison", "metric", "baseline", "contender", "x",
-                                            "article_favours", "article_ratio", "article", "article_figure",
-                                            "why", NULL};
+                                            "article_favours", "article_ratio", NULL};
 
-static int load_comparison(const char *dir, const char *name, comparison_data *data) {
+/* What one comparison's run left. */
+typedef struct measured {
+    cJSON *facts;
+    csv_table rows;   /* <comparison>.csv */
+    csv_table rounds; /* <comparison>.rounds.csv; empty if no pair was measured */
+} measured;
+
+/* One claim's row of summary.csv. */
+typedef struct ledger_row {
+    double x, x_lo, x_hi, ratio, lo, hi;
+    size_t rounds, processes;
+    verdict_outcome outcome;
+    const char *verdict;
+    char note[512];
+} ledger_row;
+
+static int load_measured(const char *dir, const char *name, measured *m) {
     char path[4096], error[1024];
+    snprintf(path, sizeof path, "%s/%s.facts.json", dir, name);
+    if ((m->facts = jsonfile_load(path, error, sizeof error)) == NULL) return -1; /* not measured */
     snprintf(path, sizeof path, "%s/%s.csv", dir, name);
-    if (csv_load(path, ',', &data->rows, error, sizeof error) != 0) return -1;
-    if (data->rows.n_rows == 0 || csv_column(&data->rows, "param") < 0) {
-        csv_free(&data->rows);
-        return -1;
-    }
-    snprintf(path, sizeof path, "%s/%s.reps.csv", dir, name);
-    if (csv_load(path, ',', &data->reps, error, sizeof error) != 0) {
+    if (csv_load(path, ',', &m->rows, error, sizeof error) != 0) {
         fprintf(stderr, "idiom_summary: %s\n", error);
-        csv_free(&data->rows);
+        cJSON_Delete(m->facts);
         return -1;
     }
+    snprintf(path, sizeof path, "%s/%s.rounds.csv", dir, name);
+    if (csv_load(path, ',', &m->rounds, error, sizeof error) != 0) m->rounds = (csv_table){0};
     return 0;
 }
 
-/* The metric's values over the repetitions of variant at x; returns how many. */
-static size_t rep_values(const csv_table *reps, const char *variant, double x, const char *metric, double *out) {
-    const int v = csv_column(reps, "variant"), xc = csv_column(reps, "x"), m = csv_column(reps, metric);
+static void free_measured(measured *m) {
+    cJSON_Delete(m->facts);
+    csv_free(&m->rows);
+    csv_free(&m->rounds);
+}
+
+/* Add a sentence to the row's note; commas become semicolons, since summary.csv does not quote. */
+static void __attribute__((format(printf, 2, 3))) append_note(ledger_row *r, const char *fmt, ...) {
+    size_t used = strlen(r->note);
+    if (used) used += (size_t)snprintf(r->note + used, sizeof r->note - used, "; ");
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(r->note + used, sizeof r->note - used, fmt, args);
+    va_end(args);
+    for (char *c = r->note; *c; c++)
+        if (*c == ',') *c = ';';
+}
+
+/* The paired estimate of baseline against contender at x from the rounds. 0, or -1 if none. */
+static int paired_at(const csv_table *rounds, const char *baseline, const char *contender, double x,
+                     paired_estimate *out) {
+    const int b = csv_column(rounds, "baseline"), c = csv_column(rounds, "contender"), xc = csv_column(rounds, "x"),
+              p = csv_column(rounds, "process"), l = csv_column(rounds, "log_ratio");
+    if (b < 0 || c < 0 || xc < 0 || p < 0 || l < 0) return -1;
+    double *logs = malloc((rounds->n_rows + 1) * sizeof *logs);
+    unsigned *process = malloc((rounds->n_rows + 1) * sizeof *process);
+    if (logs == NULL || process == NULL) abort();
     size_t n = 0;
-    for (size_t row = 0; v >= 0 && xc >= 0 && m >= 0 && row < reps->n_rows && n < MAX_REPS; row++)
-        if (strcmp(csv_cell(reps, row, (size_t)v), variant) == 0 && csv_number(reps, row, (size_t)xc) == x)
-            out[n++] = csv_number(reps, row, (size_t)m);
+    for (size_t row = 0; row < rounds->n_rows; row++) {
+        if (strcmp(csv_cell(rounds, row, (size_t)b), baseline) || strcmp(csv_cell(rounds, row, (size_t)c), contender) ||
+            csv_number(rounds, row, (size_t)xc) != x)
+            continue;
+        logs[n] = csv_number(rounds, row, (size_t)l);
+        process[n++] = (unsigned)csv_number(rounds, row, (size_t)p);
+    }
+    const int status = verdict_paired(logs, process, n, IDIOM_CONFIDENCE, out);
+    free(logs);
+    free(process);
+    return status;
+}
+
+/* The peak_bytes of variant at x in the sweep, or NAN. */
+static double bytes_at(const csv_table *rows, const char *variant, double x) {
+    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), m = csv_column(rows, "peak_bytes");
+    for (size_t row = 0; v >= 0 && xc >= 0 && m >= 0 && row < rows->n_rows; row++)
+        if (strcmp(csv_cell(rows, row, (size_t)v), variant) == 0 && csv_number(rows, row, (size_t)xc) == x)
+            return csv_number(rows, row, (size_t)m);
+    return NAN;
+}
+
+/* A memory claim: the counting allocator's figures repeat exactly, so the interval is the ratio. */
+static void judge_memory(const measured *m, const char *baseline, const char *contender, ledger_row *r) {
+    const double b = bytes_at(&m->rows, baseline, r->x), c = bytes_at(&m->rows, contender, r->x);
+    if (isnan(b) || isnan(c)) {
+        append_note(r, "no peak_bytes of both variants in this run");
+        return;
+    }
+    r->ratio = r->lo = r->hi = b / c;
+    r->outcome = verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
+    if (b == 0 || c == 0) {
+        char text[256];
+        snprintf(text, sizeof text, "%s allocates no heap bytes; %s peaks at %.0f bytes", c == 0 ? contender : baseline,
+                 c == 0 ? baseline : contender, c == 0 ? b : c);
+        append_note(r, "%s", text);
+    }
+}
+
+/* A timing claim: the paired rounds at x, over every process. */
+static void judge_time(const measured *m, const char *baseline, const char *contender, ledger_row *r) {
+    paired_estimate e;
+    if (paired_at(&m->rounds, baseline, contender, r->x, &e) != 0) {
+        append_note(r, "no paired rounds of both variants in this run");
+        return;
+    }
+    r->ratio = e.ratio;
+    r->lo = e.lo;
+    r->hi = e.hi;
+    r->rounds = e.rounds;
+    r->processes = e.processes;
+    r->outcome = verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
+    if (e.below_level) append_note(r, "too few rounds for a 95%% interval: the interval is their range");
+}
+
+/* Who wins at x in every workload: the contender where every interval lies above 1, the baseline
+ * where any lies below, else undecided. estimate gets the first workload's. 0, or -1 if a workload
+ * has no rounds at x. */
+static int winner_at(const measured *m, const char *baseline, const char *contender, double x,
+                     verdict_outcome *winner, paired_estimate *estimate) {
+    *winner = OUTCOME_CONTENDER;
+    int first = 1;
+    const cJSON *w;
+    cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(m->facts, "workloads")) {
+        char b[256], c[256];
+        paired_estimate e;
+        snprintf(b, sizeof b, "%s%s", baseline, jsonfile_string(w, "suffix", ""));
+        snprintf(c, sizeof c, "%s%s", contender, jsonfile_string(w, "suffix", ""));
+        if (paired_at(&m->rounds, b, c, x, &e) != 0) return -1;
+        if (first) *estimate = e;
+        first = 0;
+        const verdict_outcome side = verdict_side_of_one(e.lo, e.hi);
+        if (side == OUTCOME_BASELINE) *winner = OUTCOME_BASELINE;
+        else if (side == OUTCOME_UNDECIDED && *winner == OUTCOME_CONTENDER) *winner = OUTCOME_UNDECIDED;
+    }
+    return first ? -1 : 0;
+}
+
+/* The measured xs of the pair in the main workload, ascending and distinct. */
+static size_t measured_xs(const csv_table *rounds, const char *baseline, const char *contender, double *xs) {
+    const int b = csv_column(rounds, "baseline"), c = csv_column(rounds, "contender"), xc = csv_column(rounds, "x");
+    size_t n = 0;
+    for (size_t row = 0; b >= 0 && c >= 0 && xc >= 0 && row < rounds->n_rows; row++) {
+        if (strcmp(csv_cell(rounds, row, (size_t)b), baseline) || strcmp(csv_cell(rounds, row, (size_t)c), contender))
+            continue;
+        const double x = csv_number(rounds, row, (size_t)xc);
+        size_t at = 0;
+        while (at < n && xs[at] < x) at++;
+        if ((at < n && xs[at] == x) || n == MAX_POINTS) continue;
+        memmove(&xs[at + 1], &xs[at], (n - at) * sizeof *xs);
+        xs[at] = x;
+        n++;
+    }
     return n;
 }
 
-/* Whether the row of variant at x is marked unstable in <comparison>.csv. */
-static int is_unstable(const csv_table *rows, const char *variant, double x) {
-    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), u = csv_column(rows, "unstable");
-    for (size_t row = 0; v >= 0 && xc >= 0 && u >= 0 && row < rows->n_rows; row++)
-        if (strcmp(csv_cell(rows, row, (size_t)v), variant) == 0 && csv_number(rows, row, (size_t)xc) == x)
-            return csv_number(rows, row, (size_t)u) != 0;
-    return 0;
-}
-
-/* The x to judge the claim at: its own, or else the largest below it that both variants have (a
- * QUICK sweep may stop short of the article's point), or else the smallest above. NAN if none. */
-static double resolve_x(const comparison_data *data, const char *baseline, const char *contender, double wanted) {
-    const int v = csv_column(&data->rows, "variant"), xc = csv_column(&data->rows, "x");
-    double below = NAN, above = NAN;
-    for (size_t row = 0; v >= 0 && xc >= 0 && row < data->rows.n_rows; row++) {
-        if (strcmp(csv_cell(&data->rows, row, (size_t)v), baseline) != 0) continue;
-        const double x = csv_number(&data->rows, row, (size_t)xc);
-        double scratch[MAX_REPS];
-        if (rep_values(&data->reps, contender, x, "ns_per_item", scratch) == 0) continue;
-        if (x == wanted) return x;
-        if (x < wanted && (isnan(below) || x > below)) below = x;
-        if (x > wanted && (isnan(above) || x < above)) above = x;
-    }
-    return isnan(below) ? above : below;
-}
-
-/* The medians of variant's rows, by x, into xs/medians (ascending x); returns how many. */
-static size_t medians_by_x(const csv_table *rows, const char *variant, double *xs, double *medians) {
-    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), m = csv_column(rows, "ns_per_item");
+/* A crossover claim: where, judged by paired intervals, the contender starts to win in every workload. */
+static void judge_crossover(const measured *m, const char *baseline, const char *contender, const char *param,
+                            ledger_row *r) {
+    double xs[MAX_POINTS];
+    verdict_outcome winner[MAX_POINTS];
+    paired_estimate estimates[MAX_POINTS];
     size_t n = 0;
-    for (size_t row = 0; row < rows->n_rows && n < MAX_REPS; row++) {
-        if (strcmp(csv_cell(rows, row, (size_t)v), variant) != 0) continue;
-        xs[n] = csv_number(rows, row, (size_t)xc);
-        medians[n++] = csv_number(rows, row, (size_t)m);
+    const size_t found = measured_xs(&m->rounds, baseline, contender, xs);
+    for (size_t i = 0; i < found; i++)
+        if (winner_at(m, baseline, contender, xs[i], &winner[n], &estimates[n]) == 0) xs[n++] = xs[i];
+    if (n == 0) {
+        append_note(r, "no paired rounds of both variants in this run");
+        r->verdict = "inconclusive";
+        return;
     }
-    return n; /* rows are written in ascending x */
-}
-
-/* The workloads a crossover is judged over: the plain variants and, where a comparison has them,
- * the `_half_hits` ones. */
-static const char *const workload_suffixes[] = {"", "_half_hits"};
-#define N_WORKLOADS (sizeof workload_suffixes / sizeof workload_suffixes[0])
-
-/* Whether contender's median beats baseline's at x in every workload. */
-static int beats_at(const csv_table *rows, const char *baseline, const char *contender, double x) {
-    int compared = 0;
-    for (size_t k = 0; k < N_WORKLOADS; k++) {
-        char b[128], c[128];
-        double bx[MAX_REPS], bm[MAX_REPS], cx[MAX_REPS], cm[MAX_REPS];
-        snprintf(b, sizeof b, "%s%s", baseline, workload_suffixes[k]);
-        snprintf(c, sizeof c, "%s%s", contender, workload_suffixes[k]);
-        const size_t nb = medians_by_x(rows, b, bx, bm), nc = medians_by_x(rows, c, cx, cm);
-        for (size_t i = 0; i < nb; i++)
-            for (size_t j = 0; j < nc; j++)
-                if (bx[i] == x && cx[j] == x) {
-                    if (!(cm[j] < bm[i])) return 0;
-                    compared++;
-                }
+    const crossover c = verdict_crossover(xs, winner, n);
+    const paired_estimate *e = &estimates[c.at];
+    r->x = xs[c.at];
+    r->x_lo = c.x_lo;
+    r->x_hi = c.x_hi;
+    r->ratio = e->ratio;
+    r->lo = e->lo;
+    r->hi = e->hi;
+    r->rounds = e->rounds;
+    r->processes = e->processes;
+    r->outcome = verdict_side_of_one(e->lo, e->hi);
+    r->verdict = verdict_crossover_word(c.kind);
+    char text[400];
+    switch (c.kind) {
+    case CROSSOVER_AT:
+        snprintf(text, sizeof text, "crossover at %s=%.15g: %s wins there and above, %s at %.15g, in every workload",
+                 param, c.x_hi, contender, baseline, c.x_lo);
+        break;
+    case CROSSOVER_RANGE:
+        snprintf(text, sizeof text, "crossover between %s=%.15g and %.15g: %s wins from %.15g up, %s at %.15g, "
+                 "undecided between", param, c.x_lo, c.x_hi, contender, c.x_hi, baseline, c.x_lo);
+        break;
+    case CROSSOVER_AT_OR_BELOW:
+        snprintf(text, sizeof text, "crossover at or below %s=%.15g: %s wins at every measured %s from there up",
+                 param, c.x_hi, contender, param);
+        break;
+    case CROSSOVER_NEVER:
+        snprintf(text, sizeof text, "no crossover: %s still wins at %s=%.15g, the largest measured", baseline, param, r->x);
+        break;
+    case CROSSOVER_UNDECIDED:
+        snprintf(text, sizeof text, "undecided at %s=%.15g, the largest measured: the interval holds 1", param, r->x);
+        break;
     }
-    return compared > 0;
-}
-
-/* The smallest swept x from which contender beats baseline at every larger x, in every workload;
- * NAN if it does not beat it at the largest. */
-static double crossover_x(const csv_table *rows, const char *baseline, const char *contender) {
-    double xs[MAX_REPS], medians[MAX_REPS], found = NAN;
-    const size_t n = medians_by_x(rows, baseline, xs, medians);
-    for (size_t i = n; i-- > 0;) {
-        if (!beats_at(rows, baseline, contender, xs[i])) break;
-        found = xs[i];
-    }
-    return found;
-}
-
-/* The largest swept x of variant. */
-static double largest_x(const csv_table *rows, const char *variant) {
-    double xs[MAX_REPS], medians[MAX_REPS];
-    const size_t n = medians_by_x(rows, variant, xs, medians);
-    return n ? xs[n - 1] : NAN;
-}
-
-/* Whether any row of baseline or contender, in any workload, at or above x is unstable: the
- * crossover rests on every one of them. */
-static int crossover_unstable(const csv_table *rows, const char *baseline, const char *contender, double x) {
-    const char *const pair[] = {baseline, contender};
-    for (size_t k = 0; k < N_WORKLOADS; k++)
-        for (size_t side = 0; side < 2; side++) {
-            char variant[128];
-            double xs[MAX_REPS], medians[MAX_REPS];
-            snprintf(variant, sizeof variant, "%s%s", pair[side], workload_suffixes[k]);
-            const size_t n = medians_by_x(rows, variant, xs, medians);
-            for (size_t i = 0; i < n; i++)
-                if (xs[i] >= x && is_unstable(rows, variant, xs[i])) return 1;
-        }
-    return 0;
+    append_note(r, "%s", text);
 }
 
 static const char *magnitude(double ratio, double article_ratio) {
-    if (!(article_ratio > 0)) return "";
+    if (!(article_ratio > 0) || isnan(ratio)) return "";
     const double factor = ratio / article_ratio;
     return factor < 0.5 ? "smaller" : factor > 2.0 ? "larger" : "similar";
+}
+
+/* A field of summary.csv: empty for NaN; x in full, ratios to six digits. */
+static void print_number(FILE *out, double v, int digits) {
+    if (isnan(v)) fputs(",", out);
+    else fprintf(out, ",%.*g", digits, v);
 }
 
 int main(int argc, char **argv) {
@@ -172,75 +257,38 @@ int main(int argc, char **argv) {
         return 1;
     }
     fputs("claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict,"
-          "metric,magnitude,note\n", out);
+          "metric,magnitude,note,outcome,rounds,processes,x_lo,x_hi,kind\n", out);
+    const int has_kind = csv_column(&claims, "kind") >= 0;
 #define FIELD(name) csv_cell(&claims, row, (size_t)csv_column(&claims, name))
     for (size_t row = 0; row < claims.n_rows; row++) {
-        comparison_data data;
-        if (load_comparison(dir, FIELD("comparison"), &data) != 0) continue; /* not run: no row */
+        measured m;
+        if (load_measured(dir, FIELD("comparison"), &m) != 0) continue; /* not measured: no row */
         const char *baseline = FIELD("baseline"), *contender = FIELD("contender"), *metric = FIELD("metric");
-        const double article_ratio = atof(FIELD("article_ratio"));
-        /* A crossover claim is judged where the contender starts to win; its ratio is the time ratio there. */
-        const int crossover = strcmp(metric, "crossover") == 0;
-        if (crossover) metric = "ns_per_item";
-        const double wanted = crossover ? crossover_x(&data.rows, baseline, contender) : atof(FIELD("x"));
-        const double x = crossover ? wanted : resolve_x(&data, baseline, contender, wanted);
-        double base[MAX_REPS], cont[MAX_REPS], ratio = NAN, lo = NAN, hi = NAN;
-        const size_t nb = isnan(x) ? 0 : rep_values(&data.reps, baseline, x, metric, base);
-        const size_t nc = isnan(x) ? 0 : rep_values(&data.reps, contender, x, metric, cont);
-        const char *verdict = "inconclusive";
-        char note[512] = "";
-        if (crossover && isnan(x)) {
-            /* Judged at the largest x, where the contender would have to win last. */
-            const double largest = largest_x(&data.rows, baseline);
-            const int unstable = is_unstable(&data.rows, baseline, largest) || is_unstable(&data.rows, contender, largest);
-            verdict = unstable ? "inconclusive" : "disagrees";
-            snprintf(note, sizeof note, "%s%s never beats %s from some %s on in this sweep",
-                     unstable ? "unstable: a row's CV is above 5%; no verdict; " : "", contender, baseline,
-                     csv_cell(&data.rows, 0, (size_t)csv_column(&data.rows, "param")));
-        } else if (nb == 0 || nc == 0) {
-            snprintf(note, sizeof note, "no %s figures for both variants in this run", metric);
+        const char *param = jsonfile_string(m.facts, "param", "x");
+        const double wanted = atof(FIELD("x")), article_ratio = atof(FIELD("article_ratio"));
+        ledger_row r = {.x = NAN, .x_lo = NAN, .x_hi = NAN, .ratio = NAN, .lo = NAN, .hi = NAN,
+                        .outcome = OUTCOME_UNDECIDED};
+        if (strcmp(metric, "crossover") == 0) {
+            judge_crossover(&m, baseline, contender, param, &r);
         } else {
-            ratio = stats_median(base, nb) / stats_median(cont, nc);
-            if (stats_median(cont, nc) == 0 || stats_median(base, nb) == 0) {
-                /* A side that allocates nothing (a lazy iterator): the ratio is unbounded or zero, and
-                 * exact, since byte counts do not vary between repetitions. */
-                lo = hi = ratio;
-                snprintf(note, sizeof note, "%s allocates no heap bytes; %s peaks at %.0f bytes",
-                         stats_median(cont, nc) == 0 ? contender : baseline,
-                         stats_median(cont, nc) == 0 ? baseline : contender,
-                         stats_median(cont, nc) == 0 ? stats_median(base, nb) : stats_median(cont, nc));
-            } else if (stats_bootstrap_ratio(base, nb, cont, nc, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, &lo, &hi) != 0) {
-                fputs("idiom_summary: out of memory\n", stderr);
-                return 1;
-            }
-            const int favours_contender = strcmp(FIELD("article_favours"), "contender") == 0;
-            const double lo_dir = favours_contender ? lo : 1 / hi, hi_dir = favours_contender ? hi : 1 / lo;
-            if (strcmp(metric, "ns_per_item") == 0 &&
-                (is_unstable(&data.rows, baseline, x) || is_unstable(&data.rows, contender, x)))
-                snprintf(note, sizeof note, "unstable: a row's CV is above 5%%; no verdict");
-            else if (lo_dir > NOISE_FLOOR) verdict = "agrees";
-            else if (hi_dir < 1 / NOISE_FLOOR) verdict = "disagrees";
-            if (crossover) {
-                /* The article says the contender wins from some point on; a crossover inside the sweep
-                 * bears that out, unless the rows it rests on are too noisy to say. */
-                const int unstable = crossover_unstable(&data.rows, baseline, contender, x);
-                verdict = unstable ? "inconclusive" : "agrees";
-                snprintf(note, sizeof note, "%sx is the crossover: from here on %s beats %s in every workload",
-                         unstable ? "unstable: a row at or above the crossover has CV above 5%; no verdict; " : "",
-                         contender, baseline);
-            } else if (x != wanted) {
-                const size_t used = strlen(note);
-                snprintf(note + used, sizeof note - used, "%smeasured at %s=%.15g: the article's %.15g is not in"
-                         " this run's sweep", used ? "; " : "", csv_cell(&data.rows, 0, (size_t)csv_column(&data.rows, "param")),
-                         x, wanted);
-            }
+            r.x = claims_resolve_x(m.facts, baseline, contender, wanted);
+            if (strcmp(metric, "peak_bytes") == 0) judge_memory(&m, baseline, contender, &r);
+            else judge_time(&m, baseline, contender, &r);
+            r.verdict = verdict_word(r.outcome, FIELD("article_favours"));
+            if (!isnan(r.x) && r.x != wanted)
+                append_note(&r, "measured at %s=%.15g: the article's %.15g is not in this run's sweep", param, r.x, wanted);
         }
-        fprintf(out, "%s,%s,%s,%s,%s,%.15g,%.6g,%.6g,%.6g,%s,%s,%s,%s,%s\n", FIELD("claim_id"), FIELD("comparison"),
-                baseline, contender, csv_cell(&data.rows, 0, (size_t)csv_column(&data.rows, "param")), x, ratio, lo,
-                hi, article_ratio > 0 ? FIELD("article_ratio") : "", verdict, crossover ? "crossover" : metric,
-                isnan(ratio) ? "" : magnitude(ratio, article_ratio), note);
-        csv_free(&data.rows);
-        csv_free(&data.reps);
+        fprintf(out, "%s,%s,%s,%s,%s", FIELD("claim_id"), FIELD("comparison"), baseline, contender, param);
+        print_number(out, r.x, 15);
+        print_number(out, r.ratio, 6);
+        print_number(out, r.lo, 6);
+        print_number(out, r.hi, 6);
+        fprintf(out, ",%s,%s,%s,%s,%s,%s,%zu,%zu", article_ratio > 0 ? FIELD("article_ratio") : "", r.verdict, metric,
+                magnitude(r.ratio, article_ratio), r.note, verdict_outcome_name(r.outcome), r.rounds, r.processes);
+        print_number(out, r.x_lo, 15);
+        print_number(out, r.x_hi, 15);
+        fprintf(out, ",%s\n", has_kind ? FIELD("kind") : "article");
+        free_measured(&m);
     }
 #undef FIELD
     csv_free(&claims);

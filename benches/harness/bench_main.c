@@ -1,57 +1,68 @@
-/* bench_main.c: main() of every bench executable: registers the file's comparison over its sweep,
- * runs it through Google Benchmark with repetitions and random interleaving, writes the results. */
+/* bench_main.c: main() of every bench executable. By default it sweeps the file's comparison
+ * through Google Benchmark (repetitions in random interleaved order) and writes its CSVs, JSON and
+ * facts; with --idiom_pairs it measures the plan's pairs of variants in alternating slices instead. */
 #include "bench_internal.h"
+#include "facts.h"
+#include "idiom_config.h"
+#include "pairs.h"
 #include "results.h"
+#include "sweep.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define BENCH_DEFAULT_SEED 20261121u /* the suite's founding date; any fixed value would do */
-
-/* Repetitions and minimum time per repetition: a full run aims at CV under 2%, QUICK=1 at a whole
- * pipeline in under a minute. Flags given later on the command line (BENCH_ARGS) override these. */
-static const char *const full_defaults[] = {
-    "--benchmark_repetitions=5", "--benchmark_min_time=0.1", "--benchmark_enable_random_interleaving=true"};
-static const char *const quick_defaults[] = {
-    "--benchmark_repetitions=3", "--benchmark_min_time=0.005", "--benchmark_enable_random_interleaving=true"};
-
-_Static_assert(BENCH_COUNT(full_defaults) == BENCH_COUNT(quick_defaults),
-               "main() sizes Google Benchmark's argv for either list of defaults alike");
-
-static uint64_t run_seed = BENCH_DEFAULT_SEED;
+static uint64_t run_seed = IDIOM_DEFAULT_SEED;
 
 uint64_t bench_seed(void) { return run_seed; }
 
 typedef struct options {
-    const char *out_dir; /* --idiom_out=DIR: where the CSVs go; none when only listing or probing */
-    int quick;           /* --idiom_quick: the reduced sweep and short defaults */
+    const char *out_dir;   /* --idiom_out=DIR: where results go; none when only listing or probing */
+    int quick;             /* --idiom_quick: the reduced sweep and short defaults */
+    const char *plan;      /* --idiom_pairs=PLAN.tsv: measure pairs instead of sweeping */
+    unsigned long process; /* --idiom_process=P: which replicate of the pairs this process is */
+    int names;             /* --idiom_names: print the comparison's, variants' and workloads' names */
 } options;
+
+static const char own_flags[] =
+    "--idiom_out=DIR --idiom_quick --idiom_seed=N --idiom_pairs=PLAN --idiom_process=P --idiom_names";
 
 static int starts_with(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
-/* Take our own --idiom_* flags out of argv; the rest is Google Benchmark's. Returns 0, or 2 after
- * naming a bad flag. */
+/* A whole number after a flag's '='; 0, or 2 after naming the flag. */
+static int parse_count(const char *arg, const char *flag, unsigned long long *out) {
+    const char *text = arg + strlen(flag);
+    char *end;
+    errno = 0;
+    *out = strtoull(text, &end, 10);
+    if (errno || *end != '\0' || end == text || *text == '-') {
+        fprintf(stderr, "error: %s takes a non-negative whole number, not '%s'\n", flag, text);
+        return 2;
+    }
+    return 0;
+}
+
+/* Take our own --idiom_* flags out of argv; the rest is Google Benchmark's. 0, or 2 after naming a
+ * bad flag. */
 static int parse_own_flags(int *argc, char **argv, options *opt) {
     int kept = 1;
     for (int i = 1; i < *argc; i++) {
         const char *arg = argv[i];
-        if (starts_with(arg, "--idiom_out=")) {
-            opt->out_dir = arg + strlen("--idiom_out=");
-        } else if (strcmp(arg, "--idiom_quick") == 0) {
-            opt->quick = 1;
-        } else if (starts_with(arg, "--idiom_seed=")) {
-            char *end;
-            errno = 0;
-            run_seed = strtoull(arg + strlen("--idiom_seed="), &end, 10);
-            if (errno || *end != '\0' || end == arg + strlen("--idiom_seed=")) {
-                fprintf(stderr, "error: --idiom_seed takes a non-negative whole number, not '%s'\n",
-                        arg + strlen("--idiom_seed="));
-                return 2;
-            }
+        unsigned long long number;
+        if (starts_with(arg, "--idiom_out=")) opt->out_dir = arg + strlen("--idiom_out=");
+        else if (strcmp(arg, "--idiom_quick") == 0) opt->quick = 1;
+        else if (strcmp(arg, "--idiom_names") == 0) opt->names = 1;
+        else if (starts_with(arg, "--idiom_pairs=")) opt->plan = arg + strlen("--idiom_pairs=");
+        else if (starts_with(arg, "--idiom_seed=")) {
+            if (parse_count(arg, "--idiom_seed=", &number)) return 2;
+            run_seed = number;
+        } else if (starts_with(arg, "--idiom_process=")) {
+            if (parse_count(arg, "--idiom_process=", &number)) return 2;
+            opt->process = (unsigned long)number;
         } else if (starts_with(arg, "--idiom_")) {
-            fprintf(stderr, "error: unknown flag %s (known: --idiom_out=DIR --idiom_quick --idiom_seed=N)\n", arg);
+            fprintf(stderr, "error: unknown flag %s (known: %s)\n", arg, own_flags);
             return 2;
         } else {
             argv[kept++] = argv[i];
@@ -59,65 +70,97 @@ static int parse_own_flags(int *argc, char **argv, options *opt) {
     }
     *argc = kept;
     argv[kept] = NULL;
-    return 0;
-}
-
-static int register_sweep(const bench_comparison *cmp, int quick, results *r) {
-    const double *xs = quick ? cmp->quick_xs : cmp->xs;
-    const size_t n_xs = quick ? cmp->n_quick_xs : cmp->n_xs;
-    for (size_t v = 0; v < cmp->n_variants; v++) {
-        const bench_variant *variant = &cmp->variants[v];
-        for (size_t i = 0; i < n_xs; i++) {
-            if (variant->max_x > 0 && xs[i] > variant->max_x) continue;
-            const char *name = results_expect(r, v, xs[i]);
-            if (name == NULL || bench__register(name, variant->run, variant->arg, xs[i]) != 0) return -1;
-        }
+    if (opt->plan && opt->out_dir == NULL) {
+        fprintf(stderr, "error: --idiom_pairs needs --idiom_out=DIR for the rounds it writes\n");
+        return 2;
     }
     return 0;
 }
 
-int main(int argc, char **argv) {
-    const bench_comparison *cmp = &bench_this_comparison;
-    options opt = {0};
-    int status = parse_own_flags(&argc, argv, &opt);
-    if (status != 0) return status;
+static void print_names(const bench_comparison *cmp) {
+    printf("%s\n", cmp->name);
+    for (size_t v = 0; v < cmp->n_variants; v++) printf("%s\n", cmp->variants[v].name);
+    for (size_t w = 0; w < cmp->n_workloads; w++)
+        if (*cmp->workloads[w].suffix) printf("%s\n", cmp->workloads[w].suffix);
+}
 
+static int run_pairs(const bench_comparison *cmp, const options *opt) {
+    const pairs_settings settings = {
+        .slice_seconds = opt->quick ? IDIOM_QUICK_SLICE_SECONDS : IDIOM_SLICE_SECONDS,
+        .pair_seconds = opt->quick ? IDIOM_QUICK_PAIR_SECONDS : IDIOM_PAIR_SECONDS,
+        .min_rounds = opt->quick ? IDIOM_QUICK_PAIR_MIN_ROUNDS : IDIOM_PAIR_MIN_ROUNDS,
+        .process = (unsigned)opt->process,
+        .seed = run_seed,
+    };
+    return pairs_run(cmp, opt->plan, opt->out_dir, &settings);
+}
+
+/* Google Benchmark's argv: program, our defaults, its JSON output, then the caller's flags (which
+ * override the defaults). */
+static char **sweep_argv(const bench_comparison *cmp, int argc, char **argv, const options *opt, int *gb_argc) {
+    static char repetitions[64], min_time[64], json_out[4096];
+    snprintf(repetitions, sizeof repetitions, "--benchmark_repetitions=%d",
+             opt->quick ? IDIOM_QUICK_SWEEP_REPETITIONS : IDIOM_SWEEP_REPETITIONS);
+    snprintf(min_time, sizeof min_time, "--benchmark_min_time=%g",
+             opt->quick ? IDIOM_QUICK_SWEEP_MIN_TIME : IDIOM_SWEEP_MIN_TIME);
+    char **out = calloc((size_t)argc + 6, sizeof *out);
+    if (out == NULL) return NULL;
+    int n = 0;
+    out[n++] = argv[0];
+    out[n++] = repetitions;
+    out[n++] = min_time;
+    out[n++] = "--benchmark_enable_random_interleaving=true";
+    if (opt->out_dir) {
+        snprintf(json_out, sizeof json_out, "--benchmark_out=%s/%s.json", opt->out_dir, cmp->name);
+        out[n++] = json_out;
+        out[n++] = "--benchmark_out_format=json";
+    }
+    for (int i = 1; i < argc; i++) out[n++] = argv[i];
+    *gb_argc = n;
+    return out;
+}
+
+static int run_sweep(const bench_comparison *cmp, int argc, char **argv, const options *opt) {
     results *r = results_create(cmp, run_seed);
-    if (r == NULL || register_sweep(cmp, opt.quick, r) != 0) {
+    if (r == NULL || sweep_register(cmp, opt->quick, r) != 0) {
         fprintf(stderr, "%s: out of memory registering benchmarks\n", cmp->name);
         return 1;
     }
-
-    /* Google Benchmark's argv: program, our defaults, its JSON output, then the caller's flags. */
-    const char *const *defaults = opt.quick ? quick_defaults : full_defaults;
-    const size_t n_defaults = BENCH_COUNT(full_defaults);
-    char json_out[4096], json_format[] = "--benchmark_out_format=json";
-    char **gb_argv = calloc((size_t)argc + n_defaults + 3, sizeof *gb_argv);
-    if (gb_argv == NULL) return 1;
-    int gb_argc = 0;
-    gb_argv[gb_argc++] = argv[0];
-    for (size_t i = 0; i < n_defaults; i++) gb_argv[gb_argc++] = (char *)defaults[i];
-    if (opt.out_dir) {
-        snprintf(json_out, sizeof json_out, "--benchmark_out=%s/%s.json", opt.out_dir, cmp->name);
-        gb_argv[gb_argc++] = json_out;
-        gb_argv[gb_argc++] = json_format;
-    }
-    for (int i = 1; i < argc; i++) gb_argv[gb_argc++] = argv[i];
-
-    status = bench__run(gb_argc, gb_argv, results_add, results_heartbeat, r);
-    if (status == 0 && opt.out_dir && results_completed(r) > 0) {
+    int gb_argc;
+    char **gb_argv = sweep_argv(cmp, argc, argv, opt, &gb_argc);
+    int status = gb_argv ? bench__run(gb_argc, gb_argv, results_add, results_heartbeat, r) : 1;
+    if (status == 0 && opt->out_dir && results_completed(r) > 0) {
         results_print_unstable(r, stderr);
-        if (results_write(r, opt.out_dir) != 0) {
-            fprintf(stderr, "%s: cannot write results into %s: %s\n", cmp->name, opt.out_dir, strerror(errno));
+        if (results_write(r, opt->out_dir) != 0 || facts_write(cmp, opt->out_dir, run_seed, opt->quick) != 0) {
+            fprintf(stderr, "%s: cannot write results into %s: %s\n", cmp->name, opt->out_dir, strerror(errno));
             status = 1;
         }
     }
     if (status == 0 && results_failures(r) > 0) {
-        fprintf(stderr, "%s: %zu benchmark(s) FAILED their result check; no figures for them.\n",
-                cmp->name, results_failures(r));
+        fprintf(stderr, "%s: %zu benchmark(s) FAILED their result check; no figures for them.\n", cmp->name,
+                results_failures(r));
         status = 1;
     }
     results_destroy(r);
     free(gb_argv);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    const bench_comparison *cmp = &bench_this_comparison;
+    /* Fixed thresholds: the dynamic ones would make a case's speed depend on its process's history. */
+    if (!mallopt(M_MMAP_THRESHOLD, IDIOM_MALLOC_MMAP_THRESHOLD) || !mallopt(M_TRIM_THRESHOLD, IDIOM_MALLOC_TRIM_THRESHOLD)) {
+        fprintf(stderr, "%s: glibc refused the malloc thresholds of idiom.conf\n", cmp->name);
+        return 1;
+    }
+    options opt = {0};
+    int status = parse_own_flags(&argc, argv, &opt);
+    if (status != 0) return status;
+    if (opt.names) {
+        print_names(cmp);
+        return 0;
+    }
+    status = opt.plan ? run_pairs(cmp, &opt) : run_sweep(cmp, argc, argv, &opt);
+    bench__cases_free();
     return status;
 }

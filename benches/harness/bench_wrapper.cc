@@ -1,7 +1,7 @@
-// bench_wrapper.cc: the only C++ in idiombench, a thin C interface over Google Benchmark 1.7.1.
-// The timing loop crosses into C++ once per batch (KeepRunningBatch), never per iteration.
+// bench_wrapper.cc: the only C++ in idiombench, a thin C interface over Google Benchmark 1.7.1:
+// registering and running benchmarks, and the State calls the sweep needs. The timing loop crosses
+// into C++ once per batch (KeepRunningBatch), never per iteration.
 #include "bench_internal.h"
-#include "memcount.h"
 
 #include <benchmark/benchmark.h>
 
@@ -12,72 +12,38 @@
 
 struct bench_state {
     benchmark::State *gb;  // the state Google Benchmark passed to this run
-    double x;              // the swept value this benchmark was registered with
-    bool failed;           // bench_fail was called
 };
 
-extern "C" int64_t bench_batch(bench_state *st) {
+extern "C" int64_t bench__batch(bench_state *st) {
     // One batch of all the iterations Google Benchmark asked for: the loop overhead is then the
-    // C for-loop's, which is what the native `for (auto _ : state)` costs too.
-    // Allocation bookkeeping is off while timing; memory figures come from the checked run.
+    // C loop's, which is what the native `for (auto _ : state)` costs too.
     const benchmark::IterationCount n = st->gb->max_iterations;
-    const bool run = st->gb->KeepRunningBatch(n);
-    memcount_set_counting(!run);
-    return run ? static_cast<int64_t>(n) : 0;
+    return st->gb->KeepRunningBatch(n) ? static_cast<int64_t>(n) : 0;
 }
 
-extern "C" double bench_x(const bench_state *st) { return st->x; }
-
-extern "C" size_t bench_x_count(const bench_state *st) {
-    // Precondition, not a runtime error: the comparison registered a count parameter.
-    if (!(st->x >= 0) || st->x != static_cast<double>(static_cast<size_t>(st->x))) {
-        std::fprintf(stderr, "bench_x_count: x=%g is not a count\n", st->x);
-        std::abort();
-    }
-    return static_cast<size_t>(st->x);
+extern "C" void bench__state_fail(bench_state *st, const char *message) {
+    if (!st->gb->error_occurred()) st->gb->SkipWithError(message);  // Google Benchmark keeps the first only
 }
 
-extern "C" int64_t bench_iterations(const bench_state *st) {
-    return static_cast<int64_t>(st->gb->iterations());
+extern "C" void bench__state_counter(bench_state *st, const char *name, double value) {
+    st->gb->counters[name] = benchmark::Counter(value);
 }
 
-extern "C" void bench_set_items(bench_state *st, int64_t items_per_iteration) {
+extern "C" void bench__state_items(bench_state *st, int64_t items_per_iteration) {
     st->gb->SetItemsProcessed(items_per_iteration * static_cast<int64_t>(st->gb->iterations()));
     st->gb->counters["items"] = benchmark::Counter(static_cast<double>(items_per_iteration));
 }
 
-extern "C" void bench_set_counter(bench_state *st, const char *name, double value) {
-    st->gb->counters[name] = benchmark::Counter(value);
-}
-
-extern "C" void bench_pause(bench_state *st) { st->gb->PauseTiming(); }
-extern "C" void bench_resume(bench_state *st) { st->gb->ResumeTiming(); }
-
-extern "C" void bench_fail(bench_state *st, const char *fmt, ...) {
-    char message[512];
-    va_list args;
-    va_start(args, fmt);
-    std::vsnprintf(message, sizeof message, fmt, args);
-    va_end(args);
-    if (!st->failed) st->gb->SkipWithError(message);  // Google Benchmark keeps the first only
-    st->failed = true;
-}
-
-extern "C" int bench_failed(const bench_state *st) { return st->failed; }
-
-extern "C" void bench_native_barrier_loop(bench_state *st, const void *) {
+extern "C" void bench__native_barrier_loop(bench_state *st, int64_t barriers) {
     benchmark::State &state = *st->gb;
-    const int64_t steps = static_cast<int64_t>(st->x);
     int64_t executed = 0;
     for (auto _ : state) {
         benchmark::ClobberMemory();
-        for (int64_t k = 0; k < steps; k++) benchmark::ClobberMemory();
+        for (int64_t k = 0; k < barriers; k++) benchmark::ClobberMemory();
         executed++;
     }
-    if (executed != bench_iterations(st))
-        bench_fail(st, "native_cpp: body ran %lld times for %lld iterations", (long long)executed,
-                   (long long)bench_iterations(st));
-    bench_set_items(st, 1);
+    if (executed != static_cast<int64_t>(state.iterations()))
+        bench__state_fail(st, "native_cpp: the body ran a different number of times than the iterations");
 }
 
 namespace {
@@ -127,14 +93,14 @@ void *g_heartbeat_ctx = nullptr;
 
 }  // namespace
 
-extern "C" int bench__register(const char *name, bench_fn *fn, const void *arg, double x) {
+extern "C" int bench__register(const char *name, bench__body *body, const void *arg) {
     try {
         const std::string owned_name(name);
         benchmark::RegisterBenchmark(owned_name.c_str(),
-                                     [fn, arg, x, owned_name](benchmark::State &state) {
+                                     [body, arg, owned_name](benchmark::State &state) {
                                          if (g_heartbeat) g_heartbeat(owned_name.c_str(), g_heartbeat_ctx);
-                                         bench_state st{&state, x, false};
-                                         fn(&st, arg);
+                                         bench_state st{&state};
+                                         body(&st, arg);
                                      })
             ->UseRealTime()
             ->Unit(benchmark::kNanosecond);

@@ -1,6 +1,8 @@
 /* results.c: see results.h. Harness memory comes from plain malloc, never from the counting allocator. */
 #include "results.h"
 
+#include "contract.h"
+#include "idiom_config.h"
 #include "stats.h"
 
 #include <errno.h>
@@ -10,7 +12,6 @@
 #include <time.h>
 
 #define RESULTS_MAX_EXTRA 8       /* extra counter columns one comparison may declare */
-#define RESULTS_HEARTBEAT_S 15.0  /* print at least this often on a long run */
 
 typedef struct rep_sample {
     int64_t iterations;
@@ -39,18 +40,8 @@ struct results {
     size_t n_failed;
     double started;        /* monotonic seconds at creation */
     double last_printed;   /* monotonic seconds of the last line printed */
-    uint64_t seed;         /* the run's input seed, written into the about file */
+    uint64_t seed;         /* the run's input seed */
 };
-
-const char *const results_contract_columns[] = {
-    "comparison", "variant", "param", "#x", "#reps", "#ns_per_item", "#ns_per_item_min", "#ns_per_item_max",
-    "#cv_pct", "#items", "#peak_bytes", "#allocs", "#unstable", "#cpu_ns_per_item", NULL};
-
-static double now_seconds(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
 
 void results_format_x(double x, char *buffer, size_t size) {
     if (x == (double)(int64_t)x && x > -1e15 && x < 1e15) {
@@ -69,7 +60,7 @@ results *results_create(const bench_comparison *cmp, uint64_t seed) {
     if (r == NULL) return NULL;
     r->cmp = cmp;
     r->seed = seed;
-    r->started = r->last_printed = now_seconds();
+    r->started = r->last_printed = bench__now();
     return r;
 }
 
@@ -173,13 +164,13 @@ void results_add(const bench__sample *samples, size_t n, void *results_ptr) {
     field_values(in, offsetof(rep_sample, ns_per_item), ns);
     fprintf(stderr, "  [%3zu/%zu] %-44s %12.4g ns/item  cv %5.2f%%\n", r->n_completed, r->n_instances,
             in->name, stats_median(ns, n), stats_cv_pct(ns, n));
-    r->last_printed = now_seconds();
+    r->last_printed = bench__now();
 }
 
 void results_heartbeat(const char *name, void *results_ptr) {
     results *r = results_ptr;
-    const double now = now_seconds();
-    if (now - r->last_printed < RESULTS_HEARTBEAT_S) return;
+    const double now = bench__now();
+    if (now - r->last_printed < IDIOM_HEARTBEAT_SECONDS) return;
     fprintf(stderr, "  ... %s: %.0f s in, %zu of %zu benchmarks complete (repetitions are interleaved,"
             " so most complete near the end); now measuring %s\n",
             r->cmp->name, now - r->started, r->n_completed, r->n_instances, name);
@@ -205,8 +196,8 @@ static int close_checked(FILE *f) {
 
 static int write_summary_csv(const results *r, FILE *f) {
     const bench_comparison *cmp = r->cmp;
-    for (size_t k = 0; results_contract_columns[k] != NULL; k++) {
-        const char *column = results_contract_columns[k];
+    for (size_t k = 0; contract_columns[k] != NULL; k++) {
+        const char *column = contract_columns[k];
         fprintf(f, "%s%s", k ? "," : "", column + (column[0] == '#'));
     }
     for (size_t k = 0; k < cmp->n_extra_counters; k++) fprintf(f, ",%s", cmp->extra_counters[k]);
@@ -217,14 +208,16 @@ static int write_summary_csv(const results *r, FILE *f) {
         double scratch[in->n_reps], ns[in->n_reps];
         field_values(in, offsetof(rep_sample, ns_per_item), ns);
         const double cv = stats_cv_pct(ns, in->n_reps);
+        double lo, hi;
+        stats_median_interval(ns, in->n_reps, IDIOM_CONFIDENCE, &lo, &hi);
         char x_text[32];
         results_format_x(in->x, x_text, sizeof x_text);
-        fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.15g,%d,%.6g", cmp->name,
+        fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.15g,%d,%.6g,%.6g,%.6g,%.3f", cmp->name,
                 cmp->variants[in->variant].name, cmp->param, x_text, in->n_reps,
                 stats_median(ns, in->n_reps), stats_min(ns, in->n_reps), stats_max(ns, in->n_reps), cv,
                 FIELD_MEDIAN(in, items, scratch), FIELD_MEDIAN(in, peak_bytes, scratch),
-                FIELD_MEDIAN(in, allocs, scratch), cv > RESULTS_UNSTABLE_CV_PCT,
-                FIELD_MEDIAN(in, cpu_ns_per_item, scratch));
+                FIELD_MEDIAN(in, allocs, scratch), cv > IDIOM_UNSTABLE_CV_PCT,
+                FIELD_MEDIAN(in, cpu_ns_per_item, scratch), lo, hi, stats_mdape_pct(ns, in->n_reps));
         for (size_t k = 0; k < cmp->n_extra_counters; k++) {
             for (size_t j = 0; j < in->n_reps; j++) scratch[j] = in->reps[j].extra[k];
             fprintf(f, ",%.6g", stats_median(scratch, in->n_reps));
@@ -252,24 +245,6 @@ static int write_reps_csv(const results *r, FILE *f) {
     return 0;
 }
 
-static int write_about_md(const results *r, FILE *f) {
-    const bench_comparison *cmp = r->cmp;
-    fprintf(f, "%s\n\n- Parameter `%s`, swept over:", cmp->about, cmp->param);
-    for (size_t i = 0; i < r->n_instances; i++) {
-        if (r->instances[i].variant != r->instances[0].variant) break; /* registered variant-major */
-        char x_text[32];
-        results_format_x(r->instances[i].x, x_text, sizeof x_text);
-        fprintf(f, " %s", x_text);
-    }
-    fprintf(f, ".\n- Variants:");
-    for (size_t v = 0; v < cmp->n_variants; v++) {
-        fprintf(f, " `%s`", cmp->variants[v].name);
-        if (cmp->variants[v].max_x > 0) fprintf(f, " (up to %s=%.15g)", cmp->param, cmp->variants[v].max_x);
-    }
-    fprintf(f, ".\n- Inputs from SplitMix64 with seed %llu.\n", (unsigned long long)r->seed);
-    return 0;
-}
-
 typedef int section_writer(const results *, FILE *);
 
 static int write_file(const results *r, const char *dir, const char *suffix, section_writer *write) {
@@ -281,8 +256,7 @@ static int write_file(const results *r, const char *dir, const char *suffix, sec
 
 int results_write(const results *r, const char *dir) {
     if (write_file(r, dir, ".csv", write_summary_csv) != 0) return -1;
-    if (write_file(r, dir, ".reps.csv", write_reps_csv) != 0) return -1;
-    return write_file(r, dir, ".about.md", write_about_md);
+    return write_file(r, dir, ".reps.csv", write_reps_csv);
 }
 
 void results_print_unstable(const results *r, FILE *out) {
@@ -293,13 +267,13 @@ void results_print_unstable(const results *r, FILE *out) {
         double ns[in->n_reps];
         field_values(in, offsetof(rep_sample, ns_per_item), ns);
         const double cv = stats_cv_pct(ns, in->n_reps);
-        if (cv <= RESULTS_UNSTABLE_CV_PCT) continue;
+        if (cv <= IDIOM_UNSTABLE_CV_PCT) continue;
         if (unstable++ == 0)
-            fprintf(out, "%s: rows whose repetitions vary by more than %.0f%% (marked unstable=1):\n",
-                    r->cmp->name, RESULTS_UNSTABLE_CV_PCT);
+            fprintf(out, "%s: rows whose repetitions vary by more than %d%% (marked unstable=1):\n",
+                    r->cmp->name, IDIOM_UNSTABLE_CV_PCT);
         fprintf(out, "  %-44s cv %.1f%% over %zu repetitions\n", in->name, cv, in->n_reps);
     }
     if (unstable)
-        fprintf(out, "  Try more repetitions or a longer minimum time, e.g. "
-                     "BENCH_ARGS='--benchmark_repetitions=10 --benchmark_min_time=0.5', on a quieter machine.\n");
+        fprintf(out, "  Their medians and intervals still stand (the claims are measured in pairs); for steadier rows "
+                     "try more repetitions, e.g. BENCH_ARGS='--benchmark_repetitions=30', or a quieter machine.\n");
 }

@@ -1,18 +1,12 @@
 /* results.h: collects every repetition of every benchmark of one comparison, prints progress, and
- * writes results/<comparison>.csv (the contract's columns) and <comparison>.reps.csv (raw samples). */
+ * writes results/<comparison>.csv (the contract's columns and more) and <comparison>.reps.csv (raw
+ * samples). */
 #ifndef IDIOM_RESULTS_H
 #define IDIOM_RESULTS_H
 
 #include "bench_internal.h"
 
 #include <stdio.h>
-
-/* CV above this, in percent, marks a row unstable (the contract's threshold). */
-#define RESULTS_UNSTABLE_CV_PCT 5.0
-
-/* The contract's columns of results/<comparison>.csv, in order, NULL-terminated; a leading '#'
- * marks a numeric column (the form csv_require takes). */
-extern const char *const results_contract_columns[];
 
 typedef struct results results;
 
@@ -30,7 +24,7 @@ void results_heartbeat(const char *name, void *results);
 size_t results_failures(const results *r);
 /* Benchmarks that reported repetitions. */
 size_t results_completed(const results *r);
-/* Write <dir>/<cmp>.csv, <dir>/<cmp>.reps.csv and <dir>/<cmp>.about.md. 0, or -1 with errno set. */
+/* Write <dir>/<cmp>.csv and <dir>/<cmp>.reps.csv. 0, or -1 with errno set. */
 int results_write(const results *r, const char *dir);
 /* Name the unstable rows on out and say what to try; nothing if there are none. */
 void results_print_unstable(const results *r, FILE *out);

@@ -1,5 +1,5 @@
-/* stats.h: the statistics a run's figures rest on: medians and spread over repetitions, bootstrap
- * intervals for ratios of medians, and growth orders fitted on log-log axes. */
+/* stats.h: the statistics a run's figures rest on: medians, their distribution-free
+ * intervals and robust spread, and growth orders fitted on log-log axes. */
 #ifndef IDIOM_STATS_H
 #define IDIOM_STATS_H
 
@@ -14,11 +14,12 @@ double stats_mean(const double *values, size_t n);
 /* Coefficient of variation in percent: sample standard deviation / mean; 0 when n < 2. */
 double stats_cv_pct(const double *values, size_t n);
 
-/* 95% percentile-bootstrap interval of median(base) / median(contender), resampling each side
- * independently `resamples` times from a fixed seed. Returns 0, or -1 if out of memory. */
-int stats_bootstrap_ratio(const double *base, size_t n_base, const double *contender,
-                          size_t n_contender, unsigned resamples, uint64_t seed, double *lo,
-                          double *hi);
+/* An interval [lo, hi] that holds the median of the n values with at least `confidence` (e.g.
+ * 0.95): order statistics picked by the sign test. Returns 0, or 1 when n is too small for that
+ * confidence (then lo and hi are the minimum and maximum). */
+int stats_median_interval(const double *values, size_t n, double confidence, double *lo, double *hi);
+/* Median absolute percentage error: median(|v - median| / median) in percent (nanobench's err%). */
+double stats_mdape_pct(const double *values, size_t n);
 
 /* Least-squares slope of y against x over n points. 0, or -1 if n < 2 or every x is the same. */
 int stats_linear_slope(const double *x, const double *y, size_t n, double *slope);

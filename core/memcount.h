@@ -17,6 +17,9 @@ extern "C" {
 void *memcount_malloc(size_t size) __attribute__((malloc, warn_unused_result));
 /* calloc, counted. */
 void *memcount_calloc(size_t count, size_t size) __attribute__((malloc, warn_unused_result));
+/* posix_memalign, counted: size bytes aligned to alignment (a power of two, a multiple of
+ * sizeof(void *)); NULL on failure. Free with memcount_free. */
+void *memcount_aligned(size_t alignment, size_t size) __attribute__((malloc, warn_unused_result));
 /* realloc, counted; on failure NULL is returned and p is left as it was. */
 void *memcount_realloc(void *p, size_t size) __attribute__((warn_unused_result));
 /* free, counted; NULL is ignored. */

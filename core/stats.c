@@ -1,8 +1,6 @@
 /* stats.c: see stats.h. Uses plain malloc: the harness's own memory is not the benchmarks'. */
 #include "stats.h"
 
-#include "rng.h"
-
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -58,34 +56,49 @@ double stats_cv_pct(const double *values, size_t n) {
     return mean != 0 ? 100.0 * sqrt(squares / (double)(n - 1)) / fabs(mean) : 0.0;
 }
 
-static double resampled_median(rng *r, const double *values, size_t n, double *scratch) {
-    for (size_t i = 0; i < n; i++) scratch[i] = values[rng_below(r, n)];
-    return median_in_place(scratch, n);
+/* The number k of values below the interval: the largest k with P(Binomial(n, 1/2) < k) at most
+ * (1 - confidence) / 2, by summing the binomial's lower tail. 0 when n is too small for any. */
+static size_t sign_test_k(size_t n, double confidence) {
+    const double tail = (1 - confidence) / 2;
+    double p = pow(0.5, (double)n), below = 0; /* p = P(X = i), below = P(X < i) */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (below + p > tail) break;
+        below += p;
+        k = i + 1;
+        p *= (double)(n - i) / (double)(i + 1);
+    }
+    return k;
 }
 
-int stats_bootstrap_ratio(const double *base, size_t n_base, const double *contender,
-                          size_t n_contender, unsigned resamples, uint64_t seed, double *lo,
-                          double *hi) {
-    assert(n_base > 0 && n_contender > 0 && resamples > 0);
-    double *ratios = malloc(resamples * sizeof *ratios);
-    double *scratch = malloc((n_base > n_contender ? n_base : n_contender) * sizeof *scratch);
-    if (ratios == NULL || scratch == NULL) {
-        free(ratios);
-        free(scratch);
-        return -1;
-    }
-    rng r = rng_seeded(seed, 0);
-    for (unsigned i = 0; i < resamples; i++) {
-        const double b = resampled_median(&r, base, n_base, scratch);
-        const double c = resampled_median(&r, contender, n_contender, scratch);
-        ratios[i] = b / c;
-    }
-    qsort(ratios, resamples, sizeof *ratios, compare_doubles);
-    *lo = ratios[(size_t)floor(0.025 * (resamples - 1))];
-    *hi = ratios[(size_t)ceil(0.975 * (resamples - 1))];
-    free(ratios);
-    free(scratch);
-    return 0;
+/* Distribution-free: the order statistics x(k) and x(n-k+1) bound the median with at least the asked
+ * confidence whatever the distribution, as long as the values are independent (the sign test's
+ * interval, as in nanobench). With too few values for that confidence, the interval is [min, max]
+ * and the return is 1, so callers can say the interval is not at the asked level. */
+int stats_median_interval(const double *values, size_t n, double confidence, double *lo, double *hi) {
+    assert(n > 0 && confidence > 0 && confidence < 1);
+    double *sorted = malloc(n * sizeof *sorted);
+    if (sorted == NULL) abort();
+    memcpy(sorted, values, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, compare_doubles);
+    const size_t k = sign_test_k(n, confidence);
+    *lo = sorted[k ? k - 1 : 0];
+    *hi = sorted[k ? n - k : n - 1];
+    free(sorted);
+    return k ? 0 : 1;
+}
+
+/* nanobench's err%: robust to the one slow repetition that a standard deviation magnifies. */
+double stats_mdape_pct(const double *values, size_t n) {
+    assert(n > 0);
+    const double m = stats_median(values, n);
+    if (m == 0) return 0;
+    double *errors = malloc(n * sizeof *errors);
+    if (errors == NULL) abort();
+    for (size_t i = 0; i < n; i++) errors[i] = fabs(values[i] - m) / fabs(m);
+    const double e = 100 * median_in_place(errors, n);
+    free(errors);
+    return e;
 }
 
 /* Ordinary least squares over the n points; -1 if fewer than two or all x are equal. */

@@ -47,6 +47,17 @@ void *memcount_calloc(size_t count, size_t size) {
     return p;
 }
 
+void *memcount_aligned(size_t alignment, size_t size) {
+    if (should_fail()) return NULL;
+    void *p;
+    if (posix_memalign(&p, alignment, size ? size : 1) != 0) return NULL;
+    if (counting) {
+        allocations++;
+        note_grant(p);
+    }
+    return p;
+}
+
 /* Like realloc, except that on failure p stays valid and counted as before. Moving counts as an
  * allocation, since that is what costs a copy; growing in place does not. */
 void *memcount_realloc(void *p, size_t size) {

@@ -1,0 +1,161 @@
+/* cases.c: the lifecycle of a variant at one x in this process. A case is set up once, runs once
+ * under the counting allocator with its result checked, and is then timed as often as the sweep
+ * and the paired claims ask. Harness memory is plain malloc, never the counting allocator's. */
+#include "bench_internal.h"
+
+#include "memcount.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bench_case **cases; /* every case made in this process */
+static size_t n_cases;
+
+double bench__now(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+double bench_case_x(const bench_case *c) { return c->x; }
+
+size_t bench_case_count(const bench_case *c) {
+    if (!(c->x >= 0) || c->x != (double)(size_t)c->x) {
+        fprintf(stderr, "bench_case_count: x=%g is not a count\n", c->x);
+        abort();
+    }
+    return (size_t)c->x;
+}
+
+const void *bench_case_arg(const bench_case *c) { return c->variant->arg; }
+void bench_case_set_items(bench_case *c, int64_t items_per_iteration) { c->items = items_per_iteration; }
+
+/* A name set twice keeps its last value; more than BENCH_MAX_COUNTERS names is the bench file's
+ * mistake, failed loudly rather than dropped. */
+void bench_case_set_counter(bench_case *c, const char *name, double value) {
+    for (size_t k = 0; k < c->n_counters; k++)
+        if (strcmp(c->counter_names[k], name) == 0) {
+            c->counter_values[k] = value;
+            return;
+        }
+    if (c->n_counters == BENCH_MAX_COUNTERS) {
+        bench_case_fail(c, "more than %d counters", BENCH_MAX_COUNTERS);
+        return;
+    }
+    c->counter_names[c->n_counters] = name;
+    c->counter_values[c->n_counters++] = value;
+}
+
+/* The first failure is the one reported: later ones are its consequences. */
+void bench_case_fail(bench_case *c, const char *fmt, ...) {
+    if (c->failed) return;
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(c->message, sizeof c->message, fmt, args);
+    va_end(args);
+    c->failed = 1;
+}
+
+long bench__variant_index(const bench_comparison *cmp, const char *name) {
+    for (size_t v = 0; v < cmp->n_variants; v++)
+        if (strcmp(cmp->variants[v].name, name) == 0) return (long)v;
+    return -1;
+}
+
+/* After run returned nonzero: let check say what is wrong, else it was memory. */
+static void explain_failed_run(bench_case *c, const char *when) {
+    if (c->check(c->state, c) == 0 || !c->failed)
+        bench_case_fail(c, "no result in the %s (out of memory?)", when);
+}
+
+/* The one untimed iteration under the counting allocator: run, check, release. It must free
+ * exactly what it allocated, since the timed iterations run with the bookkeeping off. */
+static void checked_run(bench_case *c) {
+    memcount_set_counting(1);
+    memcount_mark();
+    if (c->run(c->state) != 0) explain_failed_run(c, "checked run");
+    else c->check(c->state, c);
+    if (c->release) c->release(c->state);
+    const size_t live = memcount_live_bytes(), at_mark = memcount_live_at_mark();
+    if (live != at_mark)
+        bench_case_fail(c, "one iteration %s %zu bytes: iterations must free exactly what they allocate",
+                        live > at_mark ? "leaked" : "freed memory it did not allocate,",
+                        live > at_mark ? live - at_mark : at_mark - live);
+    c->peak_bytes = (double)memcount_peak_since_mark();
+    c->allocs = (double)memcount_allocs_since_mark();
+    memcount_set_counting(0);
+}
+
+/* A function pointer of the variant's, or else the comparison's. */
+#define LIFECYCLE(c, field) ((c)->variant->field ? (c)->variant->field : (c)->cmp->field)
+
+static bench_case *make_case(const bench_comparison *cmp, size_t v, double x) {
+    bench_case *c = calloc(1, sizeof *c);
+    if (c == NULL) return NULL;
+    *c = (bench_case){.cmp = cmp, .variant = &cmp->variants[v], .x = x, .items = 1};
+    c->run = c->variant->run;
+    c->check = LIFECYCLE(c, check);
+    c->release = LIFECYCLE(c, release);
+    c->teardown = LIFECYCLE(c, teardown);
+    bench_setup_fn *setup = LIFECYCLE(c, setup);
+    if (c->run == bench_native_barrier_loop) return c; /* Google Benchmark's own loop: no lifecycle */
+    if (setup == NULL || c->check == NULL || c->teardown == NULL) {
+        bench_case_fail(c, "the variant has no setup, check or teardown, nor has its comparison");
+        return c;
+    }
+    memcount_set_counting(1); /* setup's memory is the case's, not the iteration's: counted as live */
+    c->state = setup(c);
+    memcount_set_counting(0);
+    if (c->state == NULL) {
+        bench_case_fail(c, "setup failed (out of memory?)");
+        return c;
+    }
+    checked_run(c);
+    return c;
+}
+
+bench_case *bench__case(const bench_comparison *cmp, size_t v, double x) {
+    for (size_t i = 0; i < n_cases; i++)
+        if (cases[i]->cmp == cmp && cases[i]->variant == &cmp->variants[v] && cases[i]->x == x) return cases[i];
+    bench_case **grown = realloc(cases, (n_cases + 1) * sizeof *grown);
+    if (grown == NULL) return NULL;
+    cases = grown;
+    bench_case *c = make_case(cmp, v, x);
+    if (c != NULL) cases[n_cases++] = c;
+    return c;
+}
+
+/* The loop every timed iteration goes through: the release test is hoisted out of it. */
+int bench__iterate(bench_case *c, int64_t n) {
+    bench_run_fn *run = c->run;
+    void *state = c->state;
+    bench_release_fn *release = c->release;
+    int64_t i = 0;
+    if (release) {
+        for (; i < n; i++) {
+            if (run(state) != 0) break;
+            release(state);
+        }
+    } else {
+        for (; i < n && run(state) == 0; i++) {}
+    }
+    if (i == n) return 0;
+    explain_failed_run(c, "timed loop");
+    if (release) release(state);
+    return -1;
+}
+
+void bench__cases_free(void) {
+    memcount_set_counting(1);
+    for (size_t i = 0; i < n_cases; i++) {
+        if (cases[i]->state && cases[i]->teardown) cases[i]->teardown(cases[i]->state);
+        free(cases[i]);
+    }
+    memcount_set_counting(0);
+    free(cases);
+    cases = NULL;
+    n_cases = 0;
+}

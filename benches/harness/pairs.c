@@ -1,0 +1,166 @@
+/* pairs.c: see pairs.h. Harness memory is plain malloc, never the counting allocator's. */
+#include "pairs.h"
+
+#include "bench_internal.h"
+#include "csv.h"
+#include "results.h"
+#include "rng.h"
+#include "stats.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAIRS_MAX_ROUNDS 2000 /* a bound on a pair whose iterations are tiny; never reached in practice */
+enum { STREAM_PAIR_ORDER = 0x9a1c }; /* the PRNG stream of pair order and first sides */
+
+typedef struct pair {
+    size_t baseline, contender; /* variant indices */
+    double x;
+} pair;
+
+static const char *const plan_columns[] = {"comparison", "baseline", "contender", "#x", NULL};
+
+/* The plan's pairs for cmp, without repeats. Returns how many, or -1 (message said). */
+static long read_plan(const bench_comparison *cmp, const char *path, pair **out) {
+    csv_table plan;
+    char error[1024];
+    if (csv_load(path, '\t', &plan, error, sizeof error) != 0 ||
+        csv_require(&plan, path, plan_columns, error, sizeof error) != 0) {
+        fprintf(stderr, "%s: %s\n", cmp->name, error);
+        return -1;
+    }
+    const size_t cc = (size_t)csv_column(&plan, "comparison"), bc = (size_t)csv_column(&plan, "baseline"),
+                 kc = (size_t)csv_column(&plan, "contender"), xc = (size_t)csv_column(&plan, "x");
+    pair *pairs = calloc(plan.n_rows + 1, sizeof *pairs);
+    long n = 0;
+    for (size_t row = 0; pairs && row < plan.n_rows; row++) {
+        if (strcmp(csv_cell(&plan, row, cc), cmp->name) != 0) continue;
+        const long b = bench__variant_index(cmp, csv_cell(&plan, row, bc));
+        const long k = bench__variant_index(cmp, csv_cell(&plan, row, kc));
+        if (b < 0 || k < 0) {
+            fprintf(stderr, "%s:%zu: %s has no variant '%s'\n", path, plan.line_numbers[row], cmp->name,
+                    csv_cell(&plan, row, b < 0 ? bc : kc));
+            n = -1;
+            break;
+        }
+        const pair p = {(size_t)b, (size_t)k, csv_number(&plan, row, xc)};
+        long seen = 0;
+        while (seen < n && memcmp(&pairs[seen], &p, sizeof p) != 0) seen++;
+        if (seen == n) pairs[n++] = p;
+    }
+    csv_free(&plan);
+    if (pairs == NULL) {
+        fprintf(stderr, "%s: out of memory reading the plan\n", cmp->name);
+        return -1;
+    }
+    if (n < 0) free(pairs);
+    else *out = pairs;
+    return n;
+}
+
+/* Seconds n iterations of c take; negative if c failed. */
+static double timed_slice(bench_case *c, int64_t n) {
+    const double start = bench__now();
+    if (bench__iterate(c, n) != 0) return -1;
+    return bench__now() - start;
+}
+
+/* Iterations of c that take about `seconds`, at least 1; growing runs that also warm the case up.
+ * 0 if c failed. */
+static int64_t calibrate(bench_case *c, double seconds) {
+    int64_t n = 1;
+    for (;;) {
+        const double t = timed_slice(c, n);
+        if (t < 0) return 0;
+        if (t >= seconds / 4 || n > (INT64_C(1) << 40)) {
+            const double wanted = ceil((double)n * seconds / (t > 0 ? t : 1e-9));
+            return wanted < 1 ? 1 : (int64_t)wanted;
+        }
+        n *= t < seconds / 40 ? 10 : 2;
+    }
+}
+
+static void write_header_if_new(FILE *f) {
+    fseek(f, 0, SEEK_END);
+    if (ftell(f) == 0)
+        fputs("comparison,baseline,contender,param,x,process,round,baseline_iterations,contender_iterations,"
+              "baseline_ns_per_item,contender_ns_per_item,log_ratio\n", f);
+}
+
+/* Rounds of ABBA or BAAB slices, alternating, from a random first side; each round's log ratio is
+ * log(baseline time per item / contender time per item). 0, or -1 if a case failed. */
+static int measure_pair(const bench_comparison *cmp, const pair *p, const pairs_settings *s, rng *r, FILE *out) {
+    bench_case *sides[2] = {bench__case(cmp, p->baseline, p->x), bench__case(cmp, p->contender, p->x)};
+    for (int k = 0; k < 2; k++) {
+        if (sides[k] == NULL || sides[k]->failed) {
+            fprintf(stderr, "FAILED %s/%s/%g: %s\n", cmp->name, cmp->variants[k ? p->contender : p->baseline].name,
+                    p->x, sides[k] ? sides[k]->message : "out of memory");
+            return -1;
+        }
+    }
+    int64_t n[2];
+    for (int k = 0; k < 2; k++)
+        if ((n[k] = calibrate(sides[k], s->slice_seconds)) == 0) return -1;
+    char x_text[32];
+    results_format_x(p->x, x_text, sizeof x_text);
+    const unsigned first = (unsigned)rng_below(r, 2);
+    const double started = bench__now();
+    double *logs = malloc(PAIRS_MAX_ROUNDS * sizeof *logs);
+    if (logs == NULL) return -1;
+    unsigned round = 0;
+    for (; round < PAIRS_MAX_ROUNDS && (round < s->min_rounds || bench__now() - started < s->pair_seconds); round++) {
+        const unsigned a = (first + round) % 2, b = 1 - a; /* ABBA, then BAAB, ... */
+        const unsigned order[4] = {a, b, b, a};
+        double seconds[2] = {0, 0};
+        for (int slot = 0; slot < 4; slot++) {
+            const double t = timed_slice(sides[order[slot]], n[order[slot]]);
+            if (t < 0) {
+                fprintf(stderr, "FAILED %s/%s/%s: %s\n", cmp->name, sides[order[slot]]->variant->name, x_text,
+                        sides[order[slot]]->message);
+                free(logs);
+                return -1;
+            }
+            seconds[order[slot]] += t;
+        }
+        double per_item[2];
+        for (int k = 0; k < 2; k++) per_item[k] = 1e9 * seconds[k] / (2.0 * (double)n[k] * (double)sides[k]->items);
+        logs[round] = log(per_item[0] / per_item[1]);
+        fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%.6g,%.6g,%.9g\n", cmp->name, cmp->variants[p->baseline].name,
+                cmp->variants[p->contender].name, cmp->param, x_text, s->process, round + 1, (long long)n[0],
+                (long long)n[1], per_item[0], per_item[1], logs[round]);
+    }
+    fprintf(stderr, "  [process %u] %s/%s/%s against %s: ratio %.4g over %u rounds\n", s->process, cmp->name,
+            cmp->variants[p->baseline].name, x_text, cmp->variants[p->contender].name,
+            exp(stats_median(logs, round)), round);
+    free(logs);
+    return 0;
+}
+
+int pairs_run(const bench_comparison *cmp, const char *plan_path, const char *out_dir, const pairs_settings *s) {
+    pair *pairs = NULL;
+    const long n = read_plan(cmp, plan_path, &pairs);
+    if (n < 0) return 2;
+    rng r = rng_seeded(s->seed, STREAM_PAIR_ORDER + s->process);
+    rng_shuffle(&r, pairs, (size_t)n, sizeof *pairs);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.rounds.csv", out_dir, cmp->name);
+    FILE *out = n > 0 ? fopen(path, "a") : NULL;
+    if (n > 0 && out == NULL) {
+        fprintf(stderr, "%s: cannot write %s: %s\n", cmp->name, path, strerror(errno));
+        free(pairs);
+        return 2;
+    }
+    int status = 0;
+    if (out) write_header_if_new(out);
+    for (long i = 0; i < n && status == 0; i++)
+        if (measure_pair(cmp, &pairs[i], s, &r, out) != 0) status = 1;
+    if (out && (ferror(out) | fclose(out))) {
+        fprintf(stderr, "%s: cannot write %s\n", cmp->name, path);
+        status = 2;
+    }
+    free(pairs);
+    return status;
+}

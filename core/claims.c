@@ -1,0 +1,32 @@
+/* claims.c: see claims.h. */
+#include "claims.h"
+
+#include <math.h>
+#include <string.h>
+
+double claims_variant_max_x(const cJSON *facts, const char *variant) {
+    const cJSON *v;
+    cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(facts, "variants")) {
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(v, "name");
+        if (cJSON_IsString(name) && strcmp(name->valuestring, variant) == 0)
+            return cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(v, "max_x"));
+    }
+    return -1;
+}
+
+static int reaches(double max_x, double x) { return max_x == 0 || x <= max_x; }
+
+double claims_resolve_x(const cJSON *facts, const char *baseline, const char *contender, double wanted) {
+    const double max_b = claims_variant_max_x(facts, baseline), max_c = claims_variant_max_x(facts, contender);
+    if (max_b < 0 || max_c < 0) return NAN;
+    double below = NAN, above = NAN;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(facts, "xs")) {
+        const double x = item->valuedouble;
+        if (!reaches(max_b, x) || !reaches(max_c, x)) continue;
+        if (x == wanted) return x;
+        if (x < wanted && (isnan(below) || x > below)) below = x;
+        if (x > wanted && (isnan(above) || x < above)) above = x;
+    }
+    return isnan(below) ? above : below;
+}

@@ -1,0 +1,15 @@
+/* claims.h: what the planner and the summary agree on about a claim: at which swept x it is
+ * judged, read from what the comparison declared in its facts file. */
+#ifndef IDIOM_CLAIMS_H
+#define IDIOM_CLAIMS_H
+
+#include <cjson/cJSON.h>
+
+/* The x the run's sweep (facts "xs") offers for the pair: wanted itself if both variants reach it
+ * (their max_x), or else the largest below it (a QUICK sweep may stop short of the article's point),
+ * or else the smallest above. NAN if a variant is unknown or none is reached. */
+double claims_resolve_x(const cJSON *facts, const char *baseline, const char *contender, double wanted);
+/* A declared variant's max_x (0: no limit), or -1 if facts has no such variant. */
+double claims_variant_max_x(const cJSON *facts, const char *variant);
+
+#endif /* IDIOM_CLAIMS_H */

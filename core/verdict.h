@@ -1,0 +1,64 @@
+/* verdict.h: the rules that turn measurements into the ledger's words: a paired ratio's interval
+ * from rounds in several processes, which side an interval favours, the verdict against what the
+ * article says, and where a crossover lies. Small pure functions, tested on hand-made numbers. */
+#ifndef IDIOM_VERDICT_H
+#define IDIOM_VERDICT_H
+
+#include <stddef.h>
+
+/* What an interval of baseline / contender says. */
+typedef enum verdict_outcome {
+    OUTCOME_CONTENDER,     /* the whole interval above the floor: the contender is faster (smaller) */
+    OUTCOME_BASELINE,      /* the whole interval below 1 / floor: the baseline is */
+    OUTCOME_NO_DIFFERENCE, /* the whole interval within [1 / floor, floor] */
+    OUTCOME_UNDECIDED,     /* the interval straddles the floor, or there is none */
+} verdict_outcome;
+
+/* A paired ratio from rounds measured in one or more processes. */
+typedef struct paired_estimate {
+    double ratio;     /* exp(median log ratio over every round) */
+    double lo, hi;    /* the interval: see verdict_paired */
+    size_t rounds;
+    size_t processes;
+    int below_level;  /* 1: too few rounds for the confidence asked; [lo, hi] is their full range */
+} paired_estimate;
+
+/* The ratio of n rounds' log ratios (round i measured in process[i]): the median over all rounds;
+ * the interval is the hull of the sign-test interval of that median and the range of the medians
+ * of each process, so that it covers the spread within rounds and the spread between processes.
+ * 0, or -1 if n is 0. */
+int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, double confidence,
+                   paired_estimate *out);
+
+/* What [lo, hi] says with this noise floor (> 1). NaN bounds are undecided. */
+verdict_outcome verdict_outcome_of(double lo, double hi, double floor);
+/* The outcome's name in summary.csv: contender, baseline, no_difference, undecided. */
+const char *verdict_outcome_name(verdict_outcome outcome);
+/* The contract's verdict on a claim whose article favours "contender", "baseline" or "neither"
+ * (expects no difference): agrees, disagrees or inconclusive. */
+const char *verdict_word(verdict_outcome outcome, const char *article_favours);
+
+/* Which side of 1 [lo, hi] lies wholly on: OUTCOME_CONTENDER above, OUTCOME_BASELINE below,
+ * OUTCOME_UNDECIDED if it holds 1 (a crossover asks only who wins, not by how much). */
+verdict_outcome verdict_side_of_one(double lo, double hi);
+
+/* Where the contender starts to win, from who wins at each measured x (ascending). */
+typedef enum crossover_kind {
+    CROSSOVER_AT,        /* baseline wins at x_lo, contender at x_hi and at every x above: adjacent */
+    CROSSOVER_RANGE,     /* as AT, with undecided points between x_lo and x_hi */
+    CROSSOVER_AT_OR_BELOW, /* contender wins at every measured x from x_hi down; no baseline win below */
+    CROSSOVER_NEVER,     /* the baseline wins at the largest x */
+    CROSSOVER_UNDECIDED, /* undecided at the largest x */
+} crossover_kind;
+
+typedef struct crossover {
+    crossover_kind kind;
+    double x_lo, x_hi;   /* NaN where they do not apply */
+    size_t at;           /* index of x_hi (or of the largest x for NEVER and UNDECIDED) */
+} crossover;
+
+crossover verdict_crossover(const double *xs, const verdict_outcome *winner, size_t n);
+/* The crossover's verdict on the article's "the contender wins from some size on". */
+const char *verdict_crossover_word(crossover_kind kind);
+
+#endif /* IDIOM_VERDICT_H */

@@ -1,0 +1,163 @@
+/* idiom_plan.c: the pairs a run measures in alternating slices, from the claims and what each
+ * comparison declared: every timing claim at the x its comparison's sweep offers; every crossover
+ * claim, in every workload, at the swept points around where the sweep's medians cross; and each
+ * declared paired sweep at every x. Writes a TSV the bench executables read (--idiom_pairs). */
+#include "claims.h"
+#include "csv.h"
+#include "jsonfile.h"
+
+#include <glob.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_XS 256            /* swept values of one comparison */
+#define WINDOW_BELOW 2        /* swept points measured in pairs below the medians' crossover ... */
+#define WINDOW_ABOVE 1        /* ... and above it: enough to find where the intervals part */
+
+static const char *const claim_columns[] = {"claim_id", "comparison", "metric", "baseline", "contender", "x", NULL};
+
+typedef struct sweep {
+    cJSON *facts;
+    csv_table rows; /* <comparison>.csv */
+} sweep;
+
+static int load_sweep(const char *dir, const char *name, sweep *s) {
+    char path[4096], error[1024];
+    snprintf(path, sizeof path, "%s/%s.facts.json", dir, name);
+    if ((s->facts = jsonfile_load(path, error, sizeof error)) == NULL) return -1;
+    snprintf(path, sizeof path, "%s/%s.csv", dir, name);
+    if (csv_load(path, ',', &s->rows, error, sizeof error) != 0) {
+        fprintf(stderr, "idiom_plan: %s\n", error);
+        cJSON_Delete(s->facts);
+        return -1;
+    }
+    return 0;
+}
+
+/* The median ns per item of variant at x in the sweep, or NAN. */
+static double median_at(const csv_table *rows, const char *variant, double x) {
+    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), m = csv_column(rows, "ns_per_item");
+    for (size_t row = 0; v >= 0 && xc >= 0 && m >= 0 && row < rows->n_rows; row++)
+        if (strcmp(csv_cell(rows, row, (size_t)v), variant) == 0 && csv_number(rows, row, (size_t)xc) == x)
+            return csv_number(rows, row, (size_t)m);
+    return NAN;
+}
+
+/* The swept xs, ascending. */
+static size_t swept_xs(const cJSON *facts, double *xs) {
+    size_t n = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(facts, "xs")) if (n < MAX_XS) xs[n++] = item->valuedouble;
+    return n;
+}
+
+/* Whether the contender's median beats the baseline's at x in every workload. */
+static int medians_favour_contender(const sweep *s, const char *baseline, const char *contender, double x) {
+    const cJSON *w;
+    cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(s->facts, "workloads")) {
+        char b[256], c[256];
+        const char *suffix = jsonfile_string(w, "suffix", "");
+        snprintf(b, sizeof b, "%s%s", baseline, suffix);
+        snprintf(c, sizeof c, "%s%s", contender, suffix);
+        if (!(median_at(&s->rows, c, x) < median_at(&s->rows, b, x))) return 0;
+    }
+    return 1;
+}
+
+static void write_row(FILE *out, const char *claim, const char *comparison, const char *baseline,
+                      const char *contender, double x) {
+    fprintf(out, "%s\t%s\t%s\t%s\t%.15g\n", claim, comparison, baseline, contender, x);
+}
+
+/* The crossover window: from WINDOW_BELOW swept points below the smallest x from which the
+ * medians favour the contender at every larger x to WINDOW_ABOVE above it, and the largest x, where
+ * the contender must still win; the top points if the medians never cross. Every workload at each. */
+static void plan_crossover(FILE *out, const char *claim, const char *comparison, const sweep *s,
+                           const char *baseline, const char *contender) {
+    double xs[MAX_XS];
+    const size_t n = swept_xs(s->facts, xs);
+    size_t from = n;
+    while (from > 0 && medians_favour_contender(s, baseline, contender, xs[from - 1])) from--;
+    const size_t centre = from < n ? from : (n ? n - 1 : 0);
+    const size_t lo = centre >= WINDOW_BELOW ? centre - WINDOW_BELOW : 0;
+    const size_t hi = centre + WINDOW_ABOVE < n ? centre + WINDOW_ABOVE : (n ? n - 1 : 0);
+    const cJSON *w;
+    cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(s->facts, "workloads")) {
+        char b[256], c[256];
+        const char *suffix = jsonfile_string(w, "suffix", "");
+        snprintf(b, sizeof b, "%s%s", baseline, suffix);
+        snprintf(c, sizeof c, "%s%s", contender, suffix);
+        for (size_t i = lo; n && i <= hi; i++) write_row(out, claim, comparison, b, c, xs[i]);
+        if (n && hi < n - 1) write_row(out, claim, comparison, b, c, xs[n - 1]);
+    }
+}
+
+/* A comparison's declared paired sweep: each pair at every x both its variants reach. */
+static void plan_paired_sweep(FILE *out, const char *comparison, const sweep *s) {
+    const cJSON *names = cJSON_GetObjectItemCaseSensitive(s->facts, "paired_sweep");
+    double xs[MAX_XS];
+    const size_t n = swept_xs(s->facts, xs);
+    for (int k = 0; k + 1 < cJSON_GetArraySize(names); k += 2) {
+        const char *b = cJSON_GetArrayItem(names, k)->valuestring, *c = cJSON_GetArrayItem(names, k + 1)->valuestring;
+        for (size_t i = 0; i < n; i++)
+            if (claims_resolve_x(s->facts, b, c, xs[i]) == xs[i]) write_row(out, "-", comparison, b, c, xs[i]);
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc != 7 || strcmp(argv[1], "--results") || strcmp(argv[3], "--claims") || strcmp(argv[5], "--out")) {
+        fputs("usage: idiom_plan --results DIR --claims claims/articles.tsv --out PLAN.tsv\n", stderr);
+        return 2;
+    }
+    const char *dir = argv[2], *claims_path = argv[4];
+    csv_table claims;
+    char error[1024];
+    if (csv_load(claims_path, '\t', &claims, error, sizeof error) != 0 ||
+        csv_require(&claims, claims_path, claim_columns, error, sizeof error) != 0) {
+        fprintf(stderr, "idiom_plan: %s\n", error);
+        return 1;
+    }
+    FILE *out = fopen(argv[6], "w");
+    if (out == NULL) {
+        perror(argv[6]);
+        return 1;
+    }
+    fputs("claim_id\tcomparison\tbaseline\tcontender\tx\n", out);
+#define FIELD(name) csv_cell(&claims, row, (size_t)csv_column(&claims, name))
+    for (size_t row = 0; row < claims.n_rows; row++) {
+        sweep s;
+        if (load_sweep(dir, FIELD("comparison"), &s) != 0) continue; /* not measured in this run */
+        const char *metric = FIELD("metric"), *baseline = FIELD("baseline"), *contender = FIELD("contender");
+        if (strcmp(metric, "crossover") == 0) {
+            plan_crossover(out, FIELD("claim_id"), FIELD("comparison"), &s, baseline, contender);
+        } else if (strcmp(metric, "ns_per_item") == 0) {
+            const double x = claims_resolve_x(s.facts, baseline, contender, atof(FIELD("x")));
+            if (!isnan(x)) write_row(out, FIELD("claim_id"), FIELD("comparison"), baseline, contender, x);
+        }
+        cJSON_Delete(s.facts);
+        csv_free(&s.rows);
+    }
+#undef FIELD
+    /* Each comparison's declared paired sweep, whether or not a claim names it. */
+    glob_t found;
+    char pattern[4096];
+    snprintf(pattern, sizeof pattern, "%s/*.facts.json", dir);
+    if (glob(pattern, 0, NULL, &found) == 0) {
+        for (size_t i = 0; i < found.gl_pathc; i++) {
+            char name[256];
+            const char *base = strrchr(found.gl_pathv[i], '/');
+            snprintf(name, sizeof name, "%s", base ? base + 1 : found.gl_pathv[i]);
+            name[strlen(name) - strlen(".facts.json")] = '\0';
+            sweep s;
+            if (load_sweep(dir, name, &s) != 0) continue;
+            plan_paired_sweep(out, name, &s);
+            cJSON_Delete(s.facts);
+            csv_free(&s.rows);
+        }
+        globfree(&found);
+    }
+    csv_free(&claims);
+    return fclose(out) == 0 ? 0 : 1;
+}
