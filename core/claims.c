@@ -1,7 +1,10 @@
 /* claims.c: see claims.h. */
 #include "claims.h"
 
+#include "jsonfile.h"
+
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 double claims_variant_max_x(const cJSON *facts, const char *variant) {
@@ -29,4 +32,9 @@ double claims_resolve_x(const cJSON *facts, const char *baseline, const char *co
         if (x > wanted && (isnan(above) || x < above)) above = x;
     }
     return isnan(below) ? above : below;
+}
+
+const char *claims_workload_variant(const cJSON *workload, const char *variant, char *out, size_t size) {
+    snprintf(out, size, "%s%s", variant, jsonfile_string(workload, "suffix", ""));
+    return out;
 }

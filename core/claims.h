@@ -4,6 +4,7 @@
 #define IDIOM_CLAIMS_H
 
 #include <cjson/cJSON.h>
+#include <stddef.h>
 
 /* The x the run's sweep (facts "xs") offers for the pair: wanted itself if both variants reach it
  * (their max_x), or else the largest below it (a QUICK sweep may stop short of the article's point),
@@ -11,5 +12,9 @@
 double claims_resolve_x(const cJSON *facts, const char *baseline, const char *contender, double wanted);
 /* A declared variant's max_x (0: no limit), or -1 if facts has no such variant. */
 double claims_variant_max_x(const cJSON *facts, const char *variant);
+
+/* The name of variant in workload (an element of facts "workloads"): variant and the workload's
+ * suffix, into out. */
+const char *claims_workload_variant(const cJSON *workload, const char *variant, char *out, size_t size);
 
 #endif /* IDIOM_CLAIMS_H */

@@ -6,6 +6,7 @@ set ylabel "ns per element, log scale (median; bars: its 95% interval over repet
 set logscale xy
 set autoscale xfix
 set key top left
+set offsets 0, 0, graph 0.25, 0  # headroom: the key sits above the boxed lines
 # packed_i64 touches 16 bytes per element (8 read, 8 written): mark where that fills each level.
 do for [level in "L1d L2 L3"] {
     bytes = level eq "L1d" ? l1d_bytes : level eq "L2" ? l2_bytes : l3_bytes

@@ -1,5 +1,6 @@
-# plots/style.gp: the one style every chart shares. scripts/plots.sh sets csv, out, format
-# (svg or png), machine (the corner label), variants and xs (in CSV order) and the cache sizes.
+# plots/style.gp: the one style every chart shares. scripts/plots.sh sets csv, pairs (the paired
+# ratios' CSV, or ''), out, format (svg or png), machine (the corner label), variants and xs (in CSV
+# order), the comparison's name, param, param_kind and item, and the cache sizes.
 # terminal(width, height): the command that sets the terminal for a chart of that SVG size; the
 # PNG is 1.25 times larger. A wide chart (three panels) runs `eval terminal(1500, 620)` again.
 terminal(w, h) = format eq "svg" \
@@ -33,3 +34,5 @@ nx = words(xs)
 is_variant(v) = strcol("variant") eq v
 # only(v, value): value on rows of variant v, NaN (not drawn) elsewhere.
 only(v, value) = is_variant(v) ? value : NaN
+# rank(v): v's position in variants (its colour), 0 if it has none.
+rank(v) = sum [k = 1:nv] (word(variants, k) eq v ? k : 0)

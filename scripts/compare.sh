@@ -40,7 +40,7 @@ echo "idiombench: comparing BASE $base_arg against HEAD $head_arg"
 compared=0
 for base_json in "$base"/*.json; do
   name=$(basename "$base_json" .json)
-  [[ $name == environment || $name == *.environment ]] && continue
+  [[ $name == environment || $name == *.environment || $name == *.facts ]] && continue
   if [[ ! -f $head/$name.json ]]; then
     echo "  $name: in BASE only, not compared"
     continue
@@ -55,13 +55,14 @@ done
 
 echo
 echo "== Claims ledger: verdicts in BASE and HEAD =="
-# summary.csv fields hold no commas: claim_id is field 1, ratio 7, verdict 11.
-awk -F, 'FNR == 1 { next }
-         NR == FNR { verdict[$1] = $11; ratio[$1] = $7; next }
-         { seen[$1] = 1
-           if (!($1 in verdict)) { printf "%-36s %-13s -> %-13s (ratio %s; new claim)\n", $1, "-", $11, $7; changed++; next }
-           mark = verdict[$1] == $11 ? "" : "   <- verdict changed"
+# Columns by name, in each file: the header of each sets c anew.
+awk -F, 'FNR == 1 { delete c; for (i = 1; i <= NF; i++) c[$i] = i; next }
+         { id = $(c["claim_id"]); v = $(c["verdict"]); r = $(c["ratio"]) }
+         NR == FNR { verdict[id] = v; ratio[id] = r; next }
+         { seen[id] = 1
+           if (!(id in verdict)) { printf "%-36s %-13s -> %-13s (ratio %s; new claim)\n", id, "-", v, r; changed++; next }
+           mark = verdict[id] == v ? "" : "   <- verdict changed"
            if (mark != "") changed++
-           printf "%-36s %-13s -> %-13s (ratio %s -> %s)%s\n", $1, verdict[$1], $11, ratio[$1], $7, mark }
+           printf "%-36s %-13s -> %-13s (ratio %s -> %s)%s\n", id, verdict[id], v, ratio[id], r, mark }
          END { for (id in verdict) if (!(id in seen)) printf "%-36s %-13s -> %-13s (not in HEAD)\n", id, verdict[id], "-"
                printf "\n%d claim(s) changed verdict.\n", changed }' "$base/summary.csv" "$head/summary.csv"

@@ -49,10 +49,12 @@ for name in "${names[@]}"; do
   crossovers=$(csv_awk "$results/summary.csv" \
     '$(c["comparison"]) == n && $(c["metric"]) == "crossover" && $(c["x_hi"]) != "" { printf "%s %s ", $(c["contender"]), $(c["x_hi"]) }' \
     -v n="$name" 2>/dev/null || true)
+  pairs=$results/$name.pairs.csv   # paired ratios, where the comparison has any
+  [[ -f $pairs ]] || pairs=''
   script=$root/plots/$name.gp
   [[ -f $script ]] || script=$root/plots/default.gp
   for format in svg png; do
-    gnuplot -e "csv='$csv'; out='$scratch/$name.$format'; format='$format'; machine='$machine'; name='$name'" \
+    gnuplot -e "csv='$csv'; pairs='$pairs'; out='$scratch/$name.$format'; format='$format'; machine='$machine'; name='$name'" \
             -e "variants='$variants'; xs='$xs'; crossovers='$crossovers'" \
             -e "param='$(json_get "$facts" param x)'; param_kind='$(json_get "$facts" param_kind count)'; item='$(json_get "$facts" item item)'" \
             -e "l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \

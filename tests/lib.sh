@@ -23,3 +23,10 @@ fingerprint() {
 
 # A fast, still complete, pipeline run: QUICK sweep, tiny minimum time.
 export QUICK=1 BENCH_ARGS="--benchmark_min_time=0.001 --benchmark_repetitions=2"
+
+# The shell's one way of reading a CSV column by name.
+source "$root/scripts/common.sh"
+# row_field FILE KEY_COLUMN KEY COLUMN: COLUMN of the first row whose KEY_COLUMN is KEY.
+row_field() {
+  csv_awk "$1" '$(c[k]) == v { print $(c[col]); exit }' -v k="$2" -v v="$3" -v col="$4"
+}

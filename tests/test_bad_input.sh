@@ -28,7 +28,7 @@ broken=$scratch/broken
 mkdir -p "$broken"
 head -n 2 "$RESULTS/harness_overhead.csv" > "$broken/harness_overhead.csv"
 echo "harness_overhead,native_cpp,n,0" >> "$broken/harness_overhead.csv"
-cp "$RESULTS/environment.json" "$broken/"
+cp "$RESULTS/environment.json" "$RESULTS/harness_overhead.facts.json" "$broken/"
 before=$(fingerprint)
 expect 1 "harness_overhead.csv:3: 4 fields, but the header has" "$root/scripts/plots.sh" "$broken" "$PLOTS"
 sed -i '3d; 2s/,n,0,/,n,zero,/' "$broken/harness_overhead.csv"

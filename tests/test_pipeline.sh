@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/test_pipeline.sh: a QUICK run writes every file of the contract, with its columns, charts
-# that are real SVG and PNG, a summary with a row per claim, and a report that links each chart.
+# that are real SVG and PNG, facts and paired rounds, a summary with a row per claim (the A/A
+# control among them), and a report that links each chart. Columns are read by name.
 source "$(dirname "$0")/lib.sh"
 export RESULTS=$scratch/results PLOTS=$scratch/plots
 "$root/scripts/bench.sh" > "$scratch/log" 2>&1 || { cat "$scratch/log"; fail "make bench QUICK=1 failed"; }
@@ -13,12 +14,15 @@ for name in "${comparisons[@]}"; do
   [[ -s $csv ]] || fail "$csv missing"
   [[ $(head -n 1 "$csv") == "$contract"* ]] || fail "$csv header is $(head -n 1 "$csv")"
   (( $(wc -l < "$csv") > 1 )) || fail "$csv has no rows"
-  awk -F, -v n="$name" 'NR > 1 && ($1 != n || $6 <= 0 || $5 < 2) { exit 1 }' "$csv" || fail "$csv has a bad row"
+  csv_awk "$csv" '$(c["comparison"]) != n || $(c["ns_per_item"]) <= 0 || $(c["reps"]) < 2 { exit 1 }
+                 $(c["ns_per_item_lo"]) > $(c["ns_per_item"]) || $(c["ns_per_item_hi"]) < $(c["ns_per_item"]) { exit 1 }' \
+    -v n="$name" || fail "$csv has a bad row"
+  [[ $(json_get "$RESULTS/$name.facts.json" comparison) == "$name" ]] || fail "$name.facts.json is not its facts"
   grep -q '"benchmarks"' "$RESULTS/$name.json" || fail "$RESULTS/$name.json is not Google Benchmark's JSON"
   [[ $(head -c 5 "$PLOTS/$name.svg") == "<?xml" || $(head -c 4 "$PLOTS/$name.svg") == "<svg" ]] || fail "$name.svg is not SVG"
   [[ $(head -c 4 "$PLOTS/$name.png" | tail -c 3) == PNG ]] || fail "$name.png is not PNG"
   grep -q "($name.svg\|/$name.svg)" "$RESULTS/REPORT.md" || fail "REPORT.md does not link $name.svg"
-  grep -q '"quick": true' "$RESULTS/$name.environment.json" || fail "$name.environment.json does not record the QUICK run"
+  [[ $(json_get "$RESULTS/$name.environment.json" quick) == true ]] || fail "$name.environment.json does not record the QUICK run"
   grep -q "QUICK run (not for citing)" "$PLOTS/$name.svg" || fail "$name.svg does not say it is from a QUICK run"
   pass
 done
@@ -32,14 +36,16 @@ for variant in linear_scan uthash_set open_addressing sorted_bsearch; do
 done
 grep -q '^membership.crossover.uthash_set,' "$RESULTS/summary.csv" || fail "no crossover row for uthash_set"
 # A packed array of n ints is n * 8 bytes; a uthash node per element is far more.
-awk -F, '$2 == "linear_scan" && $4 == 65536 && $11 / $4 != 8 { exit 1 }
-         $2 == "uthash_set" && $4 == 65536 && $11 / $4 <= 40 { exit 1 }' "$RESULTS/membership_build.csv" \
+csv_awk "$RESULTS/membership_build.csv" '
+         $(c["variant"]) == "linear_scan" && $(c["x"]) == 65536 && $(c["peak_bytes"]) / $(c["x"]) != 8 { exit 1 }
+         $(c["variant"]) == "uthash_set" && $(c["x"]) == 65536 && $(c["peak_bytes"]) / $(c["x"]) <= 40 { exit 1 }' \
   || fail "membership_build bytes per element are off"
 pass
 # Memory figures: 8 bytes per element for packed_i64's result, a box and a pointer for boxed.
-awk -F, '$2 == "packed_i64" && $4 == 1000000 && ($11 < 8000000 || $11 > 8100000) { exit 1 }' \
-  "$RESULTS/array_doubling.csv" || fail "packed_i64 peak_bytes at n=1e6 is not about 8 MB"
-awk -F, '$2 == "boxed" && $4 == 1000000 && $12 != 1000001 { exit 1 }' "$RESULTS/array_doubling.csv" \
+csv_awk "$RESULTS/array_doubling.csv" \
+  '$(c["variant"]) == "packed_i64" && $(c["x"]) == 1000000 && ($(c["peak_bytes"]) < 8000000 || $(c["peak_bytes"]) > 8100000) { exit 1 }' \
+  || fail "packed_i64 peak_bytes at n=1e6 is not about 8 MB"
+csv_awk "$RESULTS/array_doubling.csv" '$(c["variant"]) == "boxed" && $(c["x"]) == 1000000 && $(c["allocs"]) != 1000001 { exit 1 }' \
   || fail "boxed should allocate n boxes plus one pointer array per iteration"
 pass
 
@@ -50,10 +56,11 @@ for variant in concat_copy strcat_rescan append_exact append_growth join; do
 done
 head -n 1 "$RESULTS/string_build.csv" | grep -q ',bytes_copied_per_piece,bytes_scanned_per_piece' \
   || fail "string_build.csv lacks the bytes per piece columns"
-awk -F, '$2 == "join" && $12 != 1 { exit 1 }
-         $2 == "concat_copy" && $4 == 10000 && $15 < 1000 { exit 1 }
-         $2 == "strcat_rescan" && $4 == 10000 && $16 < 1000 { exit 1 }
-         $2 == "append_growth" && $4 == 10000 && ($15 < 10 || $15 > 40) { exit 1 }' "$RESULTS/string_build.csv" \
+csv_awk "$RESULTS/string_build.csv" '
+         $(c["variant"]) == "join" && $(c["allocs"]) != 1 { exit 1 }
+         $(c["variant"]) == "concat_copy" && $(c["x"]) == 10000 && $(c["bytes_copied_per_piece"]) < 1000 { exit 1 }
+         $(c["variant"]) == "strcat_rescan" && $(c["x"]) == 10000 && $(c["bytes_scanned_per_piece"]) < 1000 { exit 1 }
+         $(c["variant"]) == "append_growth" && $(c["x"]) == 10000 && ($(c["bytes_copied_per_piece"]) < 10 || $(c["bytes_copied_per_piece"]) > 40) { exit 1 }' \
   || fail "string_build allocations or bytes per piece are off"
 pass
 # miss_handling: eleven hit ratios for each of the three required variants.
@@ -61,46 +68,59 @@ for variant in check_first error_path status_code; do
   [[ $(grep -c "^miss_handling,$variant,hit_ratio," "$RESULTS/miss_handling.csv") == 11 ]] \
     || fail "miss_handling lacks some of the 11 hit ratios for $variant"
 done
-grep -q '^miss_handling@0.5,miss_handling,error_path,check_first,hit_ratio,0.5,' "$RESULTS/summary.csv" \
-  || fail "no miss_handling@0.5 row"
+[[ $(row_field "$RESULTS/summary.csv" claim_id miss_handling@0.5 x) == 0.5 ]] || fail "no miss_handling@0.5 row at 0.5"
 pass
 # lazy_vs_materialized: the iterator allocates (next to) nothing, the list at least 8 bytes per int.
 for variant in materialized lazy_iterator fused_loop; do
   grep -q "^lazy_vs_materialized,$variant," "$RESULTS/lazy_vs_materialized.csv" || fail "lazy_vs_materialized lacks $variant"
 done
-awk -F, '$2 == "lazy_iterator" && $11 > 4096 { exit 1 }
-         $2 == "materialized" && $11 < 8 * $4 { exit 1 }' "$RESULTS/lazy_vs_materialized.csv" \
+csv_awk "$RESULTS/lazy_vs_materialized.csv" '
+         $(c["variant"]) == "lazy_iterator" && $(c["peak_bytes"]) > 4096 { exit 1 }
+         $(c["variant"]) == "materialized" && $(c["peak_bytes"]) < 8 * $(c["x"]) { exit 1 }' \
   || fail "lazy_vs_materialized peak_bytes are off"
-grep -q '^lazy_vs_materialized.memory,.*,agrees,peak_bytes,' "$RESULTS/summary.csv" \
+[[ $(row_field "$RESULTS/summary.csv" claim_id lazy_vs_materialized.memory verdict) == agrees ]] \
   || fail "the memory claim of lazy_vs_materialized should agree"
 pass
 
 # The run is archived: its CSVs, JSON, environment and summary, no charts.
 mapfile -t runs < <(ls "$RESULTS/runs")
 (( ${#runs[@]} == 1 )) || fail "expected one archived run, found ${runs[*]}"
-for file in summary.csv environment.json membership.json membership.csv membership.reps.csv membership.environment.json; do
+for file in summary.csv plan.tsv environment.json membership.json membership.csv membership.reps.csv \
+            membership.environment.json membership.facts.json membership.rounds.csv; do
   [[ -s $RESULTS/runs/${runs[0]}/$file ]] || fail "archive ${runs[0]} lacks $file"
 done
 [[ -z $(find "$RESULTS/runs" -name '*.svg' -o -name '*.png') ]] || fail "the archive holds charts"
-grep -q "\"run_id\": \"${runs[0]}\"" "$RESULTS/runs/${runs[0]}/environment.json" || fail "archive name is not the run id"
+[[ $(json_get "$RESULTS/runs/${runs[0]}/environment.json" run_id) == "${runs[0]}" ]] || fail "archive name is not the run id"
 pass
 
-for key in run_id date_utc commit dirty c_flags google_benchmark uthash cpu_model cores caches \
+for key in run_id date_utc commit dirty c_flags google_benchmark uthash cjson cpu_model cores caches \
            frequency_governor kernel load_average seed; do
-  grep -q "^  \"$key\": " "$RESULTS/environment.json" || fail "environment.json lacks $key"
+  [[ -n $(json_get "$RESULTS/environment.json" "$key") ]] || fail "environment.json lacks $key"
 done
 pass
 [[ $(head -n 1 "$RESULTS/summary.csv") == claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict* ]] \
   || fail "summary.csv header is $(head -n 1 "$RESULTS/summary.csv")"
+for column in rounds processes outcome x_lo x_hi kind; do
+  head -n 1 "$RESULTS/summary.csv" | tr ',' '\n' | grep -qx "$column" || fail "summary.csv lacks the column $column"
+done
+# Every timing claim was measured in pairs, in every process; memory claims need no pairs.
+csv_awk "$RESULTS/summary.csv" '$(c["metric"]) != "peak_bytes" && ($(c["processes"]) != p || $(c["rounds"]) < p * m) { print; bad = 1 }
+                                END { exit bad }' -v p="$IDIOM_PROCESSES" -v m="$IDIOM_QUICK_PAIR_MIN_ROUNDS" \
+  || fail "a timing claim was not measured in $IDIOM_PROCESSES processes"
+[[ $(row_field "$RESULTS/summary.csv" kind control claim_id) == aa_control ]] || fail "summary.csv has no A/A control row"
+grep -q "^## Control: aa_control" "$RESULTS/REPORT.md" || fail "REPORT.md does not show the A/A control"
+grep -q "^## Verdicts at a glance" "$RESULTS/REPORT.md" || fail "REPORT.md does not open with the verdicts"
+pass
 while IFS=$'\t' read -r claim comparison _; do
   [[ $claim == claim_id || ! -f $RESULTS/$comparison.csv ]] && continue
   grep -q "^$claim,$comparison," "$RESULTS/summary.csv" || fail "summary.csv has no row for claim $claim"
 done < "$root/claims/articles.tsv"
-awk -F, 'NR > 1 && $11 != "agrees" && $11 != "disagrees" && $11 != "inconclusive" { exit 1 }' \
-  "$RESULTS/summary.csv" || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive"
+csv_awk "$RESULTS/summary.csv" '$(c["verdict"]) !~ /^(agrees|disagrees|inconclusive)$/ { exit 1 }' \
+  || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive"
 pass
 grep -q "^## Claims ledger" "$RESULTS/REPORT.md" || fail "REPORT.md has no ledger"
 grep -q "Harness calibration" "$RESULTS/REPORT.md" || fail "REPORT.md has no calibration"
+grep -q "^## Method" "$RESULTS/REPORT.md" || fail "REPORT.md does not explain the method"
 [[ -z $(find "$RESULTS" "$PLOTS" -name '.staging*' -o -name '.drawing*') ]] || fail "staging left behind"
 pass
 finish

@@ -58,10 +58,9 @@ static int medians_favour_contender(const sweep *s, const char *baseline, const 
     const cJSON *w;
     cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(s->facts, "workloads")) {
         char b[256], c[256];
-        const char *suffix = jsonfile_string(w, "suffix", "");
-        snprintf(b, sizeof b, "%s%s", baseline, suffix);
-        snprintf(c, sizeof c, "%s%s", contender, suffix);
-        if (!(median_at(&s->rows, c, x) < median_at(&s->rows, b, x))) return 0;
+        if (!(median_at(&s->rows, claims_workload_variant(w, contender, c, sizeof c), x) <
+              median_at(&s->rows, claims_workload_variant(w, baseline, b, sizeof b), x)))
+            return 0;
     }
     return 1;
 }
@@ -86,9 +85,8 @@ static void plan_crossover(FILE *out, const char *claim, const char *comparison,
     const cJSON *w;
     cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(s->facts, "workloads")) {
         char b[256], c[256];
-        const char *suffix = jsonfile_string(w, "suffix", "");
-        snprintf(b, sizeof b, "%s%s", baseline, suffix);
-        snprintf(c, sizeof c, "%s%s", contender, suffix);
+        claims_workload_variant(w, baseline, b, sizeof b);
+        claims_workload_variant(w, contender, c, sizeof c);
         for (size_t i = lo; n && i <= hi; i++) write_row(out, claim, comparison, b, c, xs[i]);
         if (n && hi < n - 1) write_row(out, claim, comparison, b, c, xs[n - 1]);
     }

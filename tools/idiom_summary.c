@@ -1,13 +1,15 @@
 /* idiom_summary.c: the claims ledger. For each claim in claims/articles.tsv whose comparison was
  * measured: its ratio, a 95% interval and a verdict, into summary.csv. Timing claims come from the
  * paired rounds (<comparison>.rounds.csv), memory claims from the counting allocator's exact
- * figures (<comparison>.csv); what a comparison is, it says in <comparison>.facts.json. */
+ * figures (<comparison>.csv); what a comparison is, it says in <comparison>.facts.json. Also
+ * <comparison>.pairs.csv: every measured pair's ratio and interval, for the report and charts. */
 #include "claims.h"
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
 #include "verdict.h"
 
+#include <glob.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -144,9 +146,9 @@ static int winner_at(const measured *m, const char *baseline, const char *conten
     cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(m->facts, "workloads")) {
         char b[256], c[256];
         paired_estimate e;
-        snprintf(b, sizeof b, "%s%s", baseline, jsonfile_string(w, "suffix", ""));
-        snprintf(c, sizeof c, "%s%s", contender, jsonfile_string(w, "suffix", ""));
-        if (paired_at(&m->rounds, b, c, x, &e) != 0) return -1;
+        if (paired_at(&m->rounds, claims_workload_variant(w, baseline, b, sizeof b),
+                      claims_workload_variant(w, contender, c, sizeof c), x, &e) != 0)
+            return -1;
         if (first) *estimate = e;
         first = 0;
         const verdict_outcome side = verdict_side_of_one(e.lo, e.hi);
@@ -237,6 +239,80 @@ static void print_number(FILE *out, double v, int digits) {
     else fprintf(out, ",%.*g", digits, v);
 }
 
+/* One line of a pairs file. */
+typedef struct pair_line {
+    const char *baseline, *contender;
+    double x;
+    paired_estimate e;
+} pair_line;
+
+/* By pair, then x: the order a chart draws lines in. */
+static int compare_pair_lines(const void *a, const void *b) {
+    const pair_line *p = a, *q = b;
+    int order = strcmp(p->baseline, q->baseline);
+    if (order == 0) order = strcmp(p->contender, q->contender);
+    return order ? order : (p->x > q->x) - (p->x < q->x);
+}
+
+/* <dir>/<name>.pairs.csv: every pair the rounds hold, at every x, with its paired ratio and
+ * interval, sorted by pair and x: what the report's tables and the charts draw, computed once
+ * here. 0, or -1. */
+static int write_pairs(const char *dir, const char *name, const csv_table *rounds) {
+    const int b = csv_column(rounds, "baseline"), c = csv_column(rounds, "contender"), xc = csv_column(rounds, "x");
+    if (b < 0 || c < 0 || xc < 0 || rounds->n_rows == 0) return 0;
+    pair_line *lines = malloc(rounds->n_rows * sizeof *lines);
+    if (lines == NULL) return -1;
+    size_t n = 0;
+    for (size_t row = 0; row < rounds->n_rows; row++) {
+        const pair_line line = {.baseline = csv_cell(rounds, row, (size_t)b),
+                                .contender = csv_cell(rounds, row, (size_t)c),
+                                .x = csv_number(rounds, row, (size_t)xc)};
+        size_t seen = 0;
+        while (seen < n && compare_pair_lines(&lines[seen], &line) != 0) seen++;
+        if (seen < n) continue;
+        lines[n] = line;
+        if (paired_at(rounds, line.baseline, line.contender, line.x, &lines[n].e) == 0) n++;
+    }
+    qsort(lines, n, sizeof *lines, compare_pair_lines);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.pairs.csv", dir, name);
+    FILE *out = fopen(path, "w");
+    if (out) {
+        fputs("comparison,baseline,contender,x,ratio,ratio_lo,ratio_hi,rounds,processes,outcome\n", out);
+        for (size_t i = 0; i < n; i++)
+            fprintf(out, "%s,%s,%s,%.15g,%.6g,%.6g,%.6g,%zu,%zu,%s\n", name, lines[i].baseline, lines[i].contender,
+                    lines[i].x, lines[i].e.ratio, lines[i].e.lo, lines[i].e.hi, lines[i].e.rounds, lines[i].e.processes,
+                    verdict_outcome_name(verdict_outcome_of(lines[i].e.lo, lines[i].e.hi, IDIOM_NOISE_FLOOR)));
+    }
+    free(lines);
+    return out == NULL || (ferror(out) | fclose(out)) ? -1 : 0;
+}
+
+/* Every measured comparison's pairs file. 0, or -1. */
+static int write_all_pairs(const char *dir) {
+    glob_t found;
+    char pattern[4096];
+    int status = 0;
+    snprintf(pattern, sizeof pattern, "%s/*.rounds.csv", dir);
+    if (glob(pattern, 0, NULL, &found) != 0) return 0;
+    for (size_t i = 0; i < found.gl_pathc && status == 0; i++) {
+        char name[256], error[1024];
+        const char *base = strrchr(found.gl_pathv[i], '/');
+        snprintf(name, sizeof name, "%s", base ? base + 1 : found.gl_pathv[i]);
+        name[strlen(name) - strlen(".rounds.csv")] = '\0';
+        csv_table rounds;
+        if (csv_load(found.gl_pathv[i], ',', &rounds, error, sizeof error) != 0) {
+            fprintf(stderr, "idiom_summary: %s\n", error);
+            status = -1;
+            break;
+        }
+        status = write_pairs(dir, name, &rounds);
+        csv_free(&rounds);
+    }
+    globfree(&found);
+    return status;
+}
+
 int main(int argc, char **argv) {
     if (argc != 5 || strcmp(argv[1], "--results") != 0 || strcmp(argv[3], "--claims") != 0) {
         fputs("usage: idiom_summary --results DIR --claims claims/articles.tsv\n", stderr);
@@ -292,7 +368,7 @@ int main(int argc, char **argv) {
     }
 #undef FIELD
     csv_free(&claims);
-    if (fclose(out) != 0) {
+    if (fclose(out) != 0 || write_all_pairs(dir) != 0) {
         perror(out_path);
         return 1;
     }

@@ -148,11 +148,13 @@ static int run_sweep(const bench_comparison *cmp, int argc, char **argv, const o
 
 int main(int argc, char **argv) {
     const bench_comparison *cmp = &bench_this_comparison;
+#ifndef __SANITIZE_ADDRESS__ /* AddressSanitizer's allocator replaces glibc's and has no thresholds */
     /* Fixed thresholds: the dynamic ones would make a case's speed depend on its process's history. */
     if (!mallopt(M_MMAP_THRESHOLD, IDIOM_MALLOC_MMAP_THRESHOLD) || !mallopt(M_TRIM_THRESHOLD, IDIOM_MALLOC_TRIM_THRESHOLD)) {
         fprintf(stderr, "%s: glibc refused the malloc thresholds of idiom.conf\n", cmp->name);
         return 1;
     }
+#endif
     options opt = {0};
     int status = parse_own_flags(&argc, argv, &opt);
     if (status != 0) return status;

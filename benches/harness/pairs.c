@@ -87,11 +87,11 @@ static void write_header_if_new(FILE *f) {
     fseek(f, 0, SEEK_END);
     if (ftell(f) == 0)
         fputs("comparison,baseline,contender,param,x,process,round,baseline_iterations,contender_iterations,"
-              "baseline_ns_per_item,contender_ns_per_item,log_ratio\n", f);
+              "order,baseline_ns_per_item,contender_ns_per_item,log_ratio\n", f);
 }
 
-/* Rounds of ABBA or BAAB slices, alternating, from a random first side; each round's log ratio is
- * log(baseline time per item / contender time per item). 0, or -1 if a case failed. */
+/* Rounds of ABBA or BAAB slices (A the baseline), alternating, from a random first side; each round's
+ * log ratio is log(baseline time per item / contender time per item). 0, or -1 if a case failed. */
 static int measure_pair(const bench_comparison *cmp, const pair *p, const pairs_settings *s, rng *r, FILE *out) {
     bench_case *sides[2] = {bench__case(cmp, p->baseline, p->x), bench__case(cmp, p->contender, p->x)};
     for (int k = 0; k < 2; k++) {
@@ -128,9 +128,9 @@ static int measure_pair(const bench_comparison *cmp, const pair *p, const pairs_
         double per_item[2];
         for (int k = 0; k < 2; k++) per_item[k] = 1e9 * seconds[k] / (2.0 * (double)n[k] * (double)sides[k]->items);
         logs[round] = log(per_item[0] / per_item[1]);
-        fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%.6g,%.6g,%.9g\n", cmp->name, cmp->variants[p->baseline].name,
+        fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%s,%.6g,%.6g,%.9g\n", cmp->name, cmp->variants[p->baseline].name,
                 cmp->variants[p->contender].name, cmp->param, x_text, s->process, round + 1, (long long)n[0],
-                (long long)n[1], per_item[0], per_item[1], logs[round]);
+                (long long)n[1], a == 0 ? "ABBA" : "BAAB", per_item[0], per_item[1], logs[round]);
     }
     fprintf(stderr, "  [process %u] %s/%s/%s against %s: ratio %.4g over %u rounds\n", s->process, cmp->name,
             cmp->variants[p->baseline].name, x_text, cmp->variants[p->contender].name,

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# tests/test_summary.sh: the ledger's rules on hand-made result files whose right answers are known:
+# agrees, disagrees, no difference, inconclusive, a crossover and none, a variant that allocates
+# nothing, and a QUICK sweep that misses the article's point.
+source "$(dirname "$0")/lib.sh"
+dir=$scratch/results
+mkdir -p "$dir"
+
+cat > "$dir/toy.facts.json" <<'JSON'
+{"comparison": "toy", "param": "n", "param_kind": "count", "item": "element", "about": "A toy.",
+ "calibration": false, "key_numbers": [], "slope_label": "",
+ "workloads": [{"suffix": "", "label": "main"}, {"suffix": "_b", "label": "second"}],
+ "variants": [{"name": "slow", "max_x": 0, "pairs_only": false}, {"name": "fast", "max_x": 0, "pairs_only": false},
+              {"name": "lean", "max_x": 0, "pairs_only": false}, {"name": "slow_b", "max_x": 0, "pairs_only": false},
+              {"name": "fast_b", "max_x": 0, "pairs_only": false}],
+ "xs": [10, 100], "paired_sweep": [], "extra_counters": [], "seed": "1", "quick": true}
+JSON
+{
+  echo "comparison,variant,param,x,reps,ns_per_item,ns_per_item_min,ns_per_item_max,cv_pct,items,peak_bytes,allocs,unstable,cpu_ns_per_item,ns_per_item_lo,ns_per_item_hi,mdape_pct"
+  for v in slow fast lean; do for x in 10 100; do
+    bytes=$([[ $v == lean ]] && echo 0 || echo 800)
+    echo "toy,$v,n,$x,3,1,1,1,0,1,$bytes,1,0,1,1,1,0"
+  done; done
+} > "$dir/toy.csv"
+# rounds BASELINE CONTENDER X CENTRE SPREAD: 3 processes x 9 rounds of log ratios CENTRE +- SPREAD.
+rounds() {
+  awk -v b="$1" -v c="$2" -v x="$3" -v centre="$4" -v spread="$5" 'BEGIN {
+    for (p = 1; p <= 3; p++) for (r = 1; r <= 9; r++)
+      printf "toy,%s,%s,n,%s,%d,%d,10,10,%s,1,1,%.9g\n", b, c, x, p, r, r % 2 ? "ABBA" : "BAAB",
+             centre + spread * ((r - 5) / 4.0)
+  }'
+}
+{
+  echo "comparison,baseline,contender,param,x,process,round,baseline_iterations,contender_iterations,order,baseline_ns_per_item,contender_ns_per_item,log_ratio"
+  rounds slow fast 100 1.0986 0.01      # contender 3x faster, tight
+  rounds slow lean 100 -0.0001 0.005    # within the floor
+  rounds fast lean 100 0 0.2            # straddles the floor
+  # crossover: slow wins at 10 in both workloads, fast wins at 100 in both
+  rounds slow fast 10 -0.5 0.01
+  rounds slow_b fast_b 10 -0.5 0.01
+  rounds slow_b fast_b 100 0.7 0.01
+  # no crossover: slow never beats lean
+  for x in 10 100; do rounds lean slow $x -0.3 0.01; rounds lean_b slow_b $x -0.3 0.01; done
+} > "$dir/toy.rounds.csv"
+
+claims=$scratch/claims.tsv
+{
+  printf 'claim_id\tcomparison\tmetric\tbaseline\tcontender\tx\tarticle_favours\tarticle_ratio\tarticle\tarticle_figure\twhy\tkind\n'
+  printf 'agree\ttoy\tns_per_item\tslow\tfast\t100\tcontender\t3\ta\tf\tw\tarticle\n'
+  printf 'disagree\ttoy\tns_per_item\tslow\tfast\t100\tbaseline\t\ta\tf\tw\tarticle\n'
+  printf 'nodiff\ttoy\tns_per_item\tslow\tlean\t100\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'control\ttoy\tns_per_item\tslow\tlean\t100\tneither\t\ta\tf\tw\tcontrol\n'
+  printf 'unsure\ttoy\tns_per_item\tfast\tlean\t100\tcontender\t\ta\tf\tw\tours\n'
+  printf 'quick\ttoy\tns_per_item\tslow\tfast\t1000\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'nothing\ttoy\tpeak_bytes\tslow\tlean\t100\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'cross\ttoy\tcrossover\tslow\tfast\t\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'nocross\ttoy\tcrossover\tlean\tslow\t\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'unmeasured\tother\tns_per_item\ta\tb\t1\tcontender\t\ta\tf\tw\tarticle\n'
+} > "$claims"
+
+"$BIN/idiom_summary" --results "$dir" --claims "$claims" || fail "idiom_summary failed"
+summary=$dir/summary.csv
+expect() { # expect CLAIM COLUMN VALUE
+  local got
+  got=$(row_field "$summary" claim_id "$1" "$2")
+  [[ $got == "$3" ]] || fail "claim $1: $2 is '$got', expected '$3'"
+  pass
+}
+expect agree verdict agrees
+expect agree outcome contender
+expect agree rounds 27
+expect agree processes 3
+expect agree magnitude similar
+awk "BEGIN { exit !($(row_field "$summary" claim_id agree ratio) > 2.9 && $(row_field "$summary" claim_id agree ratio) < 3.1) }" \
+  || fail "agree: ratio is not about 3"
+pass
+expect disagree verdict disagrees
+expect nodiff outcome no_difference
+expect nodiff verdict disagrees
+expect control verdict agrees
+expect unsure verdict inconclusive
+expect unsure outcome undecided
+expect quick x 100
+row_field "$summary" claim_id quick note | grep -q "article's 1000 is not in this run's sweep" || fail "quick: no note on the missing point"
+pass
+expect nothing ratio inf
+expect nothing verdict agrees
+row_field "$summary" claim_id nothing note | grep -q "lean allocates no heap bytes" || fail "nothing: no note"
+pass
+expect cross verdict agrees
+expect cross x 100
+expect cross x_lo 10
+expect cross x_hi 100
+row_field "$summary" claim_id cross note | grep -q "crossover at n=100" || fail "cross: note does not state the crossover"
+pass
+expect nocross verdict disagrees
+row_field "$summary" claim_id nocross note | grep -q "no crossover" || fail "nocross: note does not say so"
+pass
+[[ -z $(row_field "$summary" claim_id unmeasured verdict) ]] || fail "a claim of an unmeasured comparison got a row"
+pass
+finish
