@@ -119,26 +119,20 @@ static void dispose_boxed_cached(fixture *f) { boxed_list_free(&f->boxed, &f->ca
 static int prepare_nothing(fixture *f) { (void)f; return 0; }
 static void dispose_nothing(fixture *f) { (void)f; }
 
-static int run_packed_i64(void *state) {
-    fixture *f = state;
-    int64_t *result = memcount_malloc((f->n ? f->n : 1) * sizeof *result);
-    if (result == NULL) return -1;
-    for (size_t i = 0; i < f->n; i++) result[i] = 2 * f->values[i];
-    f->out.i64 = result;
-    return 0;
-}
-
-/* The A/A control's twin: the same source as run_packed_i64, kept a function of its own (noipa
- * stops GCC's identical-code folding from merging the two), so that a paired claim of the two
- * shows what "no difference" measures like on the machine of the day. */
-__attribute__((noipa)) static int run_packed_i64_twin(void *state) {
-    fixture *f = state;
-    int64_t *result = memcount_malloc((f->n ? f->n : 1) * sizeof *result);
-    if (result == NULL) return -1;
-    for (size_t i = 0; i < f->n; i++) result[i] = 2 * f->values[i];
-    f->out.i64 = result;
-    return 0;
-}
+/* The packed doubling, written once and compiled twice: as packed_i64, and as the A/A control's
+ * twin, a function of its own (noipa stops GCC's identical-code folding from merging the two), so
+ * that a paired claim of the two shows what "no difference" measures like on the machine of the day. */
+#define PACKED_I64_DOUBLING(name, attributes)                                                      \
+    attributes static int name(void *state) {                                                       \
+        fixture *f = state;                                                                         \
+        int64_t *result = memcount_malloc((f->n ? f->n : 1) * sizeof *result);                      \
+        if (result == NULL) return -1;                                                              \
+        for (size_t i = 0; i < f->n; i++) result[i] = 2 * f->values[i];                             \
+        f->out.i64 = result;                                                                        \
+        return 0;                                                                                   \
+    }
+PACKED_I64_DOUBLING(run_packed_i64, )
+PACKED_I64_DOUBLING(run_packed_i64_twin, __attribute__((noipa)))
 
 static int prepare_packed_i32(fixture *f) {
     f->values32 = memcount_aligned(INPUT_ALIGNMENT, (f->n ? f->n : 1) * sizeof *f->values32);

@@ -94,7 +94,7 @@ for name in "${selected[@]}"; do cp "$stage/results/environment.json" "$stage/re
 archive=$stage/archive/$run_id
 mkdir -p "$archive"
 for name in "${selected[@]}"; do
-  for suffix in csv reps.csv json environment.json facts.json rounds.csv; do
+  for suffix in csv reps.csv json environment.json facts.json rounds.csv pairs.csv; do
     [[ -f $stage/results/$name.$suffix ]] && cp -p "$stage/results/$name.$suffix" "$archive/"
   done
 done

@@ -2,6 +2,7 @@
  * every figure of a run came from; and, as `idiom_env get FILE KEY`, reads any of the suite's JSON
  * files for the shell scripts, through the same parser the tools use (core/jsonfile.h). */
 #include "build_info.h"
+#include "idiom_config.h"
 #include "jsonfile.h"
 
 #include <gnu/libc-version.h>
@@ -170,6 +171,9 @@ int main(int argc, char **argv) {
     cJSON_AddStringToObject(env, "cjson", cjson);
     cJSON_AddStringToObject(env, "gnuplot", facts.gnuplot);
     cJSON_AddStringToObject(env, "glibc", gnu_get_libc_version());
+    /* What every bench process sets (bench_main.c), from idiom.conf. */
+    cJSON_AddNumberToObject(env, "malloc_mmap_threshold", IDIOM_MALLOC_MMAP_THRESHOLD);
+    cJSON_AddNumberToObject(env, "malloc_trim_threshold", IDIOM_MALLOC_TRIM_THRESHOLD);
     cJSON_AddStringToObject(env, "cpu_model", model);
     cJSON_AddNumberToObject(env, "cores", (double)sysconf(_SC_NPROCESSORS_ONLN));
     cJSON_AddStringToObject(env, "caches", caches);

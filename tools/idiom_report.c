@@ -152,8 +152,9 @@ static void write_method(FILE *f, const report_inputs *in) {
             env(in, "damon_monitor"), env(in, "kernel"));
     fprintf(f, "| Build | %s, `%s` (%s); C++ wrapper `%s` |\n", env(in, "c_compiler"), env(in, "c_flags"),
             env(in, "build_type"), env(in, "cxx_flags"));
-    fprintf(f, "| Libraries | Google Benchmark %s; uthash %s; cJSON %s; glibc %s; %s |\n", env(in, "google_benchmark"),
-            env(in, "uthash"), env(in, "cjson"), env(in, "glibc"), env(in, "gnuplot"));
+    fprintf(f, "| Libraries | Google Benchmark %s; uthash %s; cJSON %s; glibc %s (malloc's mmap threshold fixed at %s "
+               "bytes, trim threshold at %s); %s |\n", env(in, "google_benchmark"), env(in, "uthash"), env(in, "cjson"),
+            env(in, "glibc"), env(in, "malloc_mmap_threshold"), env(in, "malloc_trim_threshold"), env(in, "gnuplot"));
     fprintf(f, "| Inputs | SplitMix64, seed %s; extra flags: `%s` |\n\n", env(in, "seed"),
             strlen(env(in, "bench_args")) ? env(in, "bench_args") : "none");
 }

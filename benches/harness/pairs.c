@@ -90,52 +90,83 @@ static void write_header_if_new(FILE *f) {
               "order,baseline_ns_per_item,contender_ns_per_item,log_ratio\n", f);
 }
 
-/* Rounds of ABBA or BAAB slices (A the baseline), alternating, from a random first side; each round's
- * log ratio is log(baseline time per item / contender time per item). 0, or -1 if a case failed. */
-static int measure_pair(const bench_comparison *cmp, const pair *p, const pairs_settings *s, rng *r, FILE *out) {
-    bench_case *sides[2] = {bench__case(cmp, p->baseline, p->x), bench__case(cmp, p->contender, p->x)};
+/* One pair in this process: its cases, iterations per slice, and the rounds so far. */
+typedef struct pair_run {
+    pair p;
+    bench_case *sides[2];  /* baseline, contender */
+    int64_t n[2];          /* iterations per slice of each side */
+    unsigned first;        /* the side that leads the first round */
+    unsigned rounds;
+    double logs[PAIRS_MAX_ROUNDS];
+} pair_run;
+
+/* Set up, check and calibrate both sides. 0, or -1 after saying which failed. */
+static int prepare_pair(const bench_comparison *cmp, pair_run *run, const pairs_settings *s, rng *r) {
+    const size_t variant[2] = {run->p.baseline, run->p.contender};
     for (int k = 0; k < 2; k++) {
-        if (sides[k] == NULL || sides[k]->failed) {
-            fprintf(stderr, "FAILED %s/%s/%g: %s\n", cmp->name, cmp->variants[k ? p->contender : p->baseline].name,
-                    p->x, sides[k] ? sides[k]->message : "out of memory");
+        bench_case *c = run->sides[k] = bench__case(cmp, variant[k], run->p.x);
+        if (c == NULL || c->failed || (run->n[k] = calibrate(c, s->slice_seconds)) == 0) {
+            fprintf(stderr, "FAILED %s/%s/%g: %s\n", cmp->name, cmp->variants[variant[k]].name, run->p.x,
+                    c ? c->message : "out of memory");
             return -1;
         }
     }
-    int64_t n[2];
-    for (int k = 0; k < 2; k++)
-        if ((n[k] = calibrate(sides[k], s->slice_seconds)) == 0) return -1;
+    run->first = (unsigned)rng_below(r, 2);
+    return 0;
+}
+
+/* One round of ABBA or BAAB slices (A the baseline), alternating from the pair's first side; its
+ * log ratio is log(baseline time per item / contender time per item). 0, or -1 if a case failed. */
+static int measure_round(const bench_comparison *cmp, pair_run *run, const pairs_settings *s, FILE *out) {
+    const unsigned a = (run->first + run->rounds) % 2, b = 1 - a;
+    const unsigned order[4] = {a, b, b, a};
+    double seconds[2] = {0, 0};
     char x_text[32];
-    results_format_x(p->x, x_text, sizeof x_text);
-    const unsigned first = (unsigned)rng_below(r, 2);
-    const double started = bench__now();
-    double *logs = malloc(PAIRS_MAX_ROUNDS * sizeof *logs);
-    if (logs == NULL) return -1;
-    unsigned round = 0;
-    for (; round < PAIRS_MAX_ROUNDS && (round < s->min_rounds || bench__now() - started < s->pair_seconds); round++) {
-        const unsigned a = (first + round) % 2, b = 1 - a; /* ABBA, then BAAB, ... */
-        const unsigned order[4] = {a, b, b, a};
-        double seconds[2] = {0, 0};
-        for (int slot = 0; slot < 4; slot++) {
-            const double t = timed_slice(sides[order[slot]], n[order[slot]]);
-            if (t < 0) {
-                fprintf(stderr, "FAILED %s/%s/%s: %s\n", cmp->name, sides[order[slot]]->variant->name, x_text,
-                        sides[order[slot]]->message);
-                free(logs);
-                return -1;
-            }
-            seconds[order[slot]] += t;
+    results_format_x(run->p.x, x_text, sizeof x_text);
+    for (int slot = 0; slot < 4; slot++) {
+        bench_case *c = run->sides[order[slot]];
+        const double t = timed_slice(c, run->n[order[slot]]);
+        if (t < 0) {
+            fprintf(stderr, "FAILED %s/%s/%s: %s\n", cmp->name, c->variant->name, x_text, c->message);
+            return -1;
         }
-        double per_item[2];
-        for (int k = 0; k < 2; k++) per_item[k] = 1e9 * seconds[k] / (2.0 * (double)n[k] * (double)sides[k]->items);
-        logs[round] = log(per_item[0] / per_item[1]);
-        fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%s,%.6g,%.6g,%.9g\n", cmp->name, cmp->variants[p->baseline].name,
-                cmp->variants[p->contender].name, cmp->param, x_text, s->process, round + 1, (long long)n[0],
-                (long long)n[1], a == 0 ? "ABBA" : "BAAB", per_item[0], per_item[1], logs[round]);
+        seconds[order[slot]] += t;
     }
-    fprintf(stderr, "  [process %u] %s/%s/%s against %s: ratio %.4g over %u rounds\n", s->process, cmp->name,
-            cmp->variants[p->baseline].name, x_text, cmp->variants[p->contender].name,
-            exp(stats_median(logs, round)), round);
-    free(logs);
+    double per_item[2];
+    for (int k = 0; k < 2; k++)
+        per_item[k] = 1e9 * seconds[k] / (2.0 * (double)run->n[k] * (double)run->sides[k]->items);
+    const double log_ratio = run->logs[run->rounds++] = log(per_item[0] / per_item[1]);
+    fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%s,%.6g,%.6g,%.9g\n", cmp->name, run->sides[0]->variant->name,
+            run->sides[1]->variant->name, cmp->param, x_text, s->process, run->rounds, (long long)run->n[0],
+            (long long)run->n[1], a == 0 ? "ABBA" : "BAAB", per_item[0], per_item[1], log_ratio);
+    return 0;
+}
+
+/* Whether every pair has its minimum of rounds and the time the pairs were given has passed (or a
+ * pair has run out of room). */
+static int rounds_done(const pair_run *runs, size_t n, const pairs_settings *s, double started) {
+    for (size_t i = 0; i < n; i++) {
+        if (runs[i].rounds >= PAIRS_MAX_ROUNDS) return 1;
+        if (runs[i].rounds < s->min_rounds) return 0;
+    }
+    return bench__now() - started >= s->pair_seconds * (double)n;
+}
+
+/* The pairs' rounds interleaved: one round of each pair in turn, so that every pair's rounds are
+ * spread over the whole of this process's measuring, and a burst of a neighbour's load lands on a
+ * few rounds of many pairs rather than on every round of one. 0, or -1 if a case failed. */
+static int measure_pairs(const bench_comparison *cmp, pair_run *runs, size_t n, const pairs_settings *s, FILE *out) {
+    const double started = bench__now();
+    while (!rounds_done(runs, n, s, started))
+        for (size_t i = 0; i < n; i++)
+            if (measure_round(cmp, &runs[i], s, out) != 0) return -1;
+    for (size_t i = 0; i < n; i++) {
+        char x_text[32];
+        results_format_x(runs[i].p.x, x_text, sizeof x_text);
+        fprintf(stderr, "  [process %u] %s/%s/%s against %s: ratio %.4g over %u rounds\n", s->process, cmp->name,
+                runs[i].sides[0]->variant->name, x_text, runs[i].sides[1]->variant->name,
+                exp(stats_median(runs[i].logs, runs[i].rounds)), runs[i].rounds);
+    }
     return 0;
 }
 
@@ -154,9 +185,15 @@ int pairs_run(const bench_comparison *cmp, const char *plan_path, const char *ou
         return 2;
     }
     int status = 0;
+    pair_run *runs = calloc((size_t)n + 1, sizeof *runs);
+    if (runs == NULL) status = 2;
     if (out) write_header_if_new(out);
-    for (long i = 0; i < n && status == 0; i++)
-        if (measure_pair(cmp, &pairs[i], s, &r, out) != 0) status = 1;
+    for (long i = 0; status == 0 && i < n; i++) {
+        runs[i].p = pairs[i];
+        if (prepare_pair(cmp, &runs[i], s, &r) != 0) status = 1;
+    }
+    if (status == 0 && n > 0 && measure_pairs(cmp, runs, (size_t)n, s, out) != 0) status = 1;
+    free(runs);
     if (out && (ferror(out) | fclose(out))) {
         fprintf(stderr, "%s: cannot write %s\n", cmp->name, path);
         status = 2;
