@@ -38,3 +38,14 @@ const char *claims_workload_variant(const cJSON *workload, const char *variant, 
     snprintf(out, size, "%s%s", variant, jsonfile_string(workload, "suffix", ""));
     return out;
 }
+
+int claims_load_sweep(const char *dir, const char *name, cJSON **facts, csv_table *rows) {
+    char path[4096], error[1024];
+    snprintf(path, sizeof path, "%s/%s.facts.json", dir, name);
+    if ((*facts = jsonfile_load(path, error, sizeof error)) == NULL) return -1;
+    snprintf(path, sizeof path, "%s/%s.csv", dir, name);
+    if (csv_load(path, ',', rows, error, sizeof error) == 0) return 0;
+    fprintf(stderr, "%s\n", error);
+    cJSON_Delete(*facts);
+    return -1;
+}

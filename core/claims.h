@@ -3,6 +3,8 @@
 #ifndef IDIOM_CLAIMS_H
 #define IDIOM_CLAIMS_H
 
+#include "csv.h"
+
 #include <cjson/cJSON.h>
 #include <stddef.h>
 
@@ -12,6 +14,11 @@
 double claims_resolve_x(const cJSON *facts, const char *baseline, const char *contender, double wanted);
 /* A declared variant's max_x (0: no limit), or -1 if facts has no such variant. */
 double claims_variant_max_x(const cJSON *facts, const char *variant);
+
+/* Load what a comparison's run left in dir: <name>.facts.json into *facts (for cJSON_Delete) and
+ * <name>.csv into rows. 0; -1 if it was not measured (no facts file) or its CSV cannot be read
+ * (said on stderr). */
+int claims_load_sweep(const char *dir, const char *name, cJSON **facts, csv_table *rows);
 
 /* The name of variant in workload (an element of facts "workloads"): variant and the workload's
  * suffix, into out. */

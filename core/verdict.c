@@ -16,6 +16,9 @@ int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, 
     if (own == NULL || seen == NULL) abort();
     *out = (paired_estimate){.ratio = exp(stats_median(log_ratios, n)), .rounds = n};
     out->below_level = stats_median_interval(log_ratios, n, confidence, &lo, &hi);
+    out->rounds_lo = exp(lo);
+    out->rounds_hi = exp(hi);
+    double p_lo = INFINITY, p_hi = -INFINITY;
     for (size_t i = 0; i < n; i++) {
         size_t p = 0;
         while (p < out->processes && seen[p] != process[i]) p++;
@@ -25,9 +28,13 @@ int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, 
         for (size_t j = i; j < n; j++)
             if (process[j] == process[i]) own[m++] = log_ratios[j];
         const double median = stats_median(own, m);
-        lo = median < lo ? median : lo;
-        hi = median > hi ? median : hi;
+        p_lo = median < p_lo ? median : p_lo;
+        p_hi = median > p_hi ? median : p_hi;
     }
+    out->processes_lo = exp(p_lo);
+    out->processes_hi = exp(p_hi);
+    lo = p_lo < lo ? p_lo : lo;
+    hi = p_hi > hi ? p_hi : hi;
     out->lo = exp(lo);
     out->hi = exp(hi);
     free(own);

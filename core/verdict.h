@@ -21,6 +21,8 @@ typedef struct paired_estimate {
     size_t rounds;
     size_t processes;
     int below_level;  /* 1: too few rounds for the confidence asked; [lo, hi] is their full range */
+    double rounds_lo, rounds_hi;       /* the sign-test interval of the median of all rounds ... */
+    double processes_lo, processes_hi; /* ... and the range of the processes' medians: lo, hi is their hull */
 } paired_estimate;
 
 /* The ratio of n rounds' log ratios (round i measured in process[i]): the median over all rounds;

@@ -72,7 +72,8 @@ done
 "$bin/idiom_plan" --results "$stage/results" --claims "$claims" --out "$stage/results/plan.tsv"
 for (( process = 1; process <= IDIOM_PROCESSES; process++ )); do
   mapfile -t order < <(printf '%s\n' "${selected[@]}" \
-                       | shuf --random-source=<(yes "$seed$process" | head -c 4096))
+                       | awk -v s="$(( seed % 1000003 * 7 + process ))" 'BEGIN { srand(s) } { print rand() "\t" $0 }' \
+                       | sort -g | cut -f2-)
   for name in "${order[@]}"; do
     csv_awk "$stage/results/plan.tsv" '$(c["comparison"]) == n { found = 1 } END { exit !found }' \
       -F'\t' -v n="$name" || continue

@@ -24,16 +24,7 @@ typedef struct sweep {
 } sweep;
 
 static int load_sweep(const char *dir, const char *name, sweep *s) {
-    char path[4096], error[1024];
-    snprintf(path, sizeof path, "%s/%s.facts.json", dir, name);
-    if ((s->facts = jsonfile_load(path, error, sizeof error)) == NULL) return -1;
-    snprintf(path, sizeof path, "%s/%s.csv", dir, name);
-    if (csv_load(path, ',', &s->rows, error, sizeof error) != 0) {
-        fprintf(stderr, "idiom_plan: %s\n", error);
-        cJSON_Delete(s->facts);
-        return -1;
-    }
-    return 0;
+    return claims_load_sweep(dir, name, &s->facts, &s->rows);
 }
 
 /* The median ns per item of variant at x in the sweep, or NAN. */

@@ -49,9 +49,7 @@ static long claim_row(const report_inputs *in, const char *claim_id) {
 
 /* Which of the four headings a summary row falls under. */
 typedef enum glance { GLANCE_AGREES, GLANCE_DISAGREES, GLANCE_NO_DIFFERENCE, GLANCE_INCONCLUSIVE } glance;
-static const char *const glance_words[] = {"agree", "disagree (a difference the other way, or none found where "
-                                                    "the article expects none to be missing)",
-                                           "find no difference", "are inconclusive"};
+static const char *const glance_words[] = {"agree", "disagree", "find no difference", "inconclusive"};
 
 static glance glance_of(const csv_table *s, size_t i) {
     if (strcmp(cell(s, i, "verdict"), "inconclusive") == 0) return GLANCE_INCONCLUSIVE;
@@ -71,6 +69,11 @@ static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size)
         snprintf(buffer, size, "`%s` needs no heap memory, `%s` does, at %s=%s",
                  ratio > 0 ? cell(s, i, "contender") : cell(s, i, "baseline"),
                  ratio > 0 ? cell(s, i, "baseline") : cell(s, i, "contender"), cell(s, i, "param"), cell(s, i, "x"));
+        return;
+    }
+    if (strcmp(cell(s, i, "outcome"), "undecided") == 0 && lo <= 1 && hi >= 1) { /* no winner to name */
+        snprintf(buffer, size, "time of `%s` / `%s` = %.3f at %s=%s (95%% interval %.3g to %.3g)", cell(s, i, "baseline"),
+                 cell(s, i, "contender"), ratio, cell(s, i, "param"), cell(s, i, "x"), lo, hi);
         return;
     }
     if (strcmp(cell(s, i, "outcome"), "no_difference") == 0) {
@@ -109,10 +112,10 @@ static void write_glance(FILE *f, const report_inputs *in) {
     const csv_table *s = &in->summary;
     size_t counts[4] = {0, 0, 0, 0};
     for (size_t i = 0; i < s->n_rows; i++) counts[glance_of(s, i)]++;
-    fprintf(f, "## Verdicts at a glance\n\nOf %zu claims, **%zu %s**, **%zu %s**, **%zu %s** and **%zu %s**.\n\n",
-            s->n_rows, counts[GLANCE_AGREES], glance_words[GLANCE_AGREES], counts[GLANCE_DISAGREES], "disagree",
-            counts[GLANCE_NO_DIFFERENCE], glance_words[GLANCE_NO_DIFFERENCE], counts[GLANCE_INCONCLUSIVE],
-            glance_words[GLANCE_INCONCLUSIVE]);
+    fprintf(f, "## Verdicts at a glance\n\nOf %zu claims: **%zu %s**, **%zu %s** (a difference the other way), "
+               "**%zu %s** and **%zu %s**.\n\n", s->n_rows, counts[GLANCE_AGREES], glance_words[GLANCE_AGREES],
+            counts[GLANCE_DISAGREES], glance_words[GLANCE_DISAGREES], counts[GLANCE_NO_DIFFERENCE],
+            glance_words[GLANCE_NO_DIFFERENCE], counts[GLANCE_INCONCLUSIVE], glance_words[GLANCE_INCONCLUSIVE]);
     size_t parted = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         if (strcmp(cell(s, i, "verdict"), "disagrees") != 0 || strcmp(cell(s, i, "kind"), "article") != 0) continue;
@@ -168,7 +171,7 @@ static void write_controls(FILE *f, const report_inputs *in) {
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
         const long c = claim_row(in, cell(s, i, "claim_id"));
-        fprintf(f, "## Control: %s\n\n%s %s, from %s: **%s**. A control that does not read *no difference* means "
+        fprintf(f, "## Control: %s\n\n%s Measured: %s, from %s: **%s**. A control that does not read *no difference* means "
                    "the suite would see differences where there are none today; read every verdict with that in "
                    "mind.\n\n", cell(s, i, "claim_id"), c >= 0 ? cell(&in->claims, (size_t)c, "why") : "", figure, by,
                 strcmp(cell(s, i, "outcome"), "no_difference") == 0 ? "no difference, as it should" : "NOT no difference");
@@ -228,16 +231,14 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         fprintf(f, "- **%s**: %s, from %s; the claim %s", cell(s, i, "claim_id"), figure, by,
                 strcmp(verdict, "agrees") == 0      ? "holds in C"
                 : strcmp(verdict, "disagrees") == 0 ? "does not hold in C"
-                                                    : "is neither confirmed nor refuted here: its interval straddles "
-                                                      "the noise floor");
+                                                    : "is neither confirmed nor refuted here");
         if (*cell(s, i, "note")) fprintf(f, " (%s)", cell(s, i, "note"));
         fprintf(f, ".");
         if (*cell(s, i, "magnitude"))
-            fprintf(f, " The article's ratio was %s; the C ratio is %s than the article's%s.", cell(s, i, "article_ratio"),
-                    strcmp(cell(s, i, "magnitude"), "similar") == 0 ? "similar to (within a factor of 2)"
-                    : strcmp(cell(s, i, "magnitude"), "smaller") == 0 ? "smaller (by more than a factor of 2)"
-                                                                     : "larger (by more than a factor of 2)",
-                    "");
+            fprintf(f, " The article's ratio was %s; the C ratio is %s.", cell(s, i, "article_ratio"),
+                    strcmp(cell(s, i, "magnitude"), "similar") == 0 ? "similar to it (within a factor of 2)"
+                    : strcmp(cell(s, i, "magnitude"), "smaller") == 0 ? "smaller than it by more than a factor of 2"
+                                                                     : "larger than it by more than a factor of 2");
         if (c >= 0) fprintf(f, " %s", cell(&in->claims, (size_t)c, "why"));
         fprintf(f, "\n");
     }

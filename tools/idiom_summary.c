@@ -39,14 +39,7 @@ typedef struct ledger_row {
 
 static int load_measured(const char *dir, const char *name, measured *m) {
     char path[4096], error[1024];
-    snprintf(path, sizeof path, "%s/%s.facts.json", dir, name);
-    if ((m->facts = jsonfile_load(path, error, sizeof error)) == NULL) return -1; /* not measured */
-    snprintf(path, sizeof path, "%s/%s.csv", dir, name);
-    if (csv_load(path, ',', &m->rows, error, sizeof error) != 0) {
-        fprintf(stderr, "idiom_summary: %s\n", error);
-        cJSON_Delete(m->facts);
-        return -1;
-    }
+    if (claims_load_sweep(dir, name, &m->facts, &m->rows) != 0) return -1; /* not measured */
     snprintf(path, sizeof path, "%s/%s.rounds.csv", dir, name);
     if (csv_load(path, ',', &m->rounds, error, sizeof error) != 0) m->rounds = (csv_table){0};
     return 0;
@@ -133,6 +126,9 @@ static void judge_time(const measured *m, const char *baseline, const char *cont
     r->processes = e.processes;
     r->outcome = verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
     if (e.below_level) append_note(r, "too few rounds for a 95%% interval: the interval is their range");
+    if (r->outcome == OUTCOME_UNDECIDED)
+        append_note(r, "the interval straddles the noise floor: the rounds' own interval is %.3g to %.3g and the "
+                    "processes' medians range from %.3g to %.3g", e.rounds_lo, e.rounds_hi, e.processes_lo, e.processes_hi);
 }
 
 /* Who wins at x in every workload: the contender where every interval lies above 1, the baseline
