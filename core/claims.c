@@ -49,3 +49,11 @@ int claims_load_sweep(const char *dir, const char *name, cJSON **facts, csv_tabl
     cJSON_Delete(*facts);
     return -1;
 }
+
+double claims_sweep_value(const csv_table *rows, const char *variant, double x, const char *column) {
+    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), m = csv_column(rows, column);
+    for (size_t row = 0; v >= 0 && xc >= 0 && m >= 0 && row < rows->n_rows; row++)
+        if (strcmp(csv_cell(rows, row, (size_t)v), variant) == 0 && csv_number(rows, row, (size_t)xc) == x)
+            return csv_number(rows, row, (size_t)m);
+    return NAN;
+}

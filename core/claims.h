@@ -20,6 +20,9 @@ double claims_variant_max_x(const cJSON *facts, const char *variant);
  * (said on stderr). */
 int claims_load_sweep(const char *dir, const char *name, cJSON **facts, csv_table *rows);
 
+/* The number in column of the sweep row of variant at x, or NAN if there is none. */
+double claims_sweep_value(const csv_table *rows, const char *variant, double x, const char *column);
+
 /* The name of variant in workload (an element of facts "workloads"): variant and the workload's
  * suffix, into out. */
 const char *claims_workload_variant(const cJSON *workload, const char *variant, char *out, size_t size);

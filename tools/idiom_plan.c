@@ -29,11 +29,7 @@ static int load_sweep(const char *dir, const char *name, sweep *s) {
 
 /* The median ns per item of variant at x in the sweep, or NAN. */
 static double median_at(const csv_table *rows, const char *variant, double x) {
-    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), m = csv_column(rows, "ns_per_item");
-    for (size_t row = 0; v >= 0 && xc >= 0 && m >= 0 && row < rows->n_rows; row++)
-        if (strcmp(csv_cell(rows, row, (size_t)v), variant) == 0 && csv_number(rows, row, (size_t)xc) == x)
-            return csv_number(rows, row, (size_t)m);
-    return NAN;
+    return claims_sweep_value(rows, variant, x, "ns_per_item");
 }
 
 /* The swept xs, ascending. */

@@ -86,18 +86,10 @@ static int paired_at(const csv_table *rounds, const char *baseline, const char *
     return status;
 }
 
-/* The peak_bytes of variant at x in the sweep, or NAN. */
-static double bytes_at(const csv_table *rows, const char *variant, double x) {
-    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), m = csv_column(rows, "peak_bytes");
-    for (size_t row = 0; v >= 0 && xc >= 0 && m >= 0 && row < rows->n_rows; row++)
-        if (strcmp(csv_cell(rows, row, (size_t)v), variant) == 0 && csv_number(rows, row, (size_t)xc) == x)
-            return csv_number(rows, row, (size_t)m);
-    return NAN;
-}
-
 /* A memory claim: the counting allocator's figures repeat exactly, so the interval is the ratio. */
 static void judge_memory(const measured *m, const char *baseline, const char *contender, ledger_row *r) {
-    const double b = bytes_at(&m->rows, baseline, r->x), c = bytes_at(&m->rows, contender, r->x);
+    const double b = claims_sweep_value(&m->rows, baseline, r->x, "peak_bytes");
+    const double c = claims_sweep_value(&m->rows, contender, r->x, "peak_bytes");
     if (isnan(b) || isnan(c)) {
         append_note(r, "no peak_bytes of both variants in this run");
         return;
