@@ -1,17 +1,24 @@
 # plots/default.gp: the chart of every comparison without a plots/<name>.gp of its own: time per
-# item against x, one line per variant, log-log when x is a count spanning two decades or more.
+# item against x, one line per variant; x on a log axis when it is a count spanning two decades or
+# more, time on a log axis when it spans two decades or more.
 # scripts/plots.sh sets name, param, param_kind and item from the comparison's facts.
 stats csv using (column("x")) nooutput
 decades = param_kind eq "count" && STATS_min > 0 && STATS_max / STATS_min >= 100
+stats csv using (column("ns_per_item")) nooutput name "TIME"
+time_decades = TIME_min > 0 && TIME_max / TIME_min >= 100
 set title sprintf("%s: time per %s against %s (lower is faster)", name, item, param)
 set xlabel param.(decades ? " (log scale)" : "")
-set ylabel sprintf("ns per %s%s (median; bars: its 95%% interval)", item, decades ? ", log scale" : "")
+set ylabel sprintf("ns per %s%s (median; bars: its 95%% interval)", item, time_decades ? ", log scale" : "")
 if (decades) {
-    set logscale xy
+    set logscale x
     set autoscale xfix
 } else {
-    set yrange [0:*]
     set format x "%g"
+}
+if (time_decades) {
+    set logscale y
+} else {
+    set yrange [0:*]
 }
 set offsets graph 0.03, graph 0.03, graph 0.08 * (nv + 1), 0  # headroom: the key sits above the lines
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\

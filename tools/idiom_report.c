@@ -281,15 +281,31 @@ static void growth_order(const double *x, const double *per_iteration, size_t n,
     else snprintf(out, size, "%.2f", slope);
 }
 
+/* The factor time per iteration grows by per unit of x, fitted on the upper half of the points
+ * (x ascending): exponential growth shows there, clear of fixed costs. */
+static void growth_per_step(const double *x, const double *per_iteration, size_t n, char *out, size_t size) {
+    double fx[MAX_POINTS], fy[MAX_POINTS], slope;
+    size_t fitted = 0;
+    for (size_t k = n / 2; k < n; k++)
+        if (per_iteration[k] > 0) {
+            fx[fitted] = x[k];
+            fy[fitted++] = log(per_iteration[k]);
+        }
+    if (fitted >= 2 && stats_linear_slope(fx, fy, fitted, &slope) == 0) snprintf(out, size, "%.3fx", exp(slope));
+    else snprintf(out, size, "n/a");
+}
+
 /* Per variant: the sweep's ends and the key numbers the comparison declared. */
 static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
     const char *param = jsonfile_string(facts, "param", "x"), *item = jsonfile_string(facts, "item", "item");
     const int growth = jsonfile_array_has(facts, "key_numbers", "growth_order");
     const int bytes = jsonfile_array_has(facts, "key_numbers", "bytes_per_item");
     const int slope = jsonfile_array_has(facts, "key_numbers", "slope");
-    fprintf(f, "| variant | ns/%s at the smallest %s | at the largest |%s%s%s\n|---|---:|---:|%s%s%s\n", item, param,
+    const int per_step = jsonfile_array_has(facts, "key_numbers", "growth_per_step");
+    fprintf(f, "| variant | ns/%s at the smallest %s | at the largest |%s%s%s%s\n|---|---:|---:|%s%s%s%s\n", item, param,
             growth ? " growth order of time per iteration |" : "", bytes ? " peak bytes per x at the largest |" : "",
-            slope ? " slope |" : "", growth ? "---:|" : "", bytes ? "---:|" : "", slope ? "---:|" : "");
+            slope ? " slope |" : "", per_step ? " time per iteration grows per step of x |" : "", growth ? "---:|" : "",
+            bytes ? "---:|" : "", slope ? "---:|" : "", per_step ? "---:|" : "");
     for (size_t i = 0; i < t->n_rows; i++) {
         double x[MAX_POINTS], per_item[MAX_POINTS], per_iteration[MAX_POINTS];
         size_t largest;
@@ -312,6 +328,11 @@ static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
             if (stats_linear_slope(share, per_item, n, &per_unit) == 0) fprintf(f, " %.1f |", per_unit);
             else fprintf(f, " n/a |");
         }
+        if (per_step) {
+            char factor[32];
+            growth_per_step(x, per_iteration, n, factor, sizeof factor);
+            fprintf(f, " %s |", factor);
+        }
         fprintf(f, "\n");
     }
     fprintf(f, "\n");
@@ -322,6 +343,9 @@ static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
     if (slope)
         fprintf(f, "Slope: %s, the least-squares slope of ns per %s against 1 - %s over the whole sweep. ",
                 jsonfile_string(facts, "slope_label", ""), item, param);
+    if (per_step)
+        fprintf(f, "Growth per step: exp of the least-squares slope of log(time per iteration) against %s, over the "
+                   "upper half of the sweep: the factor one more unit of %s multiplies the time by. ", param, param);
     fprintf(f, "\n\n");
 }
 

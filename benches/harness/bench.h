@@ -61,6 +61,7 @@ enum {
     BENCH_KEY_GROWTH_ORDER = 1,   /* slope of time per iteration against x on log-log axes */
     BENCH_KEY_BYTES_PER_ITEM = 2, /* peak bytes per x at the largest x */
     BENCH_KEY_SLOPE = 4,          /* ns per item per unit of (1 - x): what `slope_label` says */
+    BENCH_KEY_GROWTH_PER_STEP = 8, /* factor time per iteration grows by per unit of x: exponential growth */
 };
 
 typedef struct bench_comparison {

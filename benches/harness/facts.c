@@ -24,6 +24,7 @@ static cJSON *describe(const bench_comparison *cmp, uint64_t seed, int quick) {
     if (cmp->key_numbers & BENCH_KEY_GROWTH_ORDER) cJSON_AddItemToArray(keys, cJSON_CreateString("growth_order"));
     if (cmp->key_numbers & BENCH_KEY_BYTES_PER_ITEM) cJSON_AddItemToArray(keys, cJSON_CreateString("bytes_per_item"));
     if (cmp->key_numbers & BENCH_KEY_SLOPE) cJSON_AddItemToArray(keys, cJSON_CreateString("slope"));
+    if (cmp->key_numbers & BENCH_KEY_GROWTH_PER_STEP) cJSON_AddItemToArray(keys, cJSON_CreateString("growth_per_step"));
     cJSON_AddStringToObject(facts, "slope_label", cmp->slope_label ? cmp->slope_label : "");
     cJSON *workloads = cJSON_AddArrayToObject(facts, "workloads");
     const bench_workload main_draw = {"", "as the article draws"};
