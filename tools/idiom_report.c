@@ -302,10 +302,13 @@ static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
     const int bytes = jsonfile_array_has(facts, "key_numbers", "bytes_per_item");
     const int slope = jsonfile_array_has(facts, "key_numbers", "slope");
     const int per_step = jsonfile_array_has(facts, "key_numbers", "growth_per_step");
+    char bytes_head[96], step_head[96];
+    snprintf(bytes_head, sizeof bytes_head, " peak bytes per %s at the largest |", param);
+    snprintf(step_head, sizeof step_head, " time per iteration grows per step of %s |", param);
     fprintf(f, "| variant | ns/%s at the smallest %s | at the largest |%s%s%s%s\n|---|---:|---:|%s%s%s%s\n", item, param,
-            growth ? " growth order of time per iteration |" : "", bytes ? " peak bytes per x at the largest |" : "",
-            slope ? " slope |" : "", per_step ? " time per iteration grows per step of x |" : "", growth ? "---:|" : "",
-            bytes ? "---:|" : "", slope ? "---:|" : "", per_step ? "---:|" : "");
+            growth ? " growth order of time per iteration |" : "", bytes ? bytes_head : "", slope ? " slope |" : "",
+            per_step ? step_head : "", growth ? "---:|" : "", bytes ? "---:|" : "", slope ? "---:|" : "",
+            per_step ? "---:|" : "");
     for (size_t i = 0; i < t->n_rows; i++) {
         double x[MAX_POINTS], per_item[MAX_POINTS], per_iteration[MAX_POINTS];
         size_t largest;
@@ -339,7 +342,7 @@ static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
     if (growth)
         fprintf(f, "Growth order: the least-squares slope of log(time per iteration) against log(%s) over the top two "
                    "decades of the sweep (1 is linear, 2 quadratic). ", param);
-    if (bytes) fprintf(f, "Peak bytes per x: the checked run's peak heap bytes over %s at the largest %s. ", param, param);
+    if (bytes) fprintf(f, "Peak bytes per %s: the checked run's peak heap bytes over %s at the largest %s. ", param, param, param);
     if (slope)
         fprintf(f, "Slope: %s, the least-squares slope of ns per %s against 1 - %s over the whole sweep. ",
                 jsonfile_string(facts, "slope_label", ""), item, param);
