@@ -3,6 +3,7 @@
 
 #include "jsonfile.h"
 
+#include <glob.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -56,4 +57,21 @@ double claims_sweep_value(const csv_table *rows, const char *variant, double x, 
         if (strcmp(csv_cell(rows, row, (size_t)v), variant) == 0 && csv_number(rows, row, (size_t)xc) == x)
             return csv_number(rows, row, (size_t)m);
     return NAN;
+}
+
+int claims_each_comparison(const char *dir, const char *suffix, claims_visit_fn *visit, void *ctx) {
+    char pattern[4096];
+    glob_t found;
+    snprintf(pattern, sizeof pattern, "%s/*%s", dir, suffix);
+    if (glob(pattern, 0, NULL, &found) != 0) return 0;
+    int status = 0;
+    for (size_t i = 0; i < found.gl_pathc && status == 0; i++) {
+        char name[256];
+        const char *base = strrchr(found.gl_pathv[i], '/');
+        snprintf(name, sizeof name, "%s", base ? base + 1 : found.gl_pathv[i]);
+        name[strlen(name) - strlen(suffix)] = '\0';
+        status = visit(name, found.gl_pathv[i], ctx);
+    }
+    globfree(&found);
+    return status;
 }

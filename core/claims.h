@@ -23,6 +23,12 @@ int claims_load_sweep(const char *dir, const char *name, cJSON **facts, csv_tabl
 /* The number in column of the sweep row of variant at x, or NAN if there is none. */
 double claims_sweep_value(const csv_table *rows, const char *variant, double x, const char *column);
 
+/* Called with a comparison's name and the path of its file; nonzero stops the walk. */
+typedef int claims_visit_fn(const char *name, const char *path, void *ctx);
+/* visit(name, path, ctx) for every <dir>/<name><suffix> (".facts.json", ".rounds.csv"), in name
+ * order. Returns the first nonzero visit returned, or 0 (also when there is no such file). */
+int claims_each_comparison(const char *dir, const char *suffix, claims_visit_fn *visit, void *ctx);
+
 /* The name of variant in workload (an element of facts "workloads"): variant and the workload's
  * suffix, into out. */
 const char *claims_workload_variant(const cJSON *workload, const char *variant, char *out, size_t size);

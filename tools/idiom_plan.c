@@ -6,7 +6,6 @@
 #include "csv.h"
 #include "jsonfile.h"
 
-#include <glob.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +90,23 @@ static void plan_paired_sweep(FILE *out, const char *comparison, const sweep *s)
     }
 }
 
+typedef struct paired_sweep_walk {
+    const char *dir;
+    FILE *out;
+} paired_sweep_walk;
+
+/* A claims_visit_fn: the paired sweep of one comparison, if its files load. */
+static int plan_paired_sweep_of(const char *name, const char *path, void *ctx) {
+    const paired_sweep_walk *walk = ctx;
+    sweep s;
+    (void)path;
+    if (load_sweep(walk->dir, name, &s) != 0) return 0;
+    plan_paired_sweep(walk->out, name, &s);
+    cJSON_Delete(s.facts);
+    csv_free(&s.rows);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc != 7 || strcmp(argv[1], "--results") || strcmp(argv[3], "--claims") || strcmp(argv[5], "--out")) {
         fputs("usage: idiom_plan --results DIR --claims claims/articles.tsv --out PLAN.tsv\n", stderr);
@@ -126,23 +142,8 @@ int main(int argc, char **argv) {
     }
 #undef FIELD
     /* Each comparison's declared paired sweep, whether or not a claim names it. */
-    glob_t found;
-    char pattern[4096];
-    snprintf(pattern, sizeof pattern, "%s/*.facts.json", dir);
-    if (glob(pattern, 0, NULL, &found) == 0) {
-        for (size_t i = 0; i < found.gl_pathc; i++) {
-            char name[256];
-            const char *base = strrchr(found.gl_pathv[i], '/');
-            snprintf(name, sizeof name, "%s", base ? base + 1 : found.gl_pathv[i]);
-            name[strlen(name) - strlen(".facts.json")] = '\0';
-            sweep s;
-            if (load_sweep(dir, name, &s) != 0) continue;
-            plan_paired_sweep(out, name, &s);
-            cJSON_Delete(s.facts);
-            csv_free(&s.rows);
-        }
-        globfree(&found);
-    }
+    paired_sweep_walk walk = {dir, out};
+    claims_each_comparison(dir, ".facts.json", plan_paired_sweep_of, &walk);
     csv_free(&claims);
     return fclose(out) == 0 ? 0 : 1;
 }

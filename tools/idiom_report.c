@@ -2,13 +2,13 @@
  * run's fingerprint and method, the A/A control and the harness calibration, the claims ledger
  * from summary.csv, then one section per comparison with its method, chart and key numbers. It
  * reads only files a run wrote, and knows comparisons only by what their facts files declare. */
+#include "claims.h"
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
 #include "stats.h"
 #include "verdict.h"
 
-#include <glob.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,26 +431,30 @@ static void write_comparison(FILE *f, const report_inputs *in, const char *name)
     cJSON_Delete(facts);
 }
 
-/* Each comparison with facts, in name order; a calibration's table goes before the ledger. */
-static void for_each_comparison(FILE *f, const report_inputs *in, int calibration_only) {
-    glob_t found;
-    char pattern[4096], error[1024];
-    snprintf(pattern, sizeof pattern, "%s/*.facts.json", in->dir);
-    if (glob(pattern, 0, NULL, &found) != 0) return;
-    for (size_t i = 0; i < found.gl_pathc; i++) {
-        char name[256];
-        const char *base = strrchr(found.gl_pathv[i], '/');
-        snprintf(name, sizeof name, "%s", base ? base + 1 : found.gl_pathv[i]);
-        name[strlen(name) - strlen(".facts.json")] = '\0';
-        if (calibration_only) {
-            cJSON *facts = jsonfile_load(found.gl_pathv[i], error, sizeof error);
-            if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(facts, "calibration"))) write_calibration(f, in, name, facts);
-            cJSON_Delete(facts);
-        } else {
-            write_comparison(f, in, name);
-        }
+typedef struct section_walk {
+    FILE *f;
+    const report_inputs *in;
+    int calibration_only; /* 1: only the calibrations' tables, which go before the ledger */
+} section_walk;
+
+/* A claims_visit_fn: one comparison's section, or its calibration table. */
+static int write_section(const char *name, const char *facts_path, void *ctx) {
+    const section_walk *walk = ctx;
+    char error[1024];
+    if (!walk->calibration_only) {
+        write_comparison(walk->f, walk->in, name);
+        return 0;
     }
-    globfree(&found);
+    cJSON *facts = jsonfile_load(facts_path, error, sizeof error);
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(facts, "calibration"))) write_calibration(walk->f, walk->in, name, facts);
+    cJSON_Delete(facts);
+    return 0;
+}
+
+/* Each comparison with facts, in name order. */
+static void for_each_comparison(FILE *f, const report_inputs *in, int calibration_only) {
+    section_walk walk = {f, in, calibration_only};
+    claims_each_comparison(in->dir, ".facts.json", write_section, &walk);
 }
 
 int main(int argc, char **argv) {

@@ -9,7 +9,6 @@
 #include "jsonfile.h"
 #include "verdict.h"
 
-#include <glob.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -276,30 +275,21 @@ static int write_pairs(const char *dir, const char *name, const csv_table *round
     return out == NULL || (ferror(out) | fclose(out)) ? -1 : 0;
 }
 
-/* Every measured comparison's pairs file. 0, or -1. */
-static int write_all_pairs(const char *dir) {
-    glob_t found;
-    char pattern[4096];
-    int status = 0;
-    snprintf(pattern, sizeof pattern, "%s/*.rounds.csv", dir);
-    if (glob(pattern, 0, NULL, &found) != 0) return 0;
-    for (size_t i = 0; i < found.gl_pathc && status == 0; i++) {
-        char name[256], error[1024];
-        const char *base = strrchr(found.gl_pathv[i], '/');
-        snprintf(name, sizeof name, "%s", base ? base + 1 : found.gl_pathv[i]);
-        name[strlen(name) - strlen(".rounds.csv")] = '\0';
-        csv_table rounds;
-        if (csv_load(found.gl_pathv[i], ',', &rounds, error, sizeof error) != 0) {
-            fprintf(stderr, "idiom_summary: %s\n", error);
-            status = -1;
-            break;
-        }
-        status = write_pairs(dir, name, &rounds);
-        csv_free(&rounds);
+/* A claims_visit_fn: the pairs file of the comparison whose rounds are at rounds_path. 0, or -1. */
+static int write_pairs_of(const char *name, const char *rounds_path, void *dir) {
+    char error[1024];
+    csv_table rounds;
+    if (csv_load(rounds_path, ',', &rounds, error, sizeof error) != 0) {
+        fprintf(stderr, "idiom_summary: %s\n", error);
+        return -1;
     }
-    globfree(&found);
+    const int status = write_pairs(dir, name, &rounds);
+    csv_free(&rounds);
     return status;
 }
+
+/* Every measured comparison's pairs file. 0, or -1. */
+static int write_all_pairs(const char *dir) { return claims_each_comparison(dir, ".rounds.csv", write_pairs_of, (void *)dir); }
 
 int main(int argc, char **argv) {
     if (argc != 5 || strcmp(argv[1], "--results") != 0 || strcmp(argv[3], "--claims") != 0) {

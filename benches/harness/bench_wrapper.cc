@@ -5,8 +5,6 @@
 
 #include <benchmark/benchmark.h>
 
-#include <cstdarg>
-#include <cstdio>
 #include <string>
 #include <vector>
 

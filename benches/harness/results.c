@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define RESULTS_MAX_EXTRA 8       /* extra counter columns one comparison may declare */
 
