@@ -83,7 +83,7 @@ static int build_strcat_rescan(const fixture *f, built *out, copy_tally *tally) 
 
 /* Append each piece to a growing buffer; how it grows is the builder's policy. The buffer's own
  * copies are the pieces; what realloc moved is counted by the allocator (see check_built). */
-static int build_with_strbuf(const fixture *f, built *out, copy_tally *tally, strbuf_growth growth) {
+static int build_with_strbuf(const fixture *f, built *out, copy_tally *tally, growth_policy growth) {
     strbuf buf;
     strbuf_init(&buf, SIZE_MAX - 1, growth);
     for (size_t i = 0; i < f->n; i++) {
@@ -100,13 +100,13 @@ static int build_with_strbuf(const fixture *f, built *out, copy_tally *tally, st
 }
 
 static int build_append_exact(const fixture *f, built *out, copy_tally *tally) {
-    return build_with_strbuf(f, out, tally, STRBUF_EXACT_FIT);
+    return build_with_strbuf(f, out, tally, GROWTH_EXACT_FIT);
 }
 static int build_append_growth(const fixture *f, built *out, copy_tally *tally) {
-    return build_with_strbuf(f, out, tally, STRBUF_DOUBLING);
+    return build_with_strbuf(f, out, tally, GROWTH_DOUBLING);
 }
 static int build_append_growth_9_8(const fixture *f, built *out, copy_tally *tally) {
-    return build_with_strbuf(f, out, tally, STRBUF_CPYTHON_LIST);
+    return build_with_strbuf(f, out, tally, GROWTH_CPYTHON_LIST);
 }
 
 /* uthash's utstring: utstring_bincpy per piece, reserving exactly the piece plus a NUL. */

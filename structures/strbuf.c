@@ -9,21 +9,10 @@
 
 /* Set up an empty builder. No allocation happens until content is appended, so an unused builder
  * costs nothing and needs no free (strbuf_free is still safe to call). */
-void strbuf_init(strbuf *buf, size_t cap, strbuf_growth growth) {
-    assert(growth.factor_den >= 1 && growth.factor_num >= growth.factor_den);
+void strbuf_init(strbuf *buf, size_t cap, growth_policy growth) {
+    assert(growth_policy_valid(growth));
     assert(cap < SIZE_MAX); /* room for the NUL */
     *buf = (strbuf){.bytes = NULL, .len = 0, .allocated = 0, .cap = cap, .growth = growth};
-}
-
-/* The allocation to grow to so that `needed` bytes fit: the old size times the growth factor,
- * but at least `needed` and at most cap + 1 (nothing beyond the cap can ever be used). */
-static size_t grown_size(const strbuf *buf, size_t needed) {
-    size_t target = buf->allocated;
-    if (target > SIZE_MAX / buf->growth.factor_num) target = SIZE_MAX;
-    else target = target * buf->growth.factor_num / buf->growth.factor_den;
-    if (target < needed) target = needed;
-    if (target > buf->cap + 1) target = buf->cap + 1;
-    return target;
 }
 
 /* Append len bytes at bytes; they may contain NULs and may not overlap the buffer's own contents.
@@ -37,7 +26,8 @@ strbuf_status strbuf_append(strbuf *buf, const void *bytes, size_t len) {
     if (len == 0) return STRBUF_OK;
     const size_t needed = buf->len + len + 1;
     if (needed > buf->allocated) {
-        const size_t size = grown_size(buf, needed);
+        /* nothing beyond cap + NUL can ever be used */
+        const size_t size = growth_next_size(buf->growth, buf->allocated, needed, buf->cap + 1);
         char *grown = memcount_realloc(buf->bytes, size);
         if (grown == NULL) return STRBUF_NO_MEMORY;
         buf->bytes = grown;

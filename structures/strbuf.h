@@ -6,16 +6,7 @@
 
 #include <stddef.h>
 
-/* How the buffer grows when an append does not fit: to at least factor_num / factor_den times the
- * old allocation (never less than what the append needs). 1/1 is exact fit: realloc per append. */
-typedef struct strbuf_growth {
-    unsigned factor_num; /* numerator of the growth factor, >= factor_den */
-    unsigned factor_den; /* denominator of the growth factor, >= 1 */
-} strbuf_growth;
-
-#define STRBUF_EXACT_FIT ((strbuf_growth){1, 1})
-#define STRBUF_DOUBLING ((strbuf_growth){2, 1})       /* sds (below 1 MB), Go's append for small slices */
-#define STRBUF_CPYTHON_LIST ((strbuf_growth){9, 8})   /* CPython's list over-allocation, about 1.125x */
+#include "growth.h"
 
 typedef enum strbuf_status {
     STRBUF_OK = 0,
@@ -28,11 +19,11 @@ typedef struct strbuf {
     size_t len;           /* bytes of content, not counting the NUL */
     size_t allocated;     /* bytes allocated at `bytes` (len + 1 at least, when allocated) */
     size_t cap;           /* appends that would make len exceed this fail with STRBUF_TOO_LONG */
-    strbuf_growth growth; /* the policy chosen at init */
+    growth_policy growth; /* how it grows when an append does not fit (growth.h) */
 } strbuf;
 
 /* An empty builder; allocates nothing. cap is the longest content allowed. */
-void strbuf_init(strbuf *buf, size_t cap, strbuf_growth growth);
+void strbuf_init(strbuf *buf, size_t cap, growth_policy growth);
 /* Append len bytes (which may include NULs). */
 strbuf_status strbuf_append(strbuf *buf, const void *bytes, size_t len) __attribute__((warn_unused_result));
 /* Append a NUL-terminated string. */

@@ -11,13 +11,13 @@
 #include "strbuf.h"
 #include "utstring_builder.h"
 
-static const strbuf_growth policies[] = {STRBUF_EXACT_FIT, STRBUF_DOUBLING, STRBUF_CPYTHON_LIST};
+static const growth_policy policies[] = {GROWTH_EXACT_FIT, GROWTH_DOUBLING, GROWTH_CPYTHON_LIST};
 #define N_POLICIES (sizeof policies / sizeof policies[0])
 
 static void empty_builder_reads_empty_and_allocates_nothing(void **state) {
     (void)state;
     strbuf buf;
-    strbuf_init(&buf, 100, STRBUF_DOUBLING);
+    strbuf_init(&buf, 100, GROWTH_DOUBLING);
     memcount_mark();
     assert_string_equal(strbuf_str(&buf), "");
     assert_int_equal(strbuf_append(&buf, "", 0), STRBUF_OK);
@@ -32,7 +32,7 @@ static void empty_builder_reads_empty_and_allocates_nothing(void **state) {
 static void embedded_nuls_are_content(void **state) {
     (void)state;
     strbuf buf;
-    strbuf_init(&buf, 100, STRBUF_EXACT_FIT);
+    strbuf_init(&buf, 100, GROWTH_EXACT_FIT);
     assert_int_equal(strbuf_append(&buf, "a\0b", 3), STRBUF_OK);
     assert_int_equal(strbuf_append(&buf, "\0", 1), STRBUF_OK);
     assert_int_equal(strbuf_append_str(&buf, "cd"), STRBUF_OK);
@@ -58,7 +58,7 @@ static void cap_is_a_hard_limit(void **state) {
         strbuf_free(&buf);
     }
     strbuf zero;
-    strbuf_init(&zero, 0, STRBUF_DOUBLING);
+    strbuf_init(&zero, 0, GROWTH_DOUBLING);
     assert_int_equal(strbuf_append(&zero, "x", 1), STRBUF_TOO_LONG);
     assert_int_equal(strbuf_append(&zero, "", 0), STRBUF_OK);
     assert_null(zero.bytes);
@@ -69,8 +69,8 @@ static void growth_follows_the_policy(void **state) {
     (void)state;
     enum { APPENDS = 1000 };
     strbuf exact, doubling;
-    strbuf_init(&exact, 1 << 20, STRBUF_EXACT_FIT);
-    strbuf_init(&doubling, 1 << 20, STRBUF_DOUBLING);
+    strbuf_init(&exact, 1 << 20, GROWTH_EXACT_FIT);
+    strbuf_init(&doubling, 1 << 20, GROWTH_DOUBLING);
     size_t doubling_growths = 0;
     for (int i = 0; i < APPENDS; i++) {
         const size_t before = doubling.allocated;
