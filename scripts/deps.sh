@@ -3,11 +3,20 @@
 # installs what is missing; as anyone else, prints the exact apt-get line and exits 2.
 set -euo pipefail
 
-packages=(make cmake gcc g++ git libbenchmark-dev uthash-dev libcjson-dev libcmocka-dev gnuplot-nox fonts-dejavu-core)
 if [[ ${1:-} == compare ]]; then
   packages=(libbenchmark-tools python3 python3-scipy)   # Google Benchmark's compare.py and its U test
 elif [[ ${1:-} == html ]]; then
   packages=(cmark-gfm)                                  # make report-html
+else
+  packages=(make cmake pkg-config gcc g++ git libbenchmark-dev uthash-dev libcjson-dev libcmocka-dev gnuplot-nox
+            fonts-dejavu-core)
+  # What a comparison links beyond these: one Debian package per line of its benches/bm_<name>.packages.
+  for list in "$(dirname "${BASH_SOURCE[0]}")"/../benches/bm_*.packages; do
+    [[ -e $list ]] || continue
+    while read -r package _; do
+      [[ -n $package && $package != \#* ]] && packages+=("$package")
+    done < "$list"
+  done
 fi
 
 missing=()
