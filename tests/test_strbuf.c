@@ -123,7 +123,7 @@ static void failed_allocation_leaves_the_buffer_as_it_was(void **state) {
             assert_int_equal(buf.len, len + 1);
         }
         assert_true(failures > 0);
-                strbuf_free(&buf);
+        strbuf_free(&buf);
         assert_int_equal(memcount_live_bytes(), live);
     }
 }
