@@ -229,9 +229,10 @@ const bench_comparison bench_this_comparison = {
     .item = "element",
     .about = "Keep the values above 50 of n random ints and double them, as article 000's for loop "
              "(`out.append(2 * x)`) and list comprehension do. Timed: building the output vector and "
-             "freeing it; the input is drawn untimed, and below 65,536 values each run filters the next of "
-             "several blocks of n, so that the branch predictor cannot learn one short input by heart. The `append_*` variants push onto a vector that "
-             "grows when full: by 1.125x like a CPython list (`append_growth_9_8`), by 2x "
+             "freeing it; the input is drawn untimed, and below 65,536 values each run filters the next "
+             "of several blocks of n, so that the branch predictor cannot learn one short input by "
+             "heart. The `append_*` variants push onto a vector that grows when full: by 1.125x like a "
+             "CPython list (`append_growth_9_8`), by 2x "
              "(`append_doubling`), or by realloc to the exact size on every push (`append_exact`, "
              "swept up to 3,000,000 inputs, beyond which each push would be an mremap system call). "
              "`append_via_call` is the 1.125x vector with its push reloaded from a volatile function "
