@@ -33,7 +33,9 @@ plot for [i = 1:main] csv using (only(word(variants, i), column("x"))):\
      with linespoints lt i title word(variants, i)
 
 # The variants drawn again with none and with all values kept: the names with an "_all_kept" twin.
-article_n = 100000  # the article's 100,000 ints (bm_append_vs_presized.c's sweep includes it)
+# At the article's 100,000 ints, or the largest n below it that this run measured (a QUICK run).
+stats csv using (column("x") <= 100000 ? column("x") : NaN) nooutput name "AT"
+article_n = AT_max
 bases = ""
 do for [i = 1:nv] {
     v = word(variants, i)
