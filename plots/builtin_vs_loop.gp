@@ -27,18 +27,20 @@ in_family(v, f) = strstrt(v, prefixes[f]) == 1
 do for [f = 1:3] {
     set title titles[f]
     set ylabel "bytes touched per ns = GB/s, log scale (median)"
+    # Tags 1-3 mark the cache levels, 4 the bandwidth; the style's corner label keeps its own tag.
     unset arrow
-    unset label
-    do for [level in "L1d L2 L3"] {
-        bytes = level eq "L1d" ? l1d_bytes : level eq "L2" ? l2_bytes : l3_bytes
+    do for [tag = 1:4] { unset label tag }
+    do for [level = 1:3] {
+        bytes = level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes
         if (bytes > 0 && bytes / widths[f] <= X_max) {
-            set arrow from bytes / widths[f], graph 0 to bytes / widths[f], graph 1 nohead dt 3 lc rgb "#888888"
-            set label level." full" at bytes / widths[f], graph 0.03 offset 0.4, 0 font ",10" tc rgb "#666666"
+            set arrow level from bytes / widths[f], graph 0 to bytes / widths[f], graph 1 nohead dt 3 lc rgb "#888888"
+            set label level word("L1d L2 L3", level)." full" at bytes / widths[f], graph 0.03 offset 0.4, 0 \
+                font ",10" tc rgb "#666666"
         }
     }
     if (bandwidth == bandwidth) {
-        set arrow from graph 0, first bandwidth to graph 1, first bandwidth nohead dt 2 lw 1.5 lc rgb "#444444"
-        set label sprintf("memory bandwidth: %.1f GB/s, the fastest stream from beyond the L3", bandwidth) \
+        set arrow 4 from graph 0, first bandwidth to graph 1, first bandwidth nohead dt 2 lw 1.5 lc rgb "#444444"
+        set label 4 sprintf("memory bandwidth: %.1f GB/s, the fastest stream from beyond the L3", bandwidth) \
             at graph 0.02, first bandwidth offset 0, 0.7 font ",10" tc rgb "#444444"
     }
     plot for [i = 1:nv] csv using (in_family(word(variants, i), f) ? only(word(variants, i), column("x")) : NaN):\
