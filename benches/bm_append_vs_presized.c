@@ -43,41 +43,39 @@ typedef struct fixture {
     i64_vec out;          /* what the last run built */
 } fixture;
 
-/* The for loop: `out = []; for x in values: if x > 50: out.append(2 * x)`, growing by `growth`. */
-static int append_with(const int64_t *values, size_t n, i64_vec *out, growth_policy growth) {
+/* How a loop pushes one value: inlined, or through the looked-up pointer below. */
+typedef i64_vec_status push_fn(i64_vec *v, int64_t x);
+
+/* The for loop: `out = []; for x in values: if x > 50: out.append(2 * x)`, growing by `growth`.
+ * Inline, so that each caller's constant push is inlined into the loop. */
+static inline int append_with(const int64_t *values, size_t n, i64_vec *out, growth_policy growth, push_fn *push) {
     i64_vec_init(out, growth);
     for (size_t i = 0; i < n; i++) {
-        if (values[i] > KEEP_ABOVE && i64_vec_push(out, 2 * values[i]) != I64_VEC_OK) {
+        if (values[i] > KEEP_ABOVE && push(out, 2 * values[i]) != I64_VEC_OK) {
             i64_vec_free(out);
             return -1;
         }
     }
     return 0;
-}
-static int build_append_growth_9_8(const int64_t *values, size_t n, i64_vec *out) {
-    return append_with(values, n, out, GROWTH_CPYTHON_LIST);
-}
-static int build_append_doubling(const int64_t *values, size_t n, i64_vec *out) {
-    return append_with(values, n, out, GROWTH_DOUBLING);
-}
-static int build_append_exact(const int64_t *values, size_t n, i64_vec *out) {
-    return append_with(values, n, out, GROWTH_EXACT_FIT);
 }
 
 /* The push as the for loop's `out.append` is: looked up anew on every element (a volatile pointer
  * is reloaded each time) and called, never inlined. */
 __attribute__((noinline)) static i64_vec_status push_by_call(i64_vec *v, int64_t x) { return i64_vec_push(v, x); }
 static i64_vec_status (*volatile looked_up_push)(i64_vec *, int64_t) = push_by_call;
+static inline i64_vec_status push_looked_up(i64_vec *v, int64_t x) { return looked_up_push(v, x); }
 
+static int build_append_growth_9_8(const int64_t *values, size_t n, i64_vec *out) {
+    return append_with(values, n, out, GROWTH_CPYTHON_LIST, i64_vec_push);
+}
+static int build_append_doubling(const int64_t *values, size_t n, i64_vec *out) {
+    return append_with(values, n, out, GROWTH_DOUBLING, i64_vec_push);
+}
+static int build_append_exact(const int64_t *values, size_t n, i64_vec *out) {
+    return append_with(values, n, out, GROWTH_EXACT_FIT, i64_vec_push);
+}
 static int build_append_via_call(const int64_t *values, size_t n, i64_vec *out) {
-    i64_vec_init(out, GROWTH_CPYTHON_LIST);
-    for (size_t i = 0; i < n; i++) {
-        if (values[i] > KEEP_ABOVE && looked_up_push(out, 2 * values[i]) != I64_VEC_OK) {
-            i64_vec_free(out);
-            return -1;
-        }
-    }
-    return 0;
+    return append_with(values, n, out, GROWTH_CPYTHON_LIST, push_looked_up);
 }
 
 /* Fill items (room for n) with the kept values doubled; returns how many were kept. */
