@@ -1,0 +1,396 @@
+/* bm_cpu_parallel.c: articles 001 and 002's CPU-bound parallelism: threads do not help under the
+ * GIL, processes do. The work is article 000's chained SHA-1 (h = sha1(h).hexdigest(), repeated),
+ * split into independent chains, run sequentially, on threads, on threads that take one global lock
+ * per step (the GIL analogue), on forked processes and on a pool of processes. */
+#include "bench.h"
+
+#include <errno.h>
+#include <openssl/sha.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SEED_TEXT "Turbocharge Your Python Code" /* article 000 hashes this string */
+#define TOTAL_STEPS 131072 /* chained SHA-1 steps per iteration (about 7 ms), split evenly among the workers */
+#define MAX_WORKERS 8     /* the sweep's largest; TOTAL_STEPS is a multiple of every worker count */
+#define HEX_LEN 40        /* a SHA-1 hexdigest */
+#define TEXT_SIZE 64      /* room for a worker's seed text or a hexdigest, and the NUL */
+
+/* One chain's text: its seed before the first step, a hexdigest after. */
+typedef struct chain_text {
+    char bytes[TEXT_SIZE];
+} chain_text;
+
+/* Advance `text` by `steps` steps of h = sha1(h).hexdigest(), taking `lock` (if any) around each
+ * step, as the GIL is held around each bytecode. 0, or -1 if libcrypto failed. Thread-safe.
+ * libcrypto's one-shot SHA1(), deprecated in OpenSSL 3 in favour of EVP: EVP_DigestInit_ex with
+ * EVP_sha1() fetches the algorithm implicitly on every call, through a lock and reference counts
+ * shared by all threads, and in this suite's first measurement it made two threads no faster than
+ * one (processes, which share nothing, were 1.75x faster). SHA1() touches no shared state. */
+static int chain_advance(chain_text *text, size_t steps, pthread_mutex_t *lock) {
+    static const char hex[] = "0123456789abcdef";
+    size_t len = strlen(text->bytes);
+    int status = 0;
+    for (size_t s = 0; s < steps && status == 0; s++) {
+        if (lock) pthread_mutex_lock(lock);
+        unsigned char digest[SHA_DIGEST_LENGTH];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        SHA_CTX ctx;
+        if (SHA1_Init(&ctx) != 1 || SHA1_Update(&ctx, text->bytes, len) != 1 || SHA1_Final(digest, &ctx) != 1) {
+#pragma GCC diagnostic pop
+            status = -1;
+        } else {
+            for (size_t i = 0; i < SHA_DIGEST_LENGTH; i++) {
+                text->bytes[2 * i] = hex[digest[i] >> 4];
+                text->bytes[2 * i + 1] = hex[digest[i] & 15];
+            }
+            text->bytes[HEX_LEN] = '\0';
+            len = HEX_LEN;
+        }
+        if (lock) pthread_mutex_unlock(lock);
+    }
+    return status;
+}
+
+/* Worker w's chain starts from the article's string with its number, so the chains differ. */
+static void chain_seed(chain_text *text, unsigned worker) {
+    snprintf(text->bytes, sizeof text->bytes, "%s #%u", SEED_TEXT, worker);
+}
+
+/* ---- the process pool: children made once per case, fed tasks through pipes ---- */
+
+/* A task: which worker's chain, and how many steps. */
+typedef struct pool_task {
+    unsigned worker;
+    size_t steps;
+} pool_task;
+
+typedef struct process_pool {
+    unsigned size;
+    pid_t pids[MAX_WORKERS];
+    int task_fds[MAX_WORKERS];   /* the parent writes tasks here */
+    int result_fds[MAX_WORKERS]; /* and reads each chain's hexdigest here */
+} process_pool;
+
+/* Read or write exactly n bytes, retrying short transfers and interruptions. 0, or -1. */
+static int transfer_all(int fd, const void *buf, size_t n, int writing) {
+    char *p = (char *)buf; /* written into only when reading */
+    while (n > 0) {
+        const ssize_t done = writing ? write(fd, p, n) : read(fd, p, n);
+        if (done < 0 && errno == EINTR) continue;
+        if (done <= 0) return -1;
+        p += done;
+        n -= (size_t)done;
+    }
+    return 0;
+}
+
+/* In a child: die with the parent, so that no child outlives a run that crashed. */
+static void die_with_parent(pid_t parent) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(1);
+}
+
+/* A pool child: run tasks until the parent closes the task pipe. */
+static void pool_child(int task_fd, int result_fd) {
+    pool_task task;
+    while (transfer_all(task_fd, &task, sizeof task, 0) == 0) {
+        chain_text text;
+        chain_seed(&text, task.worker);
+        if (chain_advance(&text, task.steps, NULL) != 0) _exit(1);
+        if (transfer_all(result_fd, text.bytes, HEX_LEN, 1) != 0) _exit(1);
+    }
+    _exit(0);
+}
+
+/* Close the pipes, kill and reap every child. EOF on its task pipe alone would not do: a child
+ * another case forked later inherits copies of this pool's pipes, so the last writer may never go. */
+static void pool_stop(process_pool *pool) {
+    for (unsigned i = 0; i < pool->size; i++) {
+        close(pool->task_fds[i]);
+        close(pool->result_fds[i]);
+        kill(pool->pids[i], SIGKILL);
+    }
+    for (unsigned i = 0; i < pool->size; i++) waitpid(pool->pids[i], NULL, 0);
+    pool->size = 0;
+}
+
+/* Fork `size` children; 0, or -1 with every child already made stopped and reaped. */
+static int pool_start(process_pool *pool, unsigned size) {
+    pool->size = 0;
+    const pid_t parent = getpid();
+    for (unsigned i = 0; i < size; i++) {
+        int task_pipe[2], result_pipe[2];
+        if (pipe(task_pipe) != 0) break;
+        if (pipe(result_pipe) != 0) {
+            close(task_pipe[0]);
+            close(task_pipe[1]);
+            break;
+        }
+        const pid_t pid = fork();
+        if (pid == 0) {
+            die_with_parent(parent);
+            close(task_pipe[1]);
+            close(result_pipe[0]);
+            for (unsigned k = 0; k < pool->size; k++) { /* the siblings' pipes are not this child's */
+                close(pool->task_fds[k]);
+                close(pool->result_fds[k]);
+            }
+            pool_child(task_pipe[0], result_pipe[1]);
+        }
+        close(task_pipe[0]);
+        close(result_pipe[1]);
+        if (pid < 0) {
+            close(task_pipe[1]);
+            close(result_pipe[0]);
+            break;
+        }
+        pool->pids[pool->size] = pid;
+        pool->task_fds[pool->size] = task_pipe[1];
+        pool->result_fds[pool->size] = result_pipe[0];
+        pool->size++;
+    }
+    if (pool->size == size) return 0;
+    pool_stop(pool);
+    return -1;
+}
+
+/* ---- the variants ---- */
+
+typedef enum strategy { SEQUENTIAL, THREADS, THREADS_GLOBAL_LOCK, PROCESSES, PROCESS_POOL } strategy;
+
+typedef struct fixture {
+    strategy how;
+    unsigned workers;
+    size_t steps;                          /* per worker */
+    chain_text result[MAX_WORKERS];        /* what the last run computed, per chain */
+    chain_text expected[MAX_WORKERS];      /* each chain computed once, sequentially, at setup */
+    process_pool pool;                     /* PROCESS_POOL only */
+} fixture;
+
+static pthread_mutex_t global_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A thread's share: one chain. */
+typedef struct thread_job {
+    fixture *f;
+    unsigned worker;
+    int status;
+} thread_job;
+
+static void *run_thread_job(void *arg) {
+    thread_job *job = arg;
+    fixture *f = job->f;
+    /* The chain lives on this thread's stack until it is done: the results sit side by side, and
+     * writing them every step would bounce their shared cache lines between the cores. */
+    chain_text text;
+    chain_seed(&text, job->worker);
+    job->status = chain_advance(&text, f->steps, f->how == THREADS_GLOBAL_LOCK ? &global_lock : NULL);
+    f->result[job->worker] = text;
+    return NULL;
+}
+
+/* One thread per chain, created and joined every iteration, as `threading.Thread` per task is. */
+static int run_threads(fixture *f) {
+    pthread_t threads[MAX_WORKERS];
+    thread_job jobs[MAX_WORKERS];
+    unsigned started = 0;
+    int status = 0;
+    for (; started < f->workers; started++) {
+        jobs[started] = (thread_job){f, started, 0};
+        if (pthread_create(&threads[started], NULL, run_thread_job, &jobs[started]) != 0) {
+            status = -1;
+            break;
+        }
+    }
+    for (unsigned w = 0; w < started; w++) {
+        pthread_join(threads[w], NULL);
+        status |= jobs[w].status;
+    }
+    return status;
+}
+
+/* One forked child per chain, each writing its hexdigest through a pipe, all reaped every
+ * iteration. On any failure the children already made are still read from or reaped. */
+static int run_processes(fixture *f) {
+    pid_t pids[MAX_WORKERS];
+    int fds[MAX_WORKERS];
+    unsigned started = 0;
+    int status = 0;
+    const pid_t parent = getpid();
+    for (; started < f->workers; started++) {
+        int fd[2];
+        if (pipe(fd) != 0) {
+            status = -1;
+            break;
+        }
+        const pid_t pid = fork();
+        if (pid == 0) {
+            die_with_parent(parent);
+            close(fd[0]);
+            chain_text text;
+            chain_seed(&text, started);
+            const int ok = chain_advance(&text, f->steps, NULL) == 0 && transfer_all(fd[1], text.bytes, HEX_LEN, 1) == 0;
+            _exit(ok ? 0 : 1);
+        }
+        close(fd[1]);
+        if (pid < 0) {
+            close(fd[0]);
+            status = -1;
+            break;
+        }
+        pids[started] = pid;
+        fds[started] = fd[0];
+    }
+    for (unsigned w = 0; w < started; w++) {
+        if (transfer_all(fds[w], f->result[w].bytes, HEX_LEN, 0) != 0) status = -1;
+        f->result[w].bytes[HEX_LEN] = '\0';
+        close(fds[w]);
+        int child_status;
+        if (waitpid(pids[w], &child_status, 0) != pids[w] || !WIFEXITED(child_status) || WEXITSTATUS(child_status) != 0)
+            status = -1;
+    }
+    return status;
+}
+
+/* Hand each pool child a chain, then collect the hexdigests. */
+static int run_pool(fixture *f) {
+    for (unsigned w = 0; w < f->workers; w++) {
+        const pool_task task = {w, f->steps};
+        if (transfer_all(f->pool.task_fds[w], &task, sizeof task, 1) != 0) return -1;
+    }
+    int status = 0;
+    for (unsigned w = 0; w < f->workers; w++) {
+        if (transfer_all(f->pool.result_fds[w], f->result[w].bytes, HEX_LEN, 0) != 0) status = -1;
+        f->result[w].bytes[HEX_LEN] = '\0';
+    }
+    return status;
+}
+
+static int run_parallel(void *state) {
+    fixture *f = state;
+    switch (f->how) {
+    case SEQUENTIAL: {
+        int status = 0;
+        for (unsigned w = 0; w < f->workers; w++) {
+            chain_seed(&f->result[w], w);
+            status |= chain_advance(&f->result[w], f->steps, NULL);
+        }
+        return status;
+    }
+    case THREADS:
+    case THREADS_GLOBAL_LOCK: return run_threads(f);
+    case PROCESSES: return run_processes(f);
+    case PROCESS_POOL: return run_pool(f);
+    }
+    return -1;
+}
+
+static void teardown_fixture(void *state) {
+    fixture *f = state;
+    if (f->how == PROCESS_POOL) pool_stop(&f->pool);
+    free(f);
+}
+
+/* Known answers, from Python's hashlib: the chain function is SHA-1 as the article's is. */
+static int chain_is_sha1(void) {
+    static const struct {
+        size_t steps;
+        const char *hexdigest;
+    } known[] = {{3, "3ab8fa6672cf8800a0fe8a928543e79134e9df4a"}, {1000, "7a0f5c78df2c08628551a13a77503a5df24fd393"}};
+    for (size_t k = 0; k < BENCH_COUNT(known); k++) {
+        chain_text text = {SEED_TEXT};
+        if (chain_advance(&text, known[k].steps, NULL) != 0 || strcmp(text.bytes, known[k].hexdigest) != 0) return 0;
+    }
+    return 1;
+}
+
+static void *setup_fixture(bench_case *c) {
+    const size_t workers = bench_case_count(c);
+    if (workers < 1 || workers > MAX_WORKERS || TOTAL_STEPS % workers != 0) {
+        bench_case_fail(c, "%zu workers: the sweep allows 1 to %d, dividing %d steps evenly", workers, MAX_WORKERS,
+                        TOTAL_STEPS);
+        return NULL;
+    }
+    if (!chain_is_sha1()) {
+        bench_case_fail(c, "libcrypto's SHA-1 chain does not match the known hexdigests");
+        return NULL;
+    }
+    /* Plain calloc: children and threads never allocate through the counting allocator, which is
+     * not thread-safe; the fixture is made and freed here alone. */
+    fixture *f = calloc(1, sizeof *f);
+    if (f == NULL) return NULL;
+    f->how = *(const strategy *)bench_case_arg(c);
+    f->workers = (unsigned)workers;
+    f->steps = TOTAL_STEPS / workers;
+    for (unsigned w = 0; w < f->workers; w++) {
+        chain_seed(&f->expected[w], w);
+        if (chain_advance(&f->expected[w], f->steps, NULL) != 0) {
+            bench_case_fail(c, "libcrypto failed computing the reference");
+            free(f);
+            return NULL;
+        }
+    }
+    if (f->how == PROCESS_POOL && pool_start(&f->pool, f->workers) != 0) {
+        bench_case_fail(c, "could not start a pool of %u processes: %s", f->workers, strerror(errno));
+        free(f);
+        return NULL;
+    }
+    bench_case_set_items(c, TOTAL_STEPS);
+    return f;
+}
+
+static int check_chains(void *state, bench_case *c) {
+    const fixture *f = state;
+    for (unsigned w = 0; w < f->workers; w++) {
+        if (strcmp(f->result[w].bytes, f->expected[w].bytes) != 0) {
+            bench_case_fail(c, "chain %u ended at %.40s, expected %s", w, f->result[w].bytes, f->expected[w].bytes);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+#define STRATEGY(s) .run = run_parallel, .arg = &(const strategy){s}
+static const bench_variant variants[] = {
+    {.name = "sequential", STRATEGY(SEQUENTIAL)},
+    {.name = "threads", STRATEGY(THREADS)},
+    {.name = "threads_global_lock", STRATEGY(THREADS_GLOBAL_LOCK)},
+    {.name = "processes", STRATEGY(PROCESSES)},
+    {.name = "process_pool", STRATEGY(PROCESS_POOL)},
+};
+
+/* Workers 1, 2 (this machine's cores), 4 (Pool(4)) and 8. */
+static const double sweep[] = {1, 2, 4, 8};
+static const double quick_sweep[] = {1, 2, 4};
+
+const bench_comparison bench_this_comparison = {
+    .name = "cpu_parallel",
+    .param = "workers",
+    .param_kind = BENCH_PARAM_COUNT,
+    .item = "step",
+    .about = "CPU-bound work split among `workers`: 131,072 steps of article 000's chained SHA-1, "
+             "`h = sha1(h).hexdigest()` (OpenSSL's libcrypto `SHA1()`; its EVP interface serialises threads, see the source), divided "
+             "into `workers` independent chains, each seeded with the article's string and its number. "
+             "`sequential` runs the chains one after another; `threads` gives each chain a pthread, "
+             "created and joined every iteration; `threads_global_lock` does the same but takes one "
+             "process-wide mutex around every step, as CPython's threads hold the GIL; `processes` "
+             "forks a child per chain every iteration, each sending its final hexdigest through a "
+             "pipe; `process_pool` forks the children once (untimed) and hands them chains through "
+             "pipes, as `multiprocessing.Pool` does. Timed: wall time of one iteration, creation and "
+             "reaping of threads and processes included; items are steps, so ns per step. Every "
+             "chain's final hexdigest is compared with the same chain computed sequentially at setup, "
+             "and the chain function itself with known hexdigests from Python's hashlib. Children die "
+             "with the benchmark process (PR_SET_PDEATHSIG) and are reaped every iteration or at "
+             "teardown. The ideal is a speedup of min(workers, cores) over `sequential`: the chart "
+             "draws it for the cores this run recorded.",
+    BENCH_SWEEP(variants, sweep, quick_sweep),
+    .setup = setup_fixture,
+    .check = check_chains,
+    .teardown = teardown_fixture,
+};
