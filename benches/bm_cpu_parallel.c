@@ -3,15 +3,14 @@
  * split into independent chains, run sequentially, on threads, on threads that take one global lock
  * per step (the GIL analogue), on forked processes and on a pool of processes. */
 #include "bench.h"
+#include "process_pool.h"
 
 #include <errno.h>
 #include <openssl/sha.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -63,7 +62,7 @@ static void chain_seed(chain_text *text, unsigned worker) {
     snprintf(text->bytes, sizeof text->bytes, "%s #%u", SEED_TEXT, worker);
 }
 
-/* ---- the process pool: children made once per case, fed tasks through pipes ---- */
+/* ---- the process pool: children made once per case, fed chains through pipes ---- */
 
 /* A task: which worker's chain, and how many steps. */
 typedef struct pool_task {
@@ -71,94 +70,16 @@ typedef struct pool_task {
     size_t steps;
 } pool_task;
 
-typedef struct process_pool {
-    unsigned size;
-    pid_t pids[MAX_WORKERS];
-    int task_fds[MAX_WORKERS];   /* the parent writes tasks here */
-    int result_fds[MAX_WORKERS]; /* and reads each chain's hexdigest here */
-} process_pool;
-
-/* Read or write exactly n bytes, retrying short transfers and interruptions. 0, or -1. */
-static int transfer_all(int fd, const void *buf, size_t n, int writing) {
-    char *p = (char *)buf; /* written into only when reading */
-    while (n > 0) {
-        const ssize_t done = writing ? write(fd, p, n) : read(fd, p, n);
-        if (done < 0 && errno == EINTR) continue;
-        if (done <= 0) return -1;
-        p += done;
-        n -= (size_t)done;
-    }
-    return 0;
-}
-
-/* In a child: die with the parent, so that no child outlives a run that crashed. */
-static void die_with_parent(pid_t parent) {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) _exit(1);
-}
-
-/* A pool child: run tasks until the parent closes the task pipe. */
-static void pool_child(int task_fd, int result_fd) {
+/* A pool child: advance each chain it is sent and send back its final hexdigest. */
+static int pool_child(int task_fd, int result_fd) {
     pool_task task;
-    while (transfer_all(task_fd, &task, sizeof task, 0) == 0) {
+    while (process_pool_transfer(task_fd, &task, sizeof task, 0) == 0) {
         chain_text text;
         chain_seed(&text, task.worker);
-        if (chain_advance(&text, task.steps, NULL) != 0) _exit(1);
-        if (transfer_all(result_fd, text.bytes, HEX_LEN, 1) != 0) _exit(1);
+        if (chain_advance(&text, task.steps, NULL) != 0) return 1;
+        if (process_pool_transfer(result_fd, text.bytes, HEX_LEN, 1) != 0) return 1;
     }
-    _exit(0);
-}
-
-/* Close the pipes, kill and reap every child. EOF on its task pipe alone would not do: a child
- * another case forked later inherits copies of this pool's pipes, so the last writer may never go. */
-static void pool_stop(process_pool *pool) {
-    for (unsigned i = 0; i < pool->size; i++) {
-        close(pool->task_fds[i]);
-        close(pool->result_fds[i]);
-        kill(pool->pids[i], SIGKILL);
-    }
-    for (unsigned i = 0; i < pool->size; i++) waitpid(pool->pids[i], NULL, 0);
-    pool->size = 0;
-}
-
-/* Fork `size` children; 0, or -1 with every child already made stopped and reaped. */
-static int pool_start(process_pool *pool, unsigned size) {
-    pool->size = 0;
-    const pid_t parent = getpid();
-    for (unsigned i = 0; i < size; i++) {
-        int task_pipe[2], result_pipe[2];
-        if (pipe(task_pipe) != 0) break;
-        if (pipe(result_pipe) != 0) {
-            close(task_pipe[0]);
-            close(task_pipe[1]);
-            break;
-        }
-        const pid_t pid = fork();
-        if (pid == 0) {
-            die_with_parent(parent);
-            close(task_pipe[1]);
-            close(result_pipe[0]);
-            for (unsigned k = 0; k < pool->size; k++) { /* the siblings' pipes are not this child's */
-                close(pool->task_fds[k]);
-                close(pool->result_fds[k]);
-            }
-            pool_child(task_pipe[0], result_pipe[1]);
-        }
-        close(task_pipe[0]);
-        close(result_pipe[1]);
-        if (pid < 0) {
-            close(task_pipe[1]);
-            close(result_pipe[0]);
-            break;
-        }
-        pool->pids[pool->size] = pid;
-        pool->task_fds[pool->size] = task_pipe[1];
-        pool->result_fds[pool->size] = result_pipe[0];
-        pool->size++;
-    }
-    if (pool->size == size) return 0;
-    pool_stop(pool);
-    return -1;
+    return 0;
 }
 
 /* ---- the variants ---- */
@@ -231,11 +152,11 @@ static int run_processes(fixture *f) {
         }
         const pid_t pid = fork();
         if (pid == 0) {
-            die_with_parent(parent);
+            process_pool_die_with_parent(parent);
             close(fd[0]);
             chain_text text;
             chain_seed(&text, started);
-            const int ok = chain_advance(&text, f->steps, NULL) == 0 && transfer_all(fd[1], text.bytes, HEX_LEN, 1) == 0;
+            const int ok = chain_advance(&text, f->steps, NULL) == 0 && process_pool_transfer(fd[1], text.bytes, HEX_LEN, 1) == 0;
             _exit(ok ? 0 : 1);
         }
         close(fd[1]);
@@ -248,7 +169,7 @@ static int run_processes(fixture *f) {
         fds[started] = fd[0];
     }
     for (unsigned w = 0; w < started; w++) {
-        if (transfer_all(fds[w], f->result[w].bytes, HEX_LEN, 0) != 0) status = -1;
+        if (process_pool_transfer(fds[w], f->result[w].bytes, HEX_LEN, 0) != 0) status = -1;
         f->result[w].bytes[HEX_LEN] = '\0';
         close(fds[w]);
         int child_status;
@@ -262,11 +183,11 @@ static int run_processes(fixture *f) {
 static int run_pool(fixture *f) {
     for (unsigned w = 0; w < f->workers; w++) {
         const pool_task task = {w, f->steps};
-        if (transfer_all(f->pool.task_fds[w], &task, sizeof task, 1) != 0) return -1;
+        if (process_pool_transfer(f->pool.task_fds[w], &task, sizeof task, 1) != 0) return -1;
     }
     int status = 0;
     for (unsigned w = 0; w < f->workers; w++) {
-        if (transfer_all(f->pool.result_fds[w], f->result[w].bytes, HEX_LEN, 0) != 0) status = -1;
+        if (process_pool_transfer(f->pool.result_fds[w], f->result[w].bytes, HEX_LEN, 0) != 0) status = -1;
         f->result[w].bytes[HEX_LEN] = '\0';
     }
     return status;
@@ -293,7 +214,7 @@ static int run_parallel(void *state) {
 
 static void teardown_fixture(void *state) {
     fixture *f = state;
-    if (f->how == PROCESS_POOL) pool_stop(&f->pool);
+    if (f->how == PROCESS_POOL) process_pool_stop(&f->pool);
     free(f);
 }
 
@@ -336,7 +257,7 @@ static void *setup_fixture(bench_case *c) {
             return NULL;
         }
     }
-    if (f->how == PROCESS_POOL && pool_start(&f->pool, f->workers) != 0) {
+    if (f->how == PROCESS_POOL && process_pool_start(&f->pool, f->workers, pool_child) != 0) {
         bench_case_fail(c, "could not start a pool of %u processes: %s", f->workers, strerror(errno));
         free(f);
         return NULL;

@@ -2,16 +2,13 @@
  * them out costs more than doing them, done in a loop, on a pool of 4 threads, and on a pool of 4
  * processes. */
 #include "bench.h"
+#include "process_pool.h"
 
-#include <errno.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #define POOL_SIZE 4        /* Pool(4) */
 #define CHUNKS_PER_WORKER 4 /* Pool.map's chunksize: ceil(len / (4 * workers)), so 4 chunks per worker */
@@ -98,84 +95,19 @@ typedef struct chunk_task {
     size_t start, count;
 } chunk_task;
 
-typedef struct process_pool {
-    unsigned size;
-    pid_t pids[POOL_SIZE];
-    int task_fds[POOL_SIZE], result_fds[POOL_SIZE];
-} process_pool;
-
-/* Read or write exactly n bytes, retrying short transfers and interruptions. 0, or -1. */
-static int transfer_all(int fd, const void *buf, size_t n, int writing) {
-    char *p = (char *)buf; /* written into only when reading */
-    while (n > 0) {
-        const ssize_t done = writing ? write(fd, p, n) : read(fd, p, n);
-        if (done < 0 && errno == EINTR) continue;
-        if (done <= 0) return -1;
-        p += done;
-        n -= (size_t)done;
-    }
-    return 0;
-}
-
-/* A child: square each chunk it is sent and send the squares back, until killed or its pipe ends. */
-static void process_child(int task_fd, int result_fd) {
+/* A child: square each chunk it is sent and send the squares back, until its pipe ends. */
+static int process_child(int task_fd, int result_fd) {
     chunk_task task;
     int64_t buffer[1024];
-    while (transfer_all(task_fd, &task, sizeof task, 0) == 0) {
+    while (process_pool_transfer(task_fd, &task, sizeof task, 0) == 0) {
         for (size_t done = 0; done < task.count;) {
             const size_t part = task.count - done < 1024 ? task.count - done : 1024;
             for (size_t i = 0; i < part; i++) buffer[i] = square((int64_t)(task.start + done + i));
-            if (transfer_all(result_fd, buffer, part * sizeof *buffer, 1) != 0) _exit(1);
+            if (process_pool_transfer(result_fd, buffer, part * sizeof *buffer, 1) != 0) return 1;
             done += part;
         }
     }
-    _exit(0);
-}
-
-static void process_pool_stop(process_pool *p) {
-    for (unsigned i = 0; i < p->size; i++) {
-        close(p->task_fds[i]);
-        close(p->result_fds[i]);
-        kill(p->pids[i], SIGKILL); /* a child forked later may hold this pool's pipes: EOF may never come */
-    }
-    for (unsigned i = 0; i < p->size; i++) waitpid(p->pids[i], NULL, 0);
-    p->size = 0;
-}
-
-static int process_pool_start(process_pool *p) {
-    p->size = 0;
-    const pid_t parent = getpid();
-    for (unsigned i = 0; i < POOL_SIZE; i++) {
-        int task_pipe[2], result_pipe[2];
-        if (pipe(task_pipe) != 0) break;
-        if (pipe(result_pipe) != 0) {
-            close(task_pipe[0]);
-            close(task_pipe[1]);
-            break;
-        }
-        const pid_t pid = fork();
-        if (pid == 0) {
-            prctl(PR_SET_PDEATHSIG, SIGKILL); /* die with the benchmark, never outlive it */
-            if (getppid() != parent) _exit(1);
-            close(task_pipe[1]);
-            close(result_pipe[0]);
-            process_child(task_pipe[0], result_pipe[1]);
-        }
-        close(task_pipe[0]);
-        close(result_pipe[1]);
-        if (pid < 0) {
-            close(task_pipe[1]);
-            close(result_pipe[0]);
-            break;
-        }
-        p->pids[p->size] = pid;
-        p->task_fds[p->size] = task_pipe[1];
-        p->result_fds[p->size] = result_pipe[0];
-        p->size++;
-    }
-    if (p->size == POOL_SIZE) return 0;
-    process_pool_stop(p);
-    return -1;
+    return 0;
 }
 
 /* Chunks go to the children in turn, a round at a time: each child gets one chunk, then the
@@ -186,11 +118,11 @@ static int process_pool_map(process_pool *p, int64_t *out, size_t n, size_t chun
         for (; sent < POOL_SIZE && round_start + sent * chunk < n; sent++) {
             const size_t start = round_start + sent * chunk;
             const chunk_task task = {start, start + chunk < n ? chunk : n - start};
-            if (transfer_all(p->task_fds[sent], &task, sizeof task, 1) != 0) return -1;
+            if (process_pool_transfer(p->task_fds[sent], &task, sizeof task, 1) != 0) return -1;
         }
         for (unsigned k = 0; k < sent; k++) {
             const size_t start = round_start + k * chunk, count = start + chunk < n ? chunk : n - start;
-            if (transfer_all(p->result_fds[k], out + start, count * sizeof *out, 0) != 0) return -1;
+            if (process_pool_transfer(p->result_fds[k], out + start, count * sizeof *out, 0) != 0) return -1;
         }
     }
     return 0;
@@ -241,7 +173,7 @@ static void *setup_fixture(bench_case *c) {
     f->out = malloc((f->n ? f->n : 1) * sizeof *f->out);
     int started = f->out != NULL;
     if (started && f->how == THREAD_POOL) started = thread_pool_start(&f->threads) == 0;
-    if (started && f->how == PROCESS_POOL) started = process_pool_start(&f->processes) == 0;
+    if (started && f->how == PROCESS_POOL) started = process_pool_start(&f->processes, POOL_SIZE, process_child) == 0;
     if (!started) {
         bench_case_fail(c, "could not set up %zu tasks on a pool of %d: %s", f->n, POOL_SIZE, strerror(errno));
         free(f->out);
