@@ -115,6 +115,9 @@ size_t bench_case_count(const bench_case *c);
 const void *bench_case_arg(const bench_case *c);
 /* The seed every input generator of this run derives from (--idiom_seed). */
 uint64_t bench_seed(void);
+/* 1 in a QUICK run (--idiom_quick): for comparisons whose inputs have a real-time scale, such as
+ * a server's latency, that a checking run may shorten. */
+int bench_quick(void);
 /* Elements, lookups or pieces one iteration processes: the denominator of ns_per_item. Set in setup. */
 void bench_case_set_items(bench_case *c, int64_t items_per_iteration);
 /* A named figure of the checked run, written as an extra CSV column if the comparison declares it. */

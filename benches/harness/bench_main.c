@@ -18,6 +18,9 @@ static uint64_t run_seed = IDIOM_DEFAULT_SEED;
 
 uint64_t bench_seed(void) { return run_seed; }
 
+static int quick_run; /* --idiom_quick */
+int bench_quick(void) { return quick_run; }
+
 typedef struct options {
     const char *out_dir;   /* --idiom_out=DIR: where results go; none when only listing or probing */
     int quick;             /* --idiom_quick: the reduced sweep and short defaults */
@@ -52,7 +55,7 @@ static int parse_own_flags(int *argc, char **argv, options *opt) {
         const char *arg = argv[i];
         unsigned long long number;
         if (starts_with(arg, "--idiom_out=")) opt->out_dir = arg + strlen("--idiom_out=");
-        else if (strcmp(arg, "--idiom_quick") == 0) opt->quick = 1;
+        else if (strcmp(arg, "--idiom_quick") == 0) opt->quick = quick_run = 1;
         else if (strcmp(arg, "--idiom_names") == 0) opt->names = 1;
         else if (starts_with(arg, "--idiom_pairs=")) opt->plan = arg + strlen("--idiom_pairs=");
         else if (starts_with(arg, "--idiom_seed=")) {
