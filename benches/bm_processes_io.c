@@ -1,0 +1,30 @@
+/* bm_processes_io.c: article 000's "Using processes": the same 4 downloads with a process each,
+ * and what a process costs over a thread for the same job. */
+#include "io_downloads.h"
+
+static const bench_variant variants[] = {
+    IO_VARIANT("sequential", IO_SEQUENTIAL, IO_SEQUENTIAL_LIMIT),
+    IO_VARIANT("process_per_download", IO_PROCESS_PER_DOWNLOAD, 0),
+    IO_VARIANT("thread_per_download", IO_THREAD_PER_DOWNLOAD, 0),
+};
+
+/* Downloads per iteration; 4 is the article's. */
+static const double sweep[] = {1, 2, 4, 8, 16, 64, 256};
+static const double quick_sweep[] = {1, 4};
+
+const bench_comparison bench_this_comparison = {
+    .name = "processes_io",
+    .param = "downloads",
+    .param_kind = BENCH_PARAM_COUNT,
+    .item = "download",
+    .about = IO_ABOUT_METHOD " `sequential` downloads one after another; `process_per_download` forks "
+             "a child per download, which reports its length and checksum through a pipe and is "
+             "reaped; `thread_per_download` does the same job on a pthread, for what a process costs "
+             "over a thread.",
+    BENCH_SWEEP(variants, sweep, quick_sweep),
+    .extra_counters = io_extra_counters,
+    .n_extra_counters = 1,
+    .setup = io_setup,
+    .check = io_check,
+    .teardown = io_teardown,
+};

@@ -1,0 +1,243 @@
+/* io_downloads.c: n downloads from the loopback server, five ways; see io_downloads.h. */
+#include "io_downloads.h"
+
+#include "local_http.h"
+#include "process_pool.h"
+
+#include <curl/curl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define TIMEOUT_MS (IO_LATENCY_MS + 30000L) /* no download may take longer: every loop is bounded */
+
+const char *const io_extra_counters[1] = {"latency_ms"};
+
+static unsigned latency_ms(void) { return bench_quick() ? IO_QUICK_LATENCY_MS : IO_LATENCY_MS; }
+
+typedef struct fixture {
+    io_strategy how;
+    size_t n;
+    local_server *server;
+    download *downloads;          /* n slots, each with a payload-sized buffer */
+    unsigned char *storage;       /* the slots' buffers */
+    struct child_result *child_results; /* processes: what each child reported */
+    atomic_size_t next;           /* thread_pool_4: the first download nobody has taken */
+} fixture;
+
+/* What a child process reports of its download. */
+typedef struct child_result {
+    int ok;            /* the transfer succeeded */
+    size_t received;
+    uint64_t checksum; /* FNV-1a of the bytes received */
+} child_result;
+
+static int fetch(fixture *f, size_t i) { return local_download(local_server_url(f->server), &f->downloads[i], TIMEOUT_MS); }
+
+/* A download failed or came back with the wrong length. */
+static int download_bad(const fixture *f, size_t i) {
+    return f->downloads[i].curl_status != CURLE_OK || f->downloads[i].received != IO_PAYLOAD_BYTES;
+}
+
+static void *thread_per_download(void *arg) {
+    void **job = arg;
+    fetch(job[0], (size_t)(uintptr_t)job[1]);
+    return NULL;
+}
+
+static void *pool_worker(void *arg) {
+    fixture *f = arg;
+    for (size_t i; (i = atomic_fetch_add(&f->next, 1)) < f->n;) fetch(f, i);
+    return NULL;
+}
+
+/* Start `count` threads running body on args[k]; join them all. -1 if any could not start. */
+static int run_threads(size_t count, void *(*body)(void *), void **args) {
+    pthread_t *threads = malloc(count * sizeof *threads);
+    if (threads == NULL) return -1;
+    size_t started = 0;
+    while (started < count && pthread_create(&threads[started], NULL, body, args[started]) == 0) started++;
+    for (size_t k = 0; k < started; k++) pthread_join(threads[k], NULL);
+    free(threads);
+    return started == count ? 0 : -1;
+}
+
+/* libcurl's multi interface: every transfer on this thread, driven by poll until all are done. */
+static int run_event_loop(fixture *f) {
+    CURLM *multi = curl_multi_init();
+    if (multi == NULL) return -1;
+    CURL **handles = calloc(f->n, sizeof *handles);
+    int status = handles ? 0 : -1;
+    for (size_t i = 0; i < f->n && status == 0; i++) {
+        handles[i] = local_download_handle(local_server_url(f->server), &f->downloads[i], TIMEOUT_MS);
+        if (handles[i] == NULL || curl_multi_add_handle(multi, handles[i]) != CURLM_OK) status = -1;
+        else curl_easy_setopt(handles[i], CURLOPT_PRIVATE, &f->downloads[i]);
+    }
+    int running = 1;
+    while (status == 0 && running > 0) { /* bounded: each transfer times out after TIMEOUT_MS */
+        if (curl_multi_perform(multi, &running) != CURLM_OK) status = -1;
+        else if (running > 0 && curl_multi_poll(multi, NULL, 0, 1000, NULL) != CURLM_OK) status = -1;
+    }
+    CURLMsg *msg;
+    int left;
+    while ((msg = curl_multi_info_read(multi, &left)) != NULL) {
+        if (msg->msg != CURLMSG_DONE) continue;
+        download *d;
+        curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&d);
+        d->curl_status = (int)msg->data.result;
+    }
+    for (size_t i = 0; handles && i < f->n; i++) {
+        if (handles[i] == NULL) continue;
+        curl_multi_remove_handle(multi, handles[i]);
+        curl_easy_cleanup(handles[i]);
+    }
+    free(handles);
+    curl_multi_cleanup(multi);
+    return status;
+}
+
+/* A child per download; each sends its result through its own pipe and is reaped. */
+static int run_processes(fixture *f) {
+    pid_t *pids = malloc(f->n * sizeof *pids);
+    int *fds = malloc(f->n * sizeof *fds);
+    int status = pids && fds ? 0 : -1;
+    size_t started = 0;
+    const pid_t parent = getpid();
+    for (; status == 0 && started < f->n; started++) {
+        int fd[2];
+        if (pipe(fd) != 0) {
+            status = -1;
+            break;
+        }
+        const pid_t pid = fork();
+        if (pid == 0) {
+            process_pool_die_with_parent(parent);
+            close(fd[0]);
+            download *d = &f->downloads[started]; /* the child's copy of the slot: the parent never sees it */
+            const int ok = fetch(f, started) == 0;
+            const child_result r = {ok, d->received, local_checksum(d->bytes, d->received < d->capacity ? d->received : d->capacity)};
+            _exit(process_pool_transfer(fd[1], &r, sizeof r, 1) == 0 ? 0 : 1);
+        }
+        close(fd[1]);
+        if (pid < 0) {
+            close(fd[0]);
+            status = -1;
+            break;
+        }
+        pids[started] = pid;
+        fds[started] = fd[0];
+    }
+    for (size_t i = 0; i < started; i++) {
+        child_result *r = &f->child_results[i];
+        if (process_pool_transfer(fds[i], r, sizeof *r, 0) != 0) *r = (child_result){0, 0, 0};
+        close(fds[i]);
+        int child_status;
+        if (waitpid(pids[i], &child_status, 0) != pids[i] || !WIFEXITED(child_status) || WEXITSTATUS(child_status) != 0)
+            status = -1;
+        if (!r->ok || r->received != IO_PAYLOAD_BYTES) status = -1;
+    }
+    free(pids);
+    free(fds);
+    return status;
+}
+
+int io_run(void *state) {
+    fixture *f = state;
+    for (size_t i = 0; i < f->n; i++) f->downloads[i].curl_status = -1;
+    int status = 0;
+    switch (f->how) {
+    case IO_SEQUENTIAL:
+        for (size_t i = 0; i < f->n; i++) fetch(f, i);
+        break;
+    case IO_THREAD_PER_DOWNLOAD: {
+        void **args = malloc(f->n * sizeof *args), **jobs = malloc(2 * f->n * sizeof *jobs);
+        if (args == NULL || jobs == NULL) status = -1;
+        for (size_t i = 0; status == 0 && i < f->n; i++) {
+            jobs[2 * i] = f;
+            jobs[2 * i + 1] = (void *)(uintptr_t)i;
+            args[i] = &jobs[2 * i];
+        }
+        if (status == 0) status = run_threads(f->n, thread_per_download, args);
+        free(args);
+        free(jobs);
+        break;
+    }
+    case IO_THREAD_POOL_4: {
+        atomic_store(&f->next, 0);
+        void *args[IO_POOL_THREADS];
+        for (size_t k = 0; k < IO_POOL_THREADS; k++) args[k] = f;
+        status = run_threads(IO_POOL_THREADS, pool_worker, args);
+        break;
+    }
+    case IO_EVENT_LOOP: status = run_event_loop(f); break;
+    case IO_PROCESS_PER_DOWNLOAD: return run_processes(f);
+    }
+    for (size_t i = 0; status == 0 && i < f->n; i++)
+        if (download_bad(f, i)) status = -1;
+    return status;
+}
+
+void io_teardown(void *state) {
+    fixture *f = state;
+    local_server_stop(f->server);
+    free(f->downloads);
+    free(f->storage);
+    free(f->child_results);
+    free(f);
+}
+
+/* Plain malloc throughout: downloads land from threads, and the counting allocator is not thread-safe. */
+void *io_setup(bench_case *c) {
+    const size_t n = bench_case_count(c);
+    if (n < 1) {
+        bench_case_fail(c, "%zu downloads: there must be at least one", n);
+        return NULL;
+    }
+    fixture *f = calloc(1, sizeof *f);
+    if (f == NULL) return NULL;
+    f->how = *(const io_strategy *)bench_case_arg(c);
+    f->n = n;
+    char error[256];
+    f->server = local_server_start(IO_PAYLOAD_BYTES, latency_ms(), bench_seed(), error, sizeof error);
+    f->downloads = calloc(n, sizeof *f->downloads);
+    f->storage = malloc(n * (size_t)IO_PAYLOAD_BYTES);
+    f->child_results = calloc(n, sizeof *f->child_results);
+    if (f->server == NULL || f->downloads == NULL || f->storage == NULL || f->child_results == NULL) {
+        bench_case_fail(c, "%s", f->server ? "out of memory for the download slots" : error);
+        io_teardown(f);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        f->downloads[i] = (download){f->storage + i * (size_t)IO_PAYLOAD_BYTES, IO_PAYLOAD_BYTES, 0, -1};
+    bench_case_set_items(c, (int64_t)n);
+    return f;
+}
+
+/* Every download of the checked run against the payload: bytes for downloads made here, length
+ * and checksum for those a child made. */
+int io_check(void *state, bench_case *c) {
+    const fixture *f = state;
+    bench_case_set_counter(c, "latency_ms", latency_ms());
+    const uint64_t payload_sum = local_checksum(local_server_payload(f->server), IO_PAYLOAD_BYTES);
+    for (size_t i = 0; i < f->n; i++) {
+        int good;
+        if (f->how == IO_PROCESS_PER_DOWNLOAD) {
+            const child_result *r = &f->child_results[i];
+            good = r->ok && r->received == IO_PAYLOAD_BYTES && r->checksum == payload_sum;
+        } else {
+            good = local_download_is_payload(f->server, &f->downloads[i]);
+        }
+        if (!good) {
+            const size_t received = f->how == IO_PROCESS_PER_DOWNLOAD ? f->child_results[i].received
+                                                                      : f->downloads[i].received;
+            bench_case_fail(c, "download %zu of %zu came back wrong: %zu bytes of %d, or different bytes", i, f->n,
+                            received, IO_PAYLOAD_BYTES);
+            return -1;
+        }
+    }
+    return 0;
+}
