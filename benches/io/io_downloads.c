@@ -234,8 +234,11 @@ int io_check(void *state, bench_case *c) {
         if (!good) {
             const size_t received = f->how == IO_PROCESS_PER_DOWNLOAD ? f->child_results[i].received
                                                                       : f->downloads[i].received;
-            bench_case_fail(c, "download %zu of %zu came back wrong: %zu bytes of %d, or different bytes", i, f->n,
-                            received, IO_PAYLOAD_BYTES);
+            if (received != IO_PAYLOAD_BYTES)
+                bench_case_fail(c, "download %zu of %zu came back with %zu bytes, not %d", i, f->n, received,
+                                IO_PAYLOAD_BYTES);
+            else
+                bench_case_fail(c, "download %zu of %zu came back corrupt: its bytes differ from the payload", i, f->n);
             return -1;
         }
     }

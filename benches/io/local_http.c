@@ -18,6 +18,7 @@ struct local_server {
     struct MHD_Daemon *daemon;
     struct MHD_Response *response; /* one response, shared by every request */
     unsigned char *payload;
+    unsigned char *served; /* a corrupted copy of the payload, under the tests' fault; else NULL */
     size_t payload_bytes;
     unsigned latency_ms;
     char url[64];
@@ -64,7 +65,19 @@ local_server *local_server_start(size_t payload_bytes, unsigned latency_ms, uint
     server->latency_ms = latency_ms;
     rng r = rng_seeded(seed, STREAM_PAYLOAD);
     for (size_t i = 0; i < payload_bytes; i++) server->payload[i] = (unsigned char)rng_next(&r);
-    server->response = MHD_create_response_from_buffer(payload_bytes, server->payload, MHD_RESPMEM_PERSISTENT);
+    /* The tests' fault: serve one byte short, or one byte changed, of what downloads are checked against. */
+    const char *fault = getenv(LOCAL_SERVER_FAULT_ENV);
+    size_t served_bytes = payload_bytes;
+    if (fault && strcmp(fault, "short") == 0 && payload_bytes > 0) served_bytes--;
+    if (fault && strcmp(fault, "corrupt") == 0 && payload_bytes > 0) {
+        server->served = malloc(payload_bytes);
+        if (server->served) {
+            memcpy(server->served, server->payload, payload_bytes);
+            server->served[payload_bytes / 2] ^= 1;
+        }
+    }
+    server->response = MHD_create_response_from_buffer(served_bytes, server->served ? server->served : server->payload,
+                                                       MHD_RESPMEM_PERSISTENT);
     struct sockaddr_in loopback = {.sin_family = AF_INET, .sin_port = 0, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
     if (server->response != NULL)
         server->daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
@@ -88,6 +101,7 @@ void local_server_stop(local_server *server) {
     if (server->daemon) MHD_stop_daemon(server->daemon);
     if (server->response) MHD_destroy_response(server->response);
     free(server->payload);
+    free(server->served);
     free(server);
 }
 

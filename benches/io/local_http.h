@@ -9,6 +9,10 @@
 
 typedef struct local_server local_server;
 
+/* For tests only: when this environment variable is "short" the server sends one byte less than the
+ * payload, when "corrupt" one byte changed, so that a test can see a bad download fail the run. */
+#define LOCAL_SERVER_FAULT_ENV "IDIOM_TEST_SERVER_FAULT"
+
 /* Start a server on 127.0.0.1 at a free port (the kernel picks one, so a port in use is never a
  * problem) serving `payload_bytes` bytes drawn from `seed`, each response held for `latency_ms`.
  * NULL, with a reason in error, if it cannot start. */
