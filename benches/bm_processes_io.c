@@ -20,7 +20,11 @@ const bench_comparison bench_this_comparison = {
     .about = IO_ABOUT_METHOD " `sequential` downloads one after another; `process_per_download` forks "
              "a child per download, which reports its length and checksum through a pipe and is "
              "reaped; `thread_per_download` does the same job on a pthread, for what a process costs "
-             "over a thread.",
+             "over a thread. A fork copies the page tables of the whole benchmark process, which keeps "
+             "the download buffers of every case it has set up (200 KB per download slot, so tens of MB "
+             "by the largest sweeps): the process line includes that, as a fork from any large program "
+             "would, and it flattens at several ms per download where the forks, made one after "
+             "another by the parent, outlast the latency.",
     BENCH_SWEEP(variants, sweep, quick_sweep),
     .extra_counters = io_extra_counters,
     .n_extra_counters = 1,
