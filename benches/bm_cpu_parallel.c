@@ -280,9 +280,9 @@ static int check_chains(void *state, bench_case *c) {
 #define STRATEGY(s) .run = run_parallel, .arg = &(const strategy){s}
 static const bench_variant variants[] = {
     {.name = "sequential", STRATEGY(SEQUENTIAL)},
-    {.name = "threads", STRATEGY(THREADS)},
+    {.name = "thread_per_chain", STRATEGY(THREADS)},
     {.name = "threads_global_lock", STRATEGY(THREADS_GLOBAL_LOCK)},
-    {.name = "processes", STRATEGY(PROCESSES)},
+    {.name = "process_per_chain", STRATEGY(PROCESSES)},
     {.name = "process_pool", STRATEGY(PROCESS_POOL)},
 };
 
@@ -298,9 +298,9 @@ const bench_comparison bench_this_comparison = {
     .about = "CPU-bound work split among `workers`: 131,072 steps of article 000's chained SHA-1, "
              "`h = sha1(h).hexdigest()` (OpenSSL's libcrypto `SHA1()`; its EVP interface serialises threads, see the source), divided "
              "into `workers` independent chains, each seeded with the article's string and its number. "
-             "`sequential` runs the chains one after another; `threads` gives each chain a pthread, "
+             "`sequential` runs the chains one after another; `thread_per_chain` gives each chain a pthread, "
              "created and joined every iteration; `threads_global_lock` does the same but takes one "
-             "process-wide mutex around every step, as CPython's threads hold the GIL; `processes` "
+             "process-wide mutex around every step, as CPython's threads hold the GIL; `process_per_chain` "
              "forks a child per chain every iteration, each sending its final hexdigest through a "
              "pipe; `process_pool` forks the children once (untimed) and hands them chains through "
              "pipes, as `multiprocessing.Pool` does. Timed: wall time of one iteration, creation and "
