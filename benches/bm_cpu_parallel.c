@@ -136,47 +136,17 @@ static int run_threads(fixture *f) {
     return status;
 }
 
-/* One forked child per chain, each writing its hexdigest through a pipe, all reaped every
- * iteration. On any failure the children already made are still read from or reaped. */
+/* What a child per chain runs: its chain, into its copy of the result slot. */
+static int chain_in_child(size_t worker, void *arg, void *result) {
+    const fixture *f = arg;
+    chain_text *text = result;
+    chain_seed(text, (unsigned)worker);
+    return chain_advance(text, f->steps, NULL);
+}
+
+/* One forked child per chain, each sending its final text through a pipe, all reaped every iteration. */
 static int run_processes(fixture *f) {
-    pid_t pids[MAX_WORKERS];
-    int fds[MAX_WORKERS];
-    unsigned started = 0;
-    int status = 0;
-    const pid_t parent = getpid();
-    for (; started < f->workers; started++) {
-        int fd[2];
-        if (pipe(fd) != 0) {
-            status = -1;
-            break;
-        }
-        const pid_t pid = fork();
-        if (pid == 0) {
-            process_pool_die_with_parent(parent);
-            close(fd[0]);
-            chain_text text;
-            chain_seed(&text, started);
-            const int ok = chain_advance(&text, f->steps, NULL) == 0 && process_pool_transfer(fd[1], text.bytes, HEX_LEN, 1) == 0;
-            _exit(ok ? 0 : 1);
-        }
-        close(fd[1]);
-        if (pid < 0) {
-            close(fd[0]);
-            status = -1;
-            break;
-        }
-        pids[started] = pid;
-        fds[started] = fd[0];
-    }
-    for (unsigned w = 0; w < started; w++) {
-        if (process_pool_transfer(fds[w], f->result[w].bytes, HEX_LEN, 0) != 0) status = -1;
-        f->result[w].bytes[HEX_LEN] = '\0';
-        close(fds[w]);
-        int child_status;
-        if (waitpid(pids[w], &child_status, 0) != pids[w] || !WIFEXITED(child_status) || WEXITSTATUS(child_status) != 0)
-            status = -1;
-    }
-    return status;
+    return process_pool_fork_each(f->workers, chain_in_child, f, f->result, sizeof f->result[0]);
 }
 
 /* Hand each pool child a chain, then collect the hexdigests. */

@@ -8,10 +8,6 @@ static const bench_variant variants[] = {
     IO_VARIANT("thread_per_download", IO_THREAD_PER_DOWNLOAD, 0),
 };
 
-/* Downloads per iteration; 4 is the article's. */
-static const double sweep[] = {1, 2, 4, 8, 16, 64, 256};
-static const double quick_sweep[] = {1, 4};
-
 const bench_comparison bench_this_comparison = {
     .name = "processes_io",
     .param = "downloads",
@@ -25,7 +21,7 @@ const bench_comparison bench_this_comparison = {
              "by the largest sweeps): the process line includes that, as a fork from any large program "
              "would, and it flattens at several ms per download where the forks, made one after "
              "another by the parent, outlast the latency.",
-    BENCH_SWEEP(variants, sweep, quick_sweep),
+    BENCH_SWEEP(variants, io_sweep, io_quick_sweep),
     .extra_counters = io_extra_counters,
     .n_extra_counters = 1,
     .setup = io_setup,

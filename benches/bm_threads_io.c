@@ -9,10 +9,6 @@ static const bench_variant variants[] = {
     IO_VARIANT("event_loop", IO_EVENT_LOOP, 0),
 };
 
-/* Downloads per iteration; 4 is the article's. */
-static const double sweep[] = {1, 2, 4, 8, 16, 64, 256};
-static const double quick_sweep[] = {1, 4};
-
 const bench_comparison bench_this_comparison = {
     .name = "threads_io",
     .param = "downloads",
@@ -22,7 +18,7 @@ const bench_comparison bench_this_comparison = {
              "a pthread per download and joins them all; `thread_pool_4` runs 4 threads that take "
              "downloads in turn; `event_loop` drives every download from one thread with libcurl's "
              "multi interface, as asyncio would.",
-    BENCH_SWEEP(variants, sweep, quick_sweep),
+    BENCH_SWEEP(variants, io_sweep, io_quick_sweep),
     .extra_counters = io_extra_counters,
     .n_extra_counters = 1,
     .setup = io_setup,

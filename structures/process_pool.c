@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -80,4 +81,45 @@ int process_pool_start(process_pool *pool, unsigned size, process_pool_child_fn 
     if (pool->size == size) return 0;
     process_pool_stop(pool);
     return -1;
+}
+
+int process_pool_fork_each(size_t n, process_each_fn *body, void *arg, void *results, size_t result_size) {
+    pid_t *pids = malloc((n ? n : 1) * sizeof *pids);
+    int *fds = malloc((n ? n : 1) * sizeof *fds);
+    int status = pids && fds ? 0 : -1;
+    size_t started = 0;
+    const pid_t parent = getpid();
+    for (; status == 0 && started < n; started++) {
+        int fd[2];
+        if (pipe(fd) != 0) {
+            status = -1;
+            break;
+        }
+        const pid_t pid = fork();
+        if (pid == 0) {
+            process_pool_die_with_parent(parent);
+            close(fd[0]);
+            void *result = (char *)results + started * result_size; /* the child's own copy of the slot */
+            const int ok = body(started, arg, result) == 0 && process_pool_transfer(fd[1], result, result_size, 1) == 0;
+            _exit(ok ? 0 : 1);
+        }
+        close(fd[1]);
+        if (pid < 0) {
+            close(fd[0]);
+            status = -1;
+            break;
+        }
+        pids[started] = pid;
+        fds[started] = fd[0];
+    }
+    for (size_t i = 0; i < started; i++) {
+        if (process_pool_transfer(fds[i], (char *)results + i * result_size, result_size, 0) != 0) status = -1;
+        close(fds[i]);
+        int child_status;
+        if (waitpid(pids[i], &child_status, 0) != pids[i] || !WIFEXITED(child_status) || WEXITSTATUS(child_status) != 0)
+            status = -1;
+    }
+    free(pids);
+    free(fds);
+    return status;
 }

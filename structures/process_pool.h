@@ -31,4 +31,12 @@ void process_pool_die_with_parent(pid_t parent);
  * interruptions. 0, or -1 on an error or an early end of file. */
 int process_pool_transfer(int fd, const void *buf, size_t n, int writing);
 
+/* What a child of process_pool_fork_each runs for item index: fill result (result_size bytes) and
+ * return 0, or nonzero on failure. */
+typedef int process_each_fn(size_t index, void *arg, void *result);
+/* Fork a child per item 0..n-1, all running at once; collect each one's result into
+ * results[index * result_size] and reap it. 0, or -1 if a child could not start, failed, or sent
+ * less than its result (every child started is still read from and reaped). */
+int process_pool_fork_each(size_t n, process_each_fn *body, void *arg, void *results, size_t result_size);
+
 #endif /* IDIOM_PROCESS_POOL_H */

@@ -1,6 +1,6 @@
 /* test_process_pool.c: a pool's children each answer their own pipe, all are gone after stop (none
  * left to reap), a child that fails ends its pipe so the parent sees an error rather than hanging,
- * and transfers move exactly the bytes asked for. */
+ * transfers move exactly the bytes asked for, and a child per item reports its result or its failure. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -79,6 +79,25 @@ static void a_failed_child_is_an_error_not_a_hang(void **state) {
     no_children_left();
 }
 
+/* Squares its index; fails for index 3 when asked to. */
+static int square_in_child(size_t index, void *arg, void *result) {
+    if (arg != NULL && index == 3) return 1;
+    *(int64_t *)result = (int64_t)(index * index);
+    return 0;
+}
+
+static void fork_each_collects_every_result_and_reaps(void **state) {
+    (void)state;
+    int64_t results[20] = {0};
+    assert_int_equal(process_pool_fork_each(20, square_in_child, NULL, results, sizeof results[0]), 0);
+    for (int i = 0; i < 20; i++) assert_int_equal(results[i], i * i);
+    no_children_left();
+    int fail = 1;
+    assert_int_equal(process_pool_fork_each(5, square_in_child, &fail, results, sizeof results[0]), -1);
+    no_children_left();
+    assert_int_equal(process_pool_fork_each(0, square_in_child, NULL, results, sizeof results[0]), 0);
+}
+
 static void an_empty_pool_is_fine(void **state) {
     (void)state;
     process_pool pool;
@@ -92,6 +111,7 @@ int main(void) {
         cmocka_unit_test(children_answer_and_are_reaped),
         cmocka_unit_test(overlapping_pools_stop_without_hanging),
         cmocka_unit_test(a_failed_child_is_an_error_not_a_hang),
+        cmocka_unit_test(fork_each_collects_every_result_and_reaps),
         cmocka_unit_test(an_empty_pool_is_fine),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -100,48 +100,21 @@ static int run_event_loop(fixture *f) {
     return status;
 }
 
-/* A child per download; each sends its result through its own pipe and is reaped. */
+/* What a child per download runs: the download, reported as its length and checksum. */
+static int download_in_child(size_t i, void *arg, void *result) {
+    fixture *f = arg;
+    download *d = &f->downloads[i]; /* the child's copy of the slot: the parent never sees it */
+    const int ok = fetch(f, i) == 0;
+    const size_t kept = d->received < d->capacity ? d->received : d->capacity;
+    *(child_result *)result = (child_result){ok, d->received, local_checksum(d->bytes, kept)};
+    return 0;
+}
+
+/* A child per download, all at once, each reporting through a pipe and reaped. */
 static int run_processes(fixture *f) {
-    pid_t *pids = malloc(f->n * sizeof *pids);
-    int *fds = malloc(f->n * sizeof *fds);
-    int status = pids && fds ? 0 : -1;
-    size_t started = 0;
-    const pid_t parent = getpid();
-    for (; status == 0 && started < f->n; started++) {
-        int fd[2];
-        if (pipe(fd) != 0) {
-            status = -1;
-            break;
-        }
-        const pid_t pid = fork();
-        if (pid == 0) {
-            process_pool_die_with_parent(parent);
-            close(fd[0]);
-            download *d = &f->downloads[started]; /* the child's copy of the slot: the parent never sees it */
-            const int ok = fetch(f, started) == 0;
-            const child_result r = {ok, d->received, local_checksum(d->bytes, d->received < d->capacity ? d->received : d->capacity)};
-            _exit(process_pool_transfer(fd[1], &r, sizeof r, 1) == 0 ? 0 : 1);
-        }
-        close(fd[1]);
-        if (pid < 0) {
-            close(fd[0]);
-            status = -1;
-            break;
-        }
-        pids[started] = pid;
-        fds[started] = fd[0];
-    }
-    for (size_t i = 0; i < started; i++) {
-        child_result *r = &f->child_results[i];
-        if (process_pool_transfer(fds[i], r, sizeof *r, 0) != 0) *r = (child_result){0, 0, 0};
-        close(fds[i]);
-        int child_status;
-        if (waitpid(pids[i], &child_status, 0) != pids[i] || !WIFEXITED(child_status) || WEXITSTATUS(child_status) != 0)
-            status = -1;
-        if (!r->ok || r->received != IO_PAYLOAD_BYTES) status = -1;
-    }
-    free(pids);
-    free(fds);
+    int status = process_pool_fork_each(f->n, download_in_child, f, f->child_results, sizeof *f->child_results);
+    for (size_t i = 0; i < f->n; i++)
+        if (!f->child_results[i].ok || f->child_results[i].received != IO_PAYLOAD_BYTES) status = -1;
     return status;
 }
 

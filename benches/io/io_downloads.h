@@ -30,6 +30,10 @@ void io_teardown(void *state);
 /* The CSV column that records the latency the server held each request for. */
 extern const char *const io_extra_counters[1];
 
+/* Downloads per iteration, 4 being the article's; and the QUICK run's. */
+static const double io_sweep[] = {1, 2, 4, 8, 16, 64, 256};
+static const double io_quick_sweep[] = {1, 4};
+
 #define IO_VARIANT(name_, strategy_, max_x_) \
     {.name = (name_), .run = io_run, .arg = &(const io_strategy){strategy_}, .max_x = (max_x_)}
 
