@@ -21,9 +21,9 @@ const bench_comparison bench_this_comparison = {
              "by the largest sweeps): the process line includes that, as a fork from any large program "
              "would, and it flattens at several ms per download where the forks, made one after "
              "another by the parent, outlast the latency.",
+    .chart = "io_downloads",
     BENCH_SWEEP(variants, io_sweep, io_quick_sweep),
-    .extra_counters = io_extra_counters,
-    .n_extra_counters = 1,
+    BENCH_EXTRA_COUNTERS(io_extra_counters),
     .setup = io_setup,
     .check = io_check,
     .teardown = io_teardown,

@@ -18,9 +18,9 @@ const bench_comparison bench_this_comparison = {
              "a pthread per download and joins them all; `thread_pool_4` runs 4 threads that take "
              "downloads in turn; `event_loop` drives every download from one thread with libcurl's "
              "multi interface, as asyncio would.",
+    .chart = "io_downloads",
     BENCH_SWEEP(variants, io_sweep, io_quick_sweep),
-    .extra_counters = io_extra_counters,
-    .n_extra_counters = 1,
+    BENCH_EXTRA_COUNTERS(io_extra_counters),
     .setup = io_setup,
     .check = io_check,
     .teardown = io_teardown,

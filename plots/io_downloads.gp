@@ -1,5 +1,4 @@
-# plots/io_downloads.gp: the chart of the I/O comparisons (loaded by threads_io.gp and
-# processes_io.gp): wall time per download against the number of downloads, log-log, with the two
+# plots/io_downloads.gp: the chart the I/O comparisons share (their facts name it as their chart): wall time per download against the number of downloads, log-log, with the two
 # references: the sequential line (one latency per download) and the floor (one latency for all).
 stats csv using (column("latency_ms")) nooutput name "LATENCY"
 latency_ms = LATENCY_max  # as the run recorded it: 50 ms, or 10 in a QUICK run

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/plots.sh RESULTS_DIR PLOTS_DIR [comparison...]: draw plots/<comparison>.svg and .png from
-# RESULTS_DIR/<comparison>.csv, with plots/<comparison>.gp where a comparison has its own chart and
-# plots/default.gp otherwise. Every CSV is checked first; charts are drawn into a scratch folder and
+# RESULTS_DIR/<comparison>.csv, with plots/<chart>.gp where the comparison has a chart of its own
+# (<chart> is its name unless its facts name a shared one) and plots/default.gp otherwise. Every CSV is checked first; charts are drawn into a scratch folder and
 # moved into PLOTS_DIR only when all of them were drawn.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -51,7 +51,7 @@ for name in "${names[@]}"; do
     -v n="$name" 2>/dev/null || true)
   pairs=$results/$name.pairs.csv   # paired ratios, where the comparison has any
   [[ -f $pairs ]] || pairs=''
-  script=$root/plots/$name.gp
+  script=$root/plots/$(json_get "$facts" chart "$name").gp   # a chart several comparisons may share
   [[ -f $script ]] || script=$root/plots/default.gp
   for format in svg png; do
     gnuplot -e "csv='$csv'; pairs='$pairs'; out='$scratch/$name.$format'; format='$format'; machine='$machine'; name='$name'" \

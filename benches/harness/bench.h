@@ -70,6 +70,7 @@ typedef struct bench_comparison {
     bench_param_kind param_kind;
     const char *item;             /* what items are, singular: "element", "lookup", "piece" */
     const char *about;            /* Markdown: what is timed and how; the one statement of the method */
+    const char *chart;            /* plots/<chart>.gp, when comparisons share a chart; NULL: plots/<name>.gp */
     const bench_variant *variants;
     size_t n_variants;
     const double *xs;             /* the full sweep, including the articles' own point */

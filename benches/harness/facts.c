@@ -19,6 +19,7 @@ static cJSON *describe(const bench_comparison *cmp, uint64_t seed, int quick) {
     cJSON_AddStringToObject(facts, "param_kind", cmp->param_kind == BENCH_PARAM_SHARE ? "share" : "count");
     cJSON_AddStringToObject(facts, "item", cmp->item ? cmp->item : "item");
     cJSON_AddStringToObject(facts, "about", cmp->about);
+    cJSON_AddStringToObject(facts, "chart", cmp->chart ? cmp->chart : cmp->name);
     cJSON_AddBoolToObject(facts, "calibration", cmp->calibration);
     cJSON *keys = cJSON_AddArrayToObject(facts, "key_numbers");
     if (cmp->key_numbers & BENCH_KEY_GROWTH_ORDER) cJSON_AddItemToArray(keys, cJSON_CreateString("growth_order"));

@@ -15,8 +15,6 @@
 
 #define TIMEOUT_MS (IO_LATENCY_MS + 30000L) /* no download may take longer: every loop is bounded */
 
-const char *const io_extra_counters[1] = {"latency_ms"};
-
 static unsigned latency_ms(void) { return bench_quick() ? IO_QUICK_LATENCY_MS : IO_LATENCY_MS; }
 
 typedef struct fixture {
@@ -26,6 +24,7 @@ typedef struct fixture {
     download *downloads;          /* n slots, each with a payload-sized buffer */
     unsigned char *storage;       /* the slots' buffers */
     struct child_result *child_results; /* processes: what each child reported */
+    struct download_job *jobs;    /* thread_per_download: each thread's download, made at setup */
     atomic_size_t next;           /* thread_pool_4: the first download nobody has taken */
 } fixture;
 
@@ -43,9 +42,15 @@ static int download_bad(const fixture *f, size_t i) {
     return f->downloads[i].curl_status != CURLE_OK || f->downloads[i].received != IO_PAYLOAD_BYTES;
 }
 
+/* One download, for a thread of its own. */
+typedef struct download_job {
+    struct fixture *f;
+    size_t index;
+} download_job;
+
 static void *thread_per_download(void *arg) {
-    void **job = arg;
-    fetch(job[0], (size_t)(uintptr_t)job[1]);
+    download_job *job = arg;
+    fetch(job->f, job->index);
     return NULL;
 }
 
@@ -55,12 +60,14 @@ static void *pool_worker(void *arg) {
     return NULL;
 }
 
-/* Start `count` threads running body on args[k]; join them all. -1 if any could not start. */
-static int run_threads(size_t count, void *(*body)(void *), void **args) {
+/* Start `count` threads, thread k running body on base + k * stride (stride 0: all on base); join
+ * them all. -1 if any could not start. */
+static int run_threads(size_t count, void *(*body)(void *), void *base, size_t stride) {
     pthread_t *threads = malloc(count * sizeof *threads);
     if (threads == NULL) return -1;
     size_t started = 0;
-    while (started < count && pthread_create(&threads[started], NULL, body, args[started]) == 0) started++;
+    while (started < count && pthread_create(&threads[started], NULL, body, (char *)base + started * stride) == 0)
+        started++;
     for (size_t k = 0; k < started; k++) pthread_join(threads[k], NULL);
     free(threads);
     return started == count ? 0 : -1;
@@ -126,26 +133,11 @@ int io_run(void *state) {
     case IO_SEQUENTIAL:
         for (size_t i = 0; i < f->n; i++) fetch(f, i);
         break;
-    case IO_THREAD_PER_DOWNLOAD: {
-        void **args = malloc(f->n * sizeof *args), **jobs = malloc(2 * f->n * sizeof *jobs);
-        if (args == NULL || jobs == NULL) status = -1;
-        for (size_t i = 0; status == 0 && i < f->n; i++) {
-            jobs[2 * i] = f;
-            jobs[2 * i + 1] = (void *)(uintptr_t)i;
-            args[i] = &jobs[2 * i];
-        }
-        if (status == 0) status = run_threads(f->n, thread_per_download, args);
-        free(args);
-        free(jobs);
-        break;
-    }
-    case IO_THREAD_POOL_4: {
+    case IO_THREAD_PER_DOWNLOAD: status = run_threads(f->n, thread_per_download, f->jobs, sizeof *f->jobs); break;
+    case IO_THREAD_POOL_4:
         atomic_store(&f->next, 0);
-        void *args[IO_POOL_THREADS];
-        for (size_t k = 0; k < IO_POOL_THREADS; k++) args[k] = f;
-        status = run_threads(IO_POOL_THREADS, pool_worker, args);
+        status = run_threads(IO_POOL_THREADS, pool_worker, f, 0);
         break;
-    }
     case IO_EVENT_LOOP: status = run_event_loop(f); break;
     case IO_PROCESS_PER_DOWNLOAD: return run_processes(f);
     }
@@ -160,6 +152,7 @@ void io_teardown(void *state) {
     free(f->downloads);
     free(f->storage);
     free(f->child_results);
+    free(f->jobs);
     free(f);
 }
 
@@ -179,13 +172,16 @@ void *io_setup(bench_case *c) {
     f->downloads = calloc(n, sizeof *f->downloads);
     f->storage = malloc(n * (size_t)IO_PAYLOAD_BYTES);
     f->child_results = calloc(n, sizeof *f->child_results);
-    if (f->server == NULL || f->downloads == NULL || f->storage == NULL || f->child_results == NULL) {
+    f->jobs = calloc(n, sizeof *f->jobs);
+    if (f->server == NULL || f->downloads == NULL || f->storage == NULL || f->child_results == NULL || f->jobs == NULL) {
         bench_case_fail(c, "%s", f->server ? "out of memory for the download slots" : error);
         io_teardown(f);
         return NULL;
     }
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         f->downloads[i] = (download){f->storage + i * (size_t)IO_PAYLOAD_BYTES, IO_PAYLOAD_BYTES, 0, -1};
+        f->jobs[i] = (download_job){f, i};
+    }
     bench_case_set_items(c, (int64_t)n);
     return f;
 }
@@ -194,7 +190,7 @@ void *io_setup(bench_case *c) {
  * and checksum for those a child made. */
 int io_check(void *state, bench_case *c) {
     const fixture *f = state;
-    bench_case_set_counter(c, "latency_ms", latency_ms());
+    bench_case_set_counter(c, io_extra_counters[0], latency_ms());
     const uint64_t payload_sum = local_checksum(local_server_payload(f->server), IO_PAYLOAD_BYTES);
     for (size_t i = 0; i < f->n; i++) {
         int good;
