@@ -4,9 +4,9 @@
  * per step (the GIL analogue), on forked processes and on a pool of processes. */
 #include "bench.h"
 #include "process_pool.h"
+#include "sha1_chain.h"
 
 #include <errno.h>
-#include <openssl/sha.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -14,53 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define SEED_TEXT "Turbocharge Your Python Code" /* article 000 hashes this string */
 #define TOTAL_STEPS 131072 /* chained SHA-1 steps per iteration (about 7 ms), split evenly among the workers */
 #define MAX_WORKERS 8     /* the sweep's largest; TOTAL_STEPS is a multiple of every worker count */
-#define HEX_LEN 40        /* a SHA-1 hexdigest */
-#define TEXT_SIZE 64      /* room for a worker's seed text or a hexdigest, and the NUL */
-
-/* One chain's text: its seed before the first step, a hexdigest after. */
-typedef struct chain_text {
-    char bytes[TEXT_SIZE];
-} chain_text;
-
-/* Advance `text` by `steps` steps of h = sha1(h).hexdigest(), taking `lock` (if any) around each
- * step, as the GIL is held around each bytecode. 0, or -1 if libcrypto failed. Thread-safe.
- * libcrypto's one-shot SHA1(), deprecated in OpenSSL 3 in favour of EVP: EVP_DigestInit_ex with
- * EVP_sha1() fetches the algorithm implicitly on every call, through a lock and reference counts
- * shared by all threads, and in this suite's first measurement it made two threads no faster than
- * one (processes, which share nothing, were 1.75x faster). SHA1() touches no shared state. */
-static int chain_advance(chain_text *text, size_t steps, pthread_mutex_t *lock) {
-    static const char hex[] = "0123456789abcdef";
-    size_t len = strlen(text->bytes);
-    int status = 0;
-    for (size_t s = 0; s < steps && status == 0; s++) {
-        if (lock) pthread_mutex_lock(lock);
-        unsigned char digest[SHA_DIGEST_LENGTH];
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-        SHA_CTX ctx;
-        if (SHA1_Init(&ctx) != 1 || SHA1_Update(&ctx, text->bytes, len) != 1 || SHA1_Final(digest, &ctx) != 1) {
-#pragma GCC diagnostic pop
-            status = -1;
-        } else {
-            for (size_t i = 0; i < SHA_DIGEST_LENGTH; i++) {
-                text->bytes[2 * i] = hex[digest[i] >> 4];
-                text->bytes[2 * i + 1] = hex[digest[i] & 15];
-            }
-            text->bytes[HEX_LEN] = '\0';
-            len = HEX_LEN;
-        }
-        if (lock) pthread_mutex_unlock(lock);
-    }
-    return status;
-}
-
-/* Worker w's chain starts from the article's string with its number, so the chains differ. */
-static void chain_seed(chain_text *text, unsigned worker) {
-    snprintf(text->bytes, sizeof text->bytes, "%s #%u", SEED_TEXT, worker);
-}
 
 /* ---- the process pool: children made once per case, fed chains through pipes ---- */
 
@@ -74,10 +29,10 @@ typedef struct pool_task {
 static int pool_child(int task_fd, int result_fd) {
     pool_task task;
     while (process_pool_transfer(task_fd, &task, sizeof task, 0) == 0) {
-        chain_text text;
-        chain_seed(&text, task.worker);
-        if (chain_advance(&text, task.steps, NULL) != 0) return 1;
-        if (process_pool_transfer(result_fd, text.bytes, HEX_LEN, 1) != 0) return 1;
+        sha1_chain text;
+        sha1_chain_seed(&text, task.worker);
+        if (sha1_chain_advance(&text, task.steps, NULL) != 0) return 1;
+        if (process_pool_transfer(result_fd, text.bytes, SHA1_CHAIN_HEX_LEN, 1) != 0) return 1;
     }
     return 0;
 }
@@ -90,8 +45,8 @@ typedef struct fixture {
     strategy how;
     unsigned workers;
     size_t steps;                          /* per worker */
-    chain_text result[MAX_WORKERS];        /* what the last run computed, per chain */
-    chain_text expected[MAX_WORKERS];      /* each chain computed once, sequentially, at setup */
+    sha1_chain result[MAX_WORKERS];        /* what the last run computed, per chain */
+    sha1_chain expected[MAX_WORKERS];      /* each chain computed once, sequentially, at setup */
     process_pool pool;                     /* PROCESS_POOL only */
 } fixture;
 
@@ -109,9 +64,9 @@ static void *run_thread_job(void *arg) {
     fixture *f = job->f;
     /* The chain lives on this thread's stack until it is done: the results sit side by side, and
      * writing them every step would bounce their shared cache lines between the cores. */
-    chain_text text;
-    chain_seed(&text, job->worker);
-    job->status = chain_advance(&text, f->steps, f->how == THREADS_GLOBAL_LOCK ? &global_lock : NULL);
+    sha1_chain text;
+    sha1_chain_seed(&text, job->worker);
+    job->status = sha1_chain_advance(&text, f->steps, f->how == THREADS_GLOBAL_LOCK ? &global_lock : NULL);
     f->result[job->worker] = text;
     return NULL;
 }
@@ -139,9 +94,9 @@ static int run_threads(fixture *f) {
 /* What a child per chain runs: its chain, into its copy of the result slot. */
 static int chain_in_child(size_t worker, void *arg, void *result) {
     const fixture *f = arg;
-    chain_text *text = result;
-    chain_seed(text, (unsigned)worker);
-    return chain_advance(text, f->steps, NULL);
+    sha1_chain *text = result;
+    sha1_chain_seed(text, (unsigned)worker);
+    return sha1_chain_advance(text, f->steps, NULL);
 }
 
 /* One forked child per chain, each sending its final text through a pipe, all reaped every iteration. */
@@ -157,8 +112,8 @@ static int run_pool(fixture *f) {
     }
     int status = 0;
     for (unsigned w = 0; w < f->workers; w++) {
-        if (process_pool_transfer(f->pool.result_fds[w], f->result[w].bytes, HEX_LEN, 0) != 0) status = -1;
-        f->result[w].bytes[HEX_LEN] = '\0';
+        if (process_pool_transfer(f->pool.result_fds[w], f->result[w].bytes, SHA1_CHAIN_HEX_LEN, 0) != 0) status = -1;
+        f->result[w].bytes[SHA1_CHAIN_HEX_LEN] = '\0';
     }
     return status;
 }
@@ -169,8 +124,8 @@ static int run_parallel(void *state) {
     case SEQUENTIAL: {
         int status = 0;
         for (unsigned w = 0; w < f->workers; w++) {
-            chain_seed(&f->result[w], w);
-            status |= chain_advance(&f->result[w], f->steps, NULL);
+            sha1_chain_seed(&f->result[w], w);
+            status |= sha1_chain_advance(&f->result[w], f->steps, NULL);
         }
         return status;
     }
@@ -188,19 +143,6 @@ static void teardown_fixture(void *state) {
     free(f);
 }
 
-/* Known answers, from Python's hashlib: the chain function is SHA-1 as the article's is. */
-static int chain_is_sha1(void) {
-    static const struct {
-        size_t steps;
-        const char *hexdigest;
-    } known[] = {{3, "3ab8fa6672cf8800a0fe8a928543e79134e9df4a"}, {1000, "7a0f5c78df2c08628551a13a77503a5df24fd393"}};
-    for (size_t k = 0; k < BENCH_COUNT(known); k++) {
-        chain_text text = {SEED_TEXT};
-        if (chain_advance(&text, known[k].steps, NULL) != 0 || strcmp(text.bytes, known[k].hexdigest) != 0) return 0;
-    }
-    return 1;
-}
-
 static void *setup_fixture(bench_case *c) {
     const size_t workers = bench_case_count(c);
     if (workers < 1 || workers > MAX_WORKERS || TOTAL_STEPS % workers != 0) {
@@ -208,7 +150,7 @@ static void *setup_fixture(bench_case *c) {
                         TOTAL_STEPS);
         return NULL;
     }
-    if (!chain_is_sha1()) {
+    if (!sha1_chain_is_sha1()) {
         bench_case_fail(c, "libcrypto's SHA-1 chain does not match the known hexdigests");
         return NULL;
     }
@@ -220,8 +162,8 @@ static void *setup_fixture(bench_case *c) {
     f->workers = (unsigned)workers;
     f->steps = TOTAL_STEPS / workers;
     for (unsigned w = 0; w < f->workers; w++) {
-        chain_seed(&f->expected[w], w);
-        if (chain_advance(&f->expected[w], f->steps, NULL) != 0) {
+        sha1_chain_seed(&f->expected[w], w);
+        if (sha1_chain_advance(&f->expected[w], f->steps, NULL) != 0) {
             bench_case_fail(c, "libcrypto failed computing the reference");
             free(f);
             return NULL;

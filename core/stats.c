@@ -1,6 +1,8 @@
 /* stats.c: see stats.h. Uses plain malloc: the harness's own memory is not the benchmarks'. */
 #include "stats.h"
 
+#include "rng.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -99,6 +101,27 @@ double stats_mdape_pct(const double *values, size_t n) {
     const double e = 100 * median_in_place(errors, n);
     free(errors);
     return e;
+}
+
+enum { STREAM_BOOTSTRAP = 0xb007 }; /* the PRNG stream of bootstrap resamples */
+
+/* Aborts only if harness memory for the resamples cannot be allocated. */
+void stats_bootstrap_interval(const double *values, size_t n, stats_statistic_fn *statistic, size_t resamples,
+                              double confidence, uint64_t seed, double *lo, double *hi) {
+    assert(n > 0 && resamples > 0 && confidence > 0 && confidence < 1);
+    double *sample = malloc(n * sizeof *sample), *stat = malloc(resamples * sizeof *stat);
+    if (sample == NULL || stat == NULL) abort();
+    rng r = rng_seeded(seed, STREAM_BOOTSTRAP);
+    for (size_t b = 0; b < resamples; b++) {
+        for (size_t i = 0; i < n; i++) sample[i] = values[rng_below(&r, n)];
+        stat[b] = statistic(sample, n);
+    }
+    qsort(stat, resamples, sizeof *stat, compare_doubles);
+    const double tail = (1 - confidence) / 2 * (double)(resamples - 1);
+    *lo = stat[(size_t)floor(tail)];
+    *hi = stat[(size_t)ceil((double)(resamples - 1) - tail)];
+    free(sample);
+    free(stat);
 }
 
 /* Ordinary least squares over the n points; -1 if fewer than two or all x are equal. */

@@ -21,6 +21,14 @@ int stats_median_interval(const double *values, size_t n, double confidence, dou
 /* Median absolute percentage error: median(|v - median| / median) in percent (nanobench's err%). */
 double stats_mdape_pct(const double *values, size_t n);
 
+/* A statistic of n values, such as stats_mdape_pct. */
+typedef double stats_statistic_fn(const double *values, size_t n);
+/* A percentile-bootstrap interval [lo, hi] for statistic(values) at `confidence`: the statistic of
+ * `resamples` resamples with replacement, drawn from a generator seeded with seed (the same values
+ * and seed give the same interval). n > 0. */
+void stats_bootstrap_interval(const double *values, size_t n, stats_statistic_fn *statistic, size_t resamples,
+                              double confidence, uint64_t seed, double *lo, double *hi);
+
 /* Least-squares slope of y against x over n points. 0, or -1 if n < 2 or every x is the same. */
 int stats_linear_slope(const double *x, const double *y, size_t n, double *slope);
 /* Least-squares slope of log(y) against log(x) over the n points with x > 0 and y > 0: the growth

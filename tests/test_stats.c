@@ -74,6 +74,27 @@ static void linear_slope_is_least_squares(void **state) {
     assert_int_equal(stats_linear_slope(miss_share, ns, 1, &slope), -1);
 }
 
+/* The interval holds the statistic of the sample, lies within what resampling can give, repeats for
+ * the same seed, and is a point for values that never vary. */
+static void bootstrap_interval_brackets_the_statistic(void **state) {
+    (void)state;
+    double v[41];
+    for (int i = 0; i < 41; i++) v[i] = 100 + (i % 7) * 3 + (i == 40 ? 50 : 0);
+    double lo, hi, lo2, hi2;
+    stats_bootstrap_interval(v, 41, stats_median, 2000, 0.95, 7, &lo, &hi);
+    assert_true(lo <= stats_median(v, 41) && stats_median(v, 41) <= hi);
+    assert_true(lo >= stats_min(v, 41) && hi <= stats_max(v, 41) && lo < hi);
+    stats_bootstrap_interval(v, 41, stats_median, 2000, 0.95, 7, &lo2, &hi2);
+    assert_float_equal(lo, lo2, 0);
+    assert_float_equal(hi, hi2, 0);
+    stats_bootstrap_interval(v, 41, stats_cv_pct, 2000, 0.95, 7, &lo, &hi);
+    assert_true(lo < stats_cv_pct(v, 41) && stats_cv_pct(v, 41) < hi);
+    const double same[5] = {3, 3, 3, 3, 3};
+    stats_bootstrap_interval(same, 5, stats_cv_pct, 100, 0.95, 1, &lo, &hi);
+    assert_float_equal(lo, 0, 0);
+    assert_float_equal(hi, 0, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(median_of_odd_and_even_counts),
@@ -82,6 +103,7 @@ int main(void) {
         cmocka_unit_test(mdape_ignores_one_outlier),
         cmocka_unit_test(loglog_slope_finds_growth_order),
         cmocka_unit_test(linear_slope_is_least_squares),
+        cmocka_unit_test(bootstrap_interval_brackets_the_statistic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

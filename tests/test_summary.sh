@@ -16,10 +16,11 @@ cat > "$dir/toy.facts.json" <<'JSON'
  "xs": [10, 100], "paired_sweep": [], "extra_counters": [], "seed": "1", "quick": true}
 JSON
 {
-  echo "comparison,variant,param,x,reps,ns_per_item,ns_per_item_min,ns_per_item_max,cv_pct,items,peak_bytes,allocs,unstable,cpu_ns_per_item,ns_per_item_lo,ns_per_item_hi,mdape_pct"
+  echo "comparison,variant,param,x,reps,ns_per_item,ns_per_item_min,ns_per_item_max,cv_pct,items,peak_bytes,allocs,unstable,cpu_ns_per_item,ns_per_item_lo,ns_per_item_hi,mdape_pct,spread,spread_lo,spread_hi"
   for v in slow fast lean; do for x in 10 100; do
     bytes=$([[ $v == lean ]] && echo 0 || echo 800)
-    echo "toy,$v,n,$x,3,1,1,1,0,1,$bytes,1,0,1,1,1,0"
+    spread=$(case $v in slow) echo 6,4,8;; fast) echo 1,0.5,1.5;; lean) echo 5,1,9;; esac)
+    echo "toy,$v,n,$x,3,1,1,1,0,1,$bytes,1,0,1,1,1,0,$spread"
   done; done
 } > "$dir/toy.csv"
 # rounds BASELINE CONTENDER X CENTRE SPREAD: 3 processes x 9 rounds of log ratios CENTRE +- SPREAD.
@@ -53,6 +54,8 @@ claims=$scratch/claims.tsv
   printf 'unsure\ttoy\tns_per_item\tfast\tlean\t100\tcontender\t\ta\tf\tw\tours\n'
   printf 'quick\ttoy\tns_per_item\tslow\tfast\t1000\tcontender\t\ta\tf\tw\tarticle\n'
   printf 'nothing\ttoy\tpeak_bytes\tslow\tlean\t100\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'steadier\ttoy\tspread\tslow\tfast\t100\tcontender\t\ta\tf\tw\tours\n'
+  printf 'overlap\ttoy\tspread\tslow\tlean\t100\tcontender\t\ta\tf\tw\tours\n'
   printf 'cross\ttoy\tcrossover\tslow\tfast\t\tcontender\t\ta\tf\tw\tarticle\n'
   printf 'nocross\ttoy\tcrossover\tlean\tslow\t\tcontender\t\ta\tf\tw\tarticle\n'
   printf 'unmeasured\tother\tns_per_item\ta\tb\t1\tcontender\t\ta\tf\tw\tarticle\n'
@@ -87,6 +90,13 @@ expect nothing ratio inf
 expect nothing verdict agrees
 row_field "$summary" claim_id nothing note | grep -q "lean allocates no heap bytes" || fail "nothing: no note"
 pass
+# A counter with per-side intervals: the ratio's interval is [b_lo / c_hi, b_hi / c_lo].
+expect steadier ratio 6
+expect steadier ratio_lo 2.66667
+expect steadier ratio_hi 16
+expect steadier verdict agrees
+expect overlap ratio_lo 0.444444
+expect overlap verdict inconclusive
 expect cross verdict agrees
 expect cross x 100
 expect cross x_lo 10

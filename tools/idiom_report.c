@@ -60,7 +60,12 @@ static glance glance_of(const csv_table *s, size_t i) {
 /* "`b` 299x faster than `a` at n=10000 (95% interval 290 to 310)": the measured figure of row i. */
 static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size) {
     const double ratio = atof(cell(s, i, "ratio")), lo = atof(cell(s, i, "ratio_lo")), hi = atof(cell(s, i, "ratio_hi"));
-    const int time = strcmp(cell(s, i, "metric"), "peak_bytes") != 0, contender_wins = ratio >= 1;
+    const char *metric = cell(s, i, "metric");
+    const int contender_wins = ratio >= 1;
+    char better[96]; /* what the winner is, in words */
+    if (strcmp(metric, "ns_per_item") == 0) snprintf(better, sizeof better, "faster");
+    else if (strcmp(metric, "peak_bytes") == 0) snprintf(better, sizeof better, "smaller");
+    else snprintf(better, sizeof better, "lower in %s", metric);
     if (!*cell(s, i, "ratio") || isnan(ratio)) {
         snprintf(buffer, size, "not measured");
         return;
@@ -72,8 +77,8 @@ static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size)
         return;
     }
     if (strcmp(cell(s, i, "outcome"), "undecided") == 0 && lo <= 1 && hi >= 1) { /* no winner to name */
-        snprintf(buffer, size, "time of `%s` / `%s` = %.3f at %s=%s (95%% interval %.3g to %.3g)", cell(s, i, "baseline"),
-                 cell(s, i, "contender"), ratio, cell(s, i, "param"), cell(s, i, "x"), lo, hi);
+        snprintf(buffer, size, "%s of `%s` / `%s` = %.3f at %s=%s (95%% interval %.3g to %.3g)",
+                 strcmp(metric, "ns_per_item") == 0 ? "time" : metric, cell(s, i, "baseline"), cell(s, i, "contender"), ratio, cell(s, i, "param"), cell(s, i, "x"), lo, hi);
         return;
     }
     if (strcmp(cell(s, i, "outcome"), "no_difference") == 0) {
@@ -84,7 +89,7 @@ static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size)
     }
     snprintf(buffer, size, "`%s` %.3gx %s than `%s` at %s=%s (95%% interval %.3g to %.3g)",
              contender_wins ? cell(s, i, "contender") : cell(s, i, "baseline"), contender_wins ? ratio : 1 / ratio,
-             time ? "faster" : "smaller", contender_wins ? cell(s, i, "baseline") : cell(s, i, "contender"),
+             better, contender_wins ? cell(s, i, "baseline") : cell(s, i, "contender"),
              cell(s, i, "param"), cell(s, i, "x"), contender_wins ? lo : 1 / hi, contender_wins ? hi : 1 / lo);
 }
 
@@ -94,6 +99,8 @@ static void measured_by(const csv_table *s, size_t i, char *buffer, size_t size)
         snprintf(buffer, size, "%s rounds in %s processes", cell(s, i, "rounds"), cell(s, i, "processes"));
     else if (strcmp(cell(s, i, "metric"), "peak_bytes") == 0)
         snprintf(buffer, size, "counted bytes (exact)");
+    else if (strcmp(cell(s, i, "metric"), "ns_per_item") != 0)
+        snprintf(buffer, size, "the checked runs' %s", cell(s, i, "metric"));
     else
         snprintf(buffer, size, "not measured in pairs");
 }

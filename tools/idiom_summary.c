@@ -85,20 +85,39 @@ static int paired_at(const csv_table *rounds, const char *baseline, const char *
     return status;
 }
 
-/* A memory claim: the counting allocator's figures repeat exactly, so the interval is the ratio. */
-static void judge_memory(const measured *m, const char *baseline, const char *contender, ledger_row *r) {
-    const double b = claims_sweep_value(&m->rows, baseline, r->x, "peak_bytes");
-    const double c = claims_sweep_value(&m->rows, contender, r->x, "peak_bytes");
+/* A claim on a column of the sweep CSV other than time: peak_bytes (the counting allocator's exact
+ * figure) or a counter the comparison declares. A figure that repeats exactly is its own interval;
+ * one with columns <metric>_lo and <metric>_hi carries an interval for each side, each at a
+ * confidence that makes the ratio's interval [b_lo / c_hi, b_hi / c_lo] hold at IDIOM_CONFIDENCE. */
+static void judge_counted(const measured *m, const char *metric, const char *baseline, const char *contender,
+                          ledger_row *r) {
+    const double b = claims_sweep_value(&m->rows, baseline, r->x, metric);
+    const double c = claims_sweep_value(&m->rows, contender, r->x, metric);
     if (isnan(b) || isnan(c)) {
-        append_note(r, "no peak_bytes of both variants in this run");
+        append_note(r, "no %s of both variants in this run", metric);
         return;
     }
+    char lo_column[128], hi_column[128];
+    snprintf(lo_column, sizeof lo_column, "%s_lo", metric);
+    snprintf(hi_column, sizeof hi_column, "%s_hi", metric);
+    const double b_lo = claims_sweep_value(&m->rows, baseline, r->x, lo_column);
+    const double b_hi = claims_sweep_value(&m->rows, baseline, r->x, hi_column);
+    const double c_lo = claims_sweep_value(&m->rows, contender, r->x, lo_column);
+    const double c_hi = claims_sweep_value(&m->rows, contender, r->x, hi_column);
     r->ratio = r->lo = r->hi = b / c;
-    r->outcome = verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
+    if (!isnan(b_lo) && !isnan(b_hi) && !isnan(c_lo) && !isnan(c_hi)) {
+        r->lo = c_hi > 0 ? b_lo / c_hi : NAN;
+        r->hi = c_lo > 0 ? b_hi / c_lo : INFINITY;
+    }
+    r->outcome = isnan(r->lo) ? OUTCOME_UNDECIDED : verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
     if (b == 0 || c == 0) {
         char text[256];
-        snprintf(text, sizeof text, "%s allocates no heap bytes; %s peaks at %.0f bytes", c == 0 ? contender : baseline,
-                 c == 0 ? baseline : contender, c == 0 ? b : c);
+        if (strcmp(metric, "peak_bytes") == 0)
+            snprintf(text, sizeof text, "%s allocates no heap bytes; %s peaks at %.0f bytes", c == 0 ? contender : baseline,
+                     c == 0 ? baseline : contender, c == 0 ? b : c);
+        else
+            snprintf(text, sizeof text, "%s has %s 0; %s has %.6g", c == 0 ? contender : baseline, metric,
+                     c == 0 ? baseline : contender, c == 0 ? b : c);
         append_note(r, "%s", text);
     }
 }
@@ -326,8 +345,8 @@ int main(int argc, char **argv) {
             judge_crossover(&m, baseline, contender, param, &r);
         } else {
             r.x = claims_resolve_x(m.facts, baseline, contender, wanted);
-            if (strcmp(metric, "peak_bytes") == 0) judge_memory(&m, baseline, contender, &r);
-            else judge_time(&m, baseline, contender, &r);
+            if (strcmp(metric, "ns_per_item") == 0) judge_time(&m, baseline, contender, &r);
+            else judge_counted(&m, metric, baseline, contender, &r);
             r.verdict = verdict_word(r.outcome, FIELD("article_favours"));
             if (!isnan(r.x) && r.x != wanted)
                 append_note(&r, "measured at %s=%.15g: the article's %.15g is not in this run's sweep", param, r.x, wanted);
