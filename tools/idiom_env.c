@@ -146,6 +146,12 @@ int main(int argc, char **argv) {
     /* DAMON samples page-access bits in the background; it can disturb memory-bound timings. */
     char damon[64];
     read_line("/sys/kernel/mm/damon/admin/kdamonds/0/state", damon, sizeof damon, "not running");
+    /* What clock_gettime reads: with tsc (or kvm-clock) the vDSO answers without entering the kernel;
+     * with hpet or acpi_pm every read is a system call. timing_methods measures what it costs. */
+    char clocksource[64], clocksources[256];
+    read_line("/sys/devices/system/clocksource/clocksource0/current_clocksource", clocksource, sizeof clocksource, "unknown");
+    read_line("/sys/devices/system/clocksource/clocksource0/available_clocksource", clocksources, sizeof clocksources,
+              "unknown");
     struct utsname u;
     if (uname(&u) == 0) snprintf(kernel, sizeof kernel, "%s %s %s", u.sysname, u.release, u.machine);
     else snprintf(kernel, sizeof kernel, "unknown");
@@ -180,6 +186,8 @@ int main(int argc, char **argv) {
     cJSON_AddStringToObject(env, "frequency_governor", governor);
     cJSON_AddStringToObject(env, "transparent_hugepages", thp);
     cJSON_AddStringToObject(env, "kernel", kernel);
+    cJSON_AddStringToObject(env, "clocksource", clocksource);
+    cJSON_AddStringToObject(env, "clocksources_available", clocksources);
     cJSON_AddStringToObject(env, "damon_monitor", damon);
     cJSON_AddStringToObject(env, "load_average", load);
     cJSON_AddStringToObject(env, "seed", facts.seed); /* as text: 64 bits do not fit a JSON number */

@@ -157,9 +157,10 @@ static void write_method(FILE *f, const report_inputs *in) {
             IDIOM_SWEEP_REPETITIONS);
     fprintf(f, "| | |\n|---|---|\n");
     fprintf(f, "| Machine | %s, %s cores; caches %s |\n", env(in, "cpu_model"), env(in, "cores"), env(in, "caches"));
-    fprintf(f, "| State | load average %s; frequency governor: %s; transparent huge pages: %s; DAMON: %s; %s |\n",
+    fprintf(f, "| State | load average %s; frequency governor: %s; transparent huge pages: %s; DAMON: %s; %s; "
+               "clock source %s (available: %s) |\n",
             env(in, "load_average"), env(in, "frequency_governor"), env(in, "transparent_hugepages"),
-            env(in, "damon_monitor"), env(in, "kernel"));
+            env(in, "damon_monitor"), env(in, "kernel"), env(in, "clocksource"), env(in, "clocksources_available"));
     fprintf(f, "| Build | %s, `%s` (%s); C++ wrapper `%s` |\n", env(in, "c_compiler"), env(in, "c_flags"),
             env(in, "build_type"), env(in, "cxx_flags"));
     fprintf(f, "| Libraries | Google Benchmark %s; uthash %s; cJSON %s; glibc %s (malloc's mmap threshold fixed at %s "
