@@ -1,11 +1,13 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots report deps build build-test clean compare clean-runs report-html
+.PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html
 SHELL := /bin/bash
 include idiom.conf
 
 RELEASE_DIR := build/release
 TEST_DIR := build/sanitize
+COUNT_DIR := build/count
+INSTR ?= 1
 QUICK ?= 0
 ONLY ?=
 BENCH_ARGS ?=
@@ -13,9 +15,9 @@ SEED ?= $(IDIOM_DEFAULT_SEED)
 KEEP_RUNS ?= $(IDIOM_KEEP_RUNS)
 BASE ?=
 HEAD ?=
-export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS
+export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR
 
-bench: build
+bench: build $(if $(filter 0,$(INSTR)),,build-count)
 	@scripts/bench.sh
 
 plots: build
@@ -34,6 +36,12 @@ test: deps
 build: deps
 	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 	@cmake --build $(RELEASE_DIR) -j2 -- --no-print-directory
+
+# The instruction-count build: the same sources for x86-64-v3, which valgrind 3.19 can decode
+# (it cannot decode the AVX-512 that -march=native emits here).
+build-count: deps
+	@cmake -S . -B $(COUNT_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DIDIOM_MARCH=x86-64-v3 >/dev/null
+	@cmake --build $(COUNT_DIR) -j2 -- --no-print-directory
 
 # Change per benchmark and per claim between two archived runs (results/runs/<run-id>).
 compare:

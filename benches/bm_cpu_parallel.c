@@ -194,8 +194,8 @@ static const bench_variant variants[] = {
     {.name = "sequential", STRATEGY(SEQUENTIAL)},
     {.name = "thread_per_chain", STRATEGY(THREADS)},
     {.name = "threads_global_lock", STRATEGY(THREADS_GLOBAL_LOCK)},
-    {.name = "process_per_chain", STRATEGY(PROCESSES)},
-    {.name = "process_pool", STRATEGY(PROCESS_POOL)},
+    {.name = "process_per_chain", STRATEGY(PROCESSES), .in_children = 1},
+    {.name = "process_pool", STRATEGY(PROCESS_POOL), .in_children = 1},
 };
 
 /* Workers 1, 2 (this machine's cores), 4 (Pool(4)) and 8. */

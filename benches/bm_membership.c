@@ -102,6 +102,7 @@ static const double quick_sweep[] = {4, 32, 256, 4096, 65536};
 
 const bench_comparison bench_this_comparison = {
     .name = "membership",
+    .memory_variant = "uthash_set",
     .param = "n",
     .param_kind = BENCH_PARAM_COUNT,
     .item = "lookup",

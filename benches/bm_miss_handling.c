@@ -296,6 +296,7 @@ static const char *const against_status_code[] = {"check_first", "status_code", 
 
 const bench_comparison bench_this_comparison = {
     .name = "miss_handling",
+    .memory_variant = "check_first",
     .param = "hit_ratio",
     .param_kind = BENCH_PARAM_SHARE,
     .item = "lookup",

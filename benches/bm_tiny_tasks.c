@@ -200,7 +200,7 @@ static int check_squares(void *state, bench_case *c) {
 static const bench_variant variants[] = {
     {.name = "sequential", HOW(SEQUENTIAL)},
     {.name = "thread_pool_4", HOW(THREAD_POOL)},
-    {.name = "process_pool_4", HOW(PROCESS_POOL)},
+    {.name = "process_pool_4", HOW(PROCESS_POOL), .in_children = 1},
 };
 
 /* Tasks per map call; 10,000 is the article's. */

@@ -8,14 +8,24 @@
 #include <stdio.h>
 #include <string.h>
 
-double claims_variant_max_x(const cJSON *facts, const char *variant) {
+/* The facts object of a declared variant, or NULL. */
+static const cJSON *declared_variant(const cJSON *facts, const char *variant) {
     const cJSON *v;
     cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(facts, "variants")) {
         const cJSON *name = cJSON_GetObjectItemCaseSensitive(v, "name");
-        if (cJSON_IsString(name) && strcmp(name->valuestring, variant) == 0)
-            return cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(v, "max_x"));
+        if (cJSON_IsString(name) && strcmp(name->valuestring, variant) == 0) return v;
     }
-    return -1;
+    return NULL;
+}
+
+double claims_variant_max_x(const cJSON *facts, const char *variant) {
+    const cJSON *v = declared_variant(facts, variant);
+    return v ? cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(v, "max_x")) : -1;
+}
+
+int claims_variant_in_children(const cJSON *facts, const char *variant) {
+    const cJSON *v = declared_variant(facts, variant);
+    return v != NULL && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v, "in_children"));
 }
 
 static int reaches(double max_x, double x) { return max_x == 0 || x <= max_x; }

@@ -14,6 +14,8 @@
 double claims_resolve_x(const cJSON *facts, const char *baseline, const char *contender, double wanted);
 /* A declared variant's max_x (0: no limit), or -1 if facts has no such variant. */
 double claims_variant_max_x(const cJSON *facts, const char *variant);
+/* 1 if a declared variant's work runs in child processes (facts "in_children"), else 0. */
+int claims_variant_in_children(const cJSON *facts, const char *variant);
 
 /* Load what a comparison's run left in dir: <name>.facts.json into *facts (for cJSON_Delete) and
  * <name>.csv into rows. 0; -1 if it was not measured (no facts file) or its CSV cannot be read

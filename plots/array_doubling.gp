@@ -8,12 +8,7 @@ set autoscale xfix
 set key top left
 set offsets 0, 0, graph 0.25, 0  # headroom: the key sits above the boxed lines
 # packed_i64 touches 16 bytes per element (8 read, 8 written): mark where that fills each level.
-do for [level in "L1d L2 L3"] {
-    bytes = level eq "L1d" ? l1d_bytes : level eq "L2" ? l2_bytes : l3_bytes
-    if (bytes > 0) {
-        set arrow from bytes / 16, graph 0 to bytes / 16, graph 1 nohead dt 3 lc rgb "#888888" lw 1
-        set label level." full" at bytes / 16, graph 0.03 offset 0.4, 0 font ",10" tc rgb "#666666"
-    }
-}
+eval mark_caches(16)
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
+     for [file in memory] file using (column("x")):(column("load_ns")) with lines @memory_line title memory_title

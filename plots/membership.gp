@@ -16,4 +16,5 @@ do for [k = 1:words(crossovers) / 2] {
 }
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt base(i) dt dash(i) \
-     title word(variants, i)
+     title word(variants, i), \
+     for [file in memory] file using (column("x")):(column("load_ns")) with lines @memory_line title memory_title

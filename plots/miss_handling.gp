@@ -23,7 +23,8 @@ do for [k = 1:words(crossovers) / 2] {
     if (share > 50) { set label 10 + k right } else { set label 10 + k left }
 }
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x") * 100)):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
+     for [file in memory] file using (column("x") * 100):(column("load_ns")) with lines @memory_line title memory_title
 
 unset arrow
 unset label

@@ -3,11 +3,12 @@
 # 1. sweeps: each comparison's variants at every x through Google Benchmark;
 # 2. pairs: the plan's pairs (claims, crossovers, paired sweeps) in alternating slices, in
 #    IDIOM_PROCESSES separate processes per comparison, the comparisons in a shuffled order each time;
-# 3. publish (summary, charts, report) and archive under results/runs/<run-id>/.
+# 3. instructions: every variant a claim names, its timed region counted by callgrind (INSTR=0 skips);
+# 4. publish (summary, charts, report) and archive under results/runs/<run-id>/.
 # Everything is written into a staging folder and moved into place only when the whole run has
 # succeeded: an interrupted or failed run leaves the previous results and charts as they were.
-# Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N,
-# and for tests BIN, BENCH_BIN, CLAIMS, RESULTS, PLOTS.
+# Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N, INSTR=0,
+# and for tests BIN, BENCH_BIN, COUNT_BIN, CLAIMS, RESULTS, PLOTS.
 # The whole script is one block, so bash has read all of it before it runs: editing this file
 # during a long run cannot change what the run does next.
 {
@@ -19,11 +20,13 @@ plots=${PLOTS:-$root/plots}
 quick=${QUICK:-0}
 seed=${SEED:-$IDIOM_DEFAULT_SEED}
 keep_runs=${KEEP_RUNS:-$IDIOM_KEEP_RUNS}
+instr=${INSTR:-1}
 read -r -a bench_args <<< "${BENCH_ARGS:-}"
 
 usage_error() { echo "idiombench: $*" >&2; exit 2; }
 
 [[ $quick == 0 || $quick == 1 ]] || usage_error "QUICK must be 0 or 1, not '$quick'"
+[[ $instr == 0 || $instr == 1 ]] || usage_error "INSTR must be 0 or 1, not '$instr'"
 [[ $seed =~ ^[0-9]+$ ]] || usage_error "SEED must be a non-negative whole number, not '$seed'"
 [[ $keep_runs =~ ^[1-9][0-9]*$ ]] || usage_error "KEEP_RUNS must be a whole number of at least 1, not '$keep_runs'"
 [[ -f $claims ]] || usage_error "no claims file $claims"
@@ -56,8 +59,7 @@ run_id=$(date -u +%Y%m%dT%H%M%SZ)
 for (( n = 2; ; n++ )); do [[ -e $results/runs/$run_id ]] || break; run_id=${run_id%%-*}-$n; done
 commit=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 dirty=$([[ -n $(git -C "$root" status --porcelain 2>/dev/null) ]] && echo 1 || echo 0)
-own_flags=(--idiom_out="$stage/results" --idiom_seed="$seed")
-(( quick )) && own_flags+=(--idiom_quick)
+mapfile -t own_flags < <(SEED=$seed QUICK=$quick run_flags "$stage/results")
 
 started=$SECONDS
 for i in "${!selected[@]}"; do
@@ -83,8 +85,18 @@ for (( process = 1; process <= IDIOM_PROCESSES; process++ )); do
   done
 done
 
+# This run's instruction counts replace the last run's; with INSTR=0 there are none for these comparisons.
+for name in "${selected[@]}"; do rm -f "$stage/results/$name.instr.csv"; done
+instr_text="skipped (INSTR=0)"
+if (( instr )); then
+  instr_text="$(valgrind --version) callgrind, timed regions only, code built with -march=$(sed -n 's/^IDIOM_MARCH:STRING=//p' \
+    "$count_bin/../CMakeCache.txt" 2>/dev/null)"
+  SEED=$seed QUICK=$quick "$root/scripts/count.sh" "$stage/results" "$stage/results/plan.tsv" "${selected[@]}" \
+    || die "the instruction count failed (see above; INSTR=0 skips it); results/ and plots/ are as they were"
+fi
+
 "$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
-  --commit "$commit" --dirty "$dirty" --quick "$quick" --bench-args "${BENCH_ARGS:-}" \
+  --commit "$commit" --dirty "$dirty" --quick "$quick" --instr "$instr_text" --bench-args "${BENCH_ARGS:-}" \
   --gnuplot "$(gnuplot --version)"
 # Each comparison keeps the fingerprint of the run that measured it: an ONLY= run keeps the other
 # comparisons' older results, which environment.json (this run's) does not describe.
@@ -95,7 +107,7 @@ for name in "${selected[@]}"; do cp "$stage/results/environment.json" "$stage/re
 archive=$stage/archive/$run_id
 mkdir -p "$archive"
 for name in "${selected[@]}"; do
-  for suffix in csv reps.csv json environment.json facts.json rounds.csv pairs.csv; do
+  for suffix in csv reps.csv json environment.json facts.json rounds.csv pairs.csv instr.csv; do
     [[ -f $stage/results/$name.$suffix ]] && cp -p "$stage/results/$name.$suffix" "$archive/"
   done
 done

@@ -4,6 +4,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$root/idiom.conf"
 bin=${BIN:-$root/build/release/bin}          # the pipeline's tools
 bench_bin=${BENCH_BIN:-$bin}                 # the bm_<comparison> executables
+count_bin=${COUNT_BIN:-$root/build/count/bin} # the same, built for callgrind (scripts/count.sh)
 claims=${CLAIMS:-$root/claims/articles.tsv}  # the claims the ledger judges
 
 die() { echo "idiombench: $*" >&2; exit 1; }
@@ -61,4 +62,12 @@ stage_commit() {
 list_runs() {
   local dir
   for dir in "$1"/*/; do [[ -f $dir/environment.json ]] && basename "$dir"; done
+}
+
+# run_flags OUT: the --idiom_ flags every bench process of a run gets, one per line: where its
+# files go, the seed its inputs are drawn from, and QUICK.
+run_flags() {
+  echo "--idiom_out=$1"
+  echo "--idiom_seed=${SEED:-$IDIOM_DEFAULT_SEED}"
+  if (( ${QUICK:-0} )); then echo --idiom_quick; fi
 }

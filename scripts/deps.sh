@@ -8,7 +8,7 @@ if [[ ${1:-} == compare ]]; then
 elif [[ ${1:-} == html ]]; then
   packages=(cmark-gfm)                                  # make report-html
 else
-  packages=(make cmake pkg-config gcc g++ git libbenchmark-dev uthash-dev libcjson-dev libcmocka-dev gnuplot-nox
+  packages=(make cmake pkg-config gcc g++ git libbenchmark-dev uthash-dev libcjson-dev libcmocka-dev valgrind gnuplot-nox
             fonts-dejavu-core)
   # What a comparison links beyond these: one Debian package per line of its benches/bm_<name>.packages.
   for list in "$(dirname "${BASH_SOURCE[0]}")"/../benches/bm_*.packages; do

@@ -119,7 +119,7 @@ csv_awk "$RESULTS/summary.csv" '$(c["verdict"]) !~ /^(agrees|disagrees|inconclus
   || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive"
 pass
 grep -q "^## Claims ledger" "$RESULTS/REPORT.md" || fail "REPORT.md has no ledger"
-grep -q "Harness calibration" "$RESULTS/REPORT.md" || fail "REPORT.md has no calibration"
+grep -q "## Calibration: harness_overhead" "$RESULTS/REPORT.md" || fail "REPORT.md has no calibration"
 grep -q "^## Method" "$RESULTS/REPORT.md" || fail "REPORT.md does not explain the method"
 [[ -z $(find "$RESULTS" "$PLOTS" -name '.staging*' -o -name '.drawing*') ]] || fail "staging left behind"
 pass

@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
+#include "memline.h"
 #include "stats.h"
 #include "verdict.h"
 
@@ -22,6 +23,7 @@ typedef struct report_inputs {
     cJSON *environment;     /* environment.json, or NULL */
     csv_table claims;       /* claims/articles.tsv */
     csv_table summary;      /* summary.csv */
+    double dram_ns;         /* one dependent load at the latency calibration's largest working set, or NaN */
 } report_inputs;
 
 static const char *cell(const csv_table *t, size_t row, const char *column) {
@@ -105,6 +107,49 @@ static void measured_by(const csv_table *s, size_t i, char *buffer, size_t size)
         snprintf(buffer, size, "not measured in pairs");
 }
 
+/* The instruction ratio of row i as a table cell: "12.3x (b / c instr. per item)", or "—". */
+static void instr_cell(const csv_table *s, size_t i, char *buffer, size_t size) {
+    if (!*cell(s, i, "instr_ratio")) {
+        snprintf(buffer, size, "—");
+        return;
+    }
+    snprintf(buffer, size, "%.3gx (%.4g / %.4g)", atof(cell(s, i, "instr_ratio")), atof(cell(s, i, "instr_baseline")),
+             atof(cell(s, i, "instr_contender")));
+}
+
+/* A memory-bound claim's time in dependent loads at each side's working set, in words. */
+static void loads_text(const csv_table *s, size_t i, char *buffer, size_t size) {
+    buffer[0] = '\0';
+    if (!*cell(s, i, "loads_baseline") || !*cell(s, i, "loads_contender")) return;
+    snprintf(buffer, size, " In the machine's own units (memory_latency): one item of `%s` takes as long as %.3g "
+             "dependent random loads at its working set, one of `%s` as long as %.3g.", cell(s, i, "baseline"),
+             atof(cell(s, i, "loads_baseline")), cell(s, i, "contender"), atof(cell(s, i, "loads_contender")));
+}
+
+/* The witness in words: the two counts, and where the time ratio and the instruction ratio part by
+ * more than WITNESS_GAP, why that usually is. Empty without counts. */
+#define WITNESS_GAP 2.0
+static void witness_text(const report_inputs *in, size_t i, char *buffer, size_t size) {
+    const csv_table *s = &in->summary;
+    buffer[0] = '\0';
+    if (!*cell(s, i, "instr_ratio") || !*cell(s, i, "ratio")) return;
+    const double time_ratio = atof(cell(s, i, "ratio")), instr_ratio = atof(cell(s, i, "instr_ratio"));
+    int used = snprintf(buffer, size, " Instructions per %s, counted by callgrind over the timed region: %.4g for `%s`, "
+                        "%.4g for `%s`, a ratio of %.3g.", "item", atof(cell(s, i, "instr_baseline")),
+                        cell(s, i, "baseline"), atof(cell(s, i, "instr_contender")), cell(s, i, "contender"), instr_ratio);
+    const double gap = time_ratio / instr_ratio;
+    char dram[160] = "hundreds of ns";
+    if (!isnan(in->dram_ns))
+        snprintf(dram, sizeof dram, "%.0f ns at the largest working set the latency calibration measured", in->dram_ns);
+    if (used > 0 && (size_t)used < size && (gap > WITNESS_GAP || gap < 1 / WITNESS_GAP))
+        snprintf(buffer + used, size - (size_t)used,
+                 " **The time ratio (%.3g) and the instruction ratio (%.3g) differ by %.3gx**: the difference in time "
+                 "is not in the instructions executed but in what they wait for, usually memory (a dependent load that "
+                 "misses the caches costs %s on this machine, the time of hundreds of instructions), else "
+                 "the kernel (system calls, page faults and process starts run no counted instructions) or sleeping "
+                 "on I/O.", time_ratio, instr_ratio, gap > 1 ? gap : 1 / gap, dram);
+}
+
 static void write_header(FILE *f, const report_inputs *in) {
     fprintf(f, "# idiombench report\n\n");
     fprintf(f, "Run `%s`, %s, commit `%s`%s, on `%s`.", env(in, "run_id"), env(in, "date_utc"), env(in, "commit"),
@@ -152,9 +197,12 @@ static void write_method(FILE *f, const report_inputs *in) {
                "intervals on both sides of it exclude 1, else as a range of x. Memory claims come from the "
                "counting allocator, whose figures repeat exactly. The charts' sweeps are Google Benchmark's: "
                "%d repetitions per point in random interleaved order; a point is their median, its bar the "
-               "95%% sign-test interval of that median.\n\n",
+               "95%% sign-test interval of that median. Beside each timing claim's time ratio stands an instruction "
+               "ratio: each side's instructions per item over the timed region alone, counted by valgrind's callgrind "
+               "at the claim's x (one iteration, setup uncounted; instructions: %s). A count repeats exactly for the "
+               "same build; where it and the time ratio part, the time went to memory, the kernel or waiting.\n\n",
             1000 * IDIOM_SLICE_SECONDS, IDIOM_PROCESSES, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR,
-            IDIOM_SWEEP_REPETITIONS);
+            IDIOM_SWEEP_REPETITIONS, env(in, "instruction_counts"));
     fprintf(f, "| | |\n|---|---|\n");
     fprintf(f, "| Machine | %s, %s cores; caches %s |\n", env(in, "cpu_model"), env(in, "cores"), env(in, "caches"));
     fprintf(f, "| State | load average %s; frequency governor: %s; transparent huge pages: %s; DAMON: %s; %s; "
@@ -194,8 +242,8 @@ static void write_calibration(FILE *f, const report_inputs *in, const char *name
     if (csv_load(path, ',', &t, error, sizeof error) != 0 || t.n_rows == 0) return;
     const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(facts, "variants"), 0);
     const char *reference = jsonfile_string(first, "name", "");
-    fprintf(f, "## Harness calibration: %s\n\nns per %s; every time per iteration in this report includes the "
-               "lifecycle loop's figure at %s=0 once.\n\n| variant | %s | ns per %s | against `%s` |\n|---|---:|---:|---:|\n",
+    fprintf(f, "## Calibration: %s\n\nns per %s at each %s; what is timed is in its section below.\n\n"
+               "| variant | %s | ns per %s | against `%s` |\n|---|---:|---:|---:|\n",
             name, jsonfile_string(facts, "item", "item"), jsonfile_string(facts, "param", "x"),
             jsonfile_string(facts, "param", "x"), jsonfile_string(facts, "item", "item"), reference);
     for (size_t i = 0; i < t.n_rows; i++) {
@@ -217,15 +265,17 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         fprintf(f, "No claim's comparison was measured in this run.\n\n");
         return;
     }
-    fprintf(f, "| claim | article | article's figure | C figure | measured by | verdict |\n|---|---|---|---|---|---|\n");
+    fprintf(f, "| claim | article | article's figure | C figure | measured by | instruction ratio (per item) | verdict |\n"
+               "|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < s->n_rows; i++) {
         const long c = claim_row(in, cell(s, i, "claim_id"));
-        char figure[512], by[128];
+        char figure[512], by[128], instr[128];
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
-        fprintf(f, "| `%s` | %s | %s | %s | %s | **%s**", cell(s, i, "claim_id"),
+        instr_cell(s, i, instr, sizeof instr);
+        fprintf(f, "| `%s` | %s | %s | %s | %s | %s | **%s**", cell(s, i, "claim_id"),
                 c >= 0 ? cell(&in->claims, (size_t)c, "article") : "",
-                c >= 0 ? cell(&in->claims, (size_t)c, "article_figure") : "", figure, by, cell(s, i, "verdict"));
+                c >= 0 ? cell(&in->claims, (size_t)c, "article_figure") : "", figure, by, instr, cell(s, i, "verdict"));
         if (*cell(s, i, "note")) fprintf(f, "; %s", cell(s, i, "note"));
         fprintf(f, " |\n");
     }
@@ -248,7 +298,10 @@ static void write_ledger(FILE *f, const report_inputs *in) {
                     : strcmp(cell(s, i, "magnitude"), "smaller") == 0 ? "smaller than it by more than a factor of 2"
                                                                      : "larger than it by more than a factor of 2");
         if (c >= 0) fprintf(f, " %s", cell(&in->claims, (size_t)c, "why"));
-        fprintf(f, "\n");
+        char witness[1024], loads[512];
+        witness_text(in, i, witness, sizeof witness);
+        loads_text(s, i, loads, sizeof loads);
+        fprintf(f, "%s%s\n", witness, loads);
     }
     fprintf(f, "\n");
 }
@@ -486,6 +539,9 @@ int main(int argc, char **argv) {
         fprintf(stderr, "idiom_report: %s\n", error);
         return 1;
     }
+    memline latency;
+    memline_load(in.dir, "load_latency", &latency);
+    in.dram_ns = latency.n ? latency.ns[latency.n - 1] : NAN;
     snprintf(path, sizeof path, "%s/REPORT.md", in.dir);
     FILE *f = fopen(path, "w");
     if (f == NULL) {

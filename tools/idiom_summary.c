@@ -2,11 +2,15 @@
  * measured: its ratio, a 95% interval and a verdict, into summary.csv. Timing claims come from the
  * paired rounds (<comparison>.rounds.csv), memory claims from the counting allocator's exact
  * figures (<comparison>.csv); what a comparison is, it says in <comparison>.facts.json. Also
- * <comparison>.pairs.csv: every measured pair's ratio and interval, for the report and charts. */
+ * <comparison>.pairs.csv: every measured pair's ratio and interval, for the report and charts.
+ * Beside each timing claim, its instruction-count witness from <comparison>.instr.csv, and for a
+ * memory-bound comparison, each side's time in dependent loads at its working set (the machine's
+ * latency calibration), with <comparison>.memory.csv: that load's cost at every x, for its chart. */
 #include "claims.h"
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
+#include "memline.h"
 #include "verdict.h"
 
 #include <math.h>
@@ -25,11 +29,14 @@ typedef struct measured {
     cJSON *facts;
     csv_table rows;   /* <comparison>.csv */
     csv_table rounds; /* <comparison>.rounds.csv; empty if no pair was measured */
+    csv_table instr;  /* <comparison>.instr.csv; empty if instructions were not counted */
 } measured;
 
 /* One claim's row of summary.csv. */
 typedef struct ledger_row {
     double x, x_lo, x_hi, ratio, lo, hi;
+    double instr_baseline, instr_contender; /* instructions per item at x, or NaN */
+    double loads_baseline, loads_contender; /* ns per item in dependent loads at the side's working set, or NaN */
     size_t rounds, processes;
     verdict_outcome outcome;
     const char *verdict;
@@ -41,6 +48,8 @@ static int load_measured(const char *dir, const char *name, measured *m) {
     if (claims_load_sweep(dir, name, &m->facts, &m->rows) != 0) return -1; /* not measured */
     snprintf(path, sizeof path, "%s/%s.rounds.csv", dir, name);
     if (csv_load(path, ',', &m->rounds, error, sizeof error) != 0) m->rounds = (csv_table){0};
+    snprintf(path, sizeof path, "%s/%s.instr.csv", dir, name);
+    if (csv_load(path, ',', &m->instr, error, sizeof error) != 0) m->instr = (csv_table){0};
     return 0;
 }
 
@@ -48,6 +57,7 @@ static void free_measured(measured *m) {
     cJSON_Delete(m->facts);
     csv_free(&m->rows);
     csv_free(&m->rounds);
+    csv_free(&m->instr);
 }
 
 /* Add a sentence to the row's note; commas become semicolons, since summary.csv does not quote. */
@@ -233,6 +243,67 @@ static void judge_crossover(const measured *m, const char *baseline, const char 
     append_note(r, "%s", text);
 }
 
+/* The instruction-count witness of a timing claim at r->x: each side's instructions per item. */
+static void witness(const measured *m, const char *baseline, const char *contender, ledger_row *r) {
+    if (isnan(r->x)) return;
+    const char *const sides[2] = {baseline, contender};
+    double *const counts[2] = {&r->instr_baseline, &r->instr_contender};
+    for (int k = 0; k < 2; k++) {
+        if (claims_variant_in_children(m->facts, sides[k])) {
+            append_note(r, "no instruction count: %s works in child processes; callgrind counts the measuring process",
+                        sides[k]);
+            continue;
+        }
+        *counts[k] = m->instr.n_rows ? claims_sweep_value(&m->instr, sides[k], r->x, "instructions_per_item") : NAN;
+    }
+}
+
+/* A memory-bound comparison's claim: each side's ns per item at x over one dependent load's latency
+ * at that side's working set. */
+static void in_loads(const measured *m, const memline *latency, const char *baseline, const char *contender,
+                     ledger_row *r) {
+    if (isnan(r->x) || !*jsonfile_string(m->facts, "memory_variant", "")) return;
+    const char *const sides[2] = {baseline, contender};
+    double *const loads[2] = {&r->loads_baseline, &r->loads_contender};
+    for (int k = 0; k < 2; k++)
+        *loads[k] = claims_sweep_value(&m->rows, sides[k], r->x, "ns_per_item") /
+                    memline_at(latency, claims_sweep_value(&m->rows, sides[k], r->x, "working_set_bytes"));
+}
+
+typedef struct memory_walk {
+    const char *dir;
+    const memline *latency, *bandwidth;
+} memory_walk;
+
+/* A claims_visit_fn: <name>.memory.csv for a memory-bound comparison: at each x, its memory
+ * variant's working set, one dependent load there, and one byte copied there. 0, or -1. */
+static int write_memory_line(const char *name, const char *facts_path, void *ctx) {
+    (void)facts_path;
+    const memory_walk *w = ctx;
+    cJSON *facts;
+    csv_table rows;
+    if (claims_load_sweep(w->dir, name, &facts, &rows) != 0) return 0;
+    const char *variant = jsonfile_string(facts, "memory_variant", "");
+    int status = 0;
+    if (*variant && w->latency->n > 0) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.memory.csv", w->dir, name);
+        FILE *out = fopen(path, "w");
+        const int v = csv_column(&rows, "variant"), x = csv_column(&rows, "x"), ws = csv_column(&rows, "working_set_bytes");
+        if (out) fputs("comparison,variant,x,working_set_bytes,load_ns,copy_ns_per_byte\n", out);
+        for (size_t r = 0; out && v >= 0 && x >= 0 && ws >= 0 && r < rows.n_rows; r++) {
+            if (strcmp(csv_cell(&rows, r, (size_t)v), variant) != 0) continue;
+            const double bytes = csv_number(&rows, r, (size_t)ws);
+            fprintf(out, "%s,%s,%s,%.0f,%.6g,%.6g\n", name, variant, csv_cell(&rows, r, (size_t)x), bytes,
+                    memline_at(w->latency, bytes), memline_at(w->bandwidth, bytes));
+        }
+        if (out == NULL || (ferror(out) | fclose(out))) status = -1;
+    }
+    cJSON_Delete(facts);
+    csv_free(&rows);
+    return status;
+}
+
 static const char *magnitude(double ratio, double article_ratio) {
     if (!(article_ratio > 0) || isnan(ratio)) return "";
     const double factor = ratio / article_ratio;
@@ -330,7 +401,11 @@ int main(int argc, char **argv) {
         return 1;
     }
     fputs("claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict,"
-          "metric,magnitude,note,outcome,rounds,processes,x_lo,x_hi,kind\n", out);
+          "metric,magnitude,note,outcome,rounds,processes,x_lo,x_hi,kind,instr_baseline,instr_contender,instr_ratio,"
+          "loads_baseline,loads_contender\n", out);
+    memline latency, bandwidth;
+    memline_load(dir, "load_latency", &latency);
+    memline_load(dir, "copy_bandwidth", &bandwidth);
     const int has_kind = csv_column(&claims, "kind") >= 0;
 #define FIELD(name) csv_cell(&claims, row, (size_t)csv_column(&claims, name))
     for (size_t row = 0; row < claims.n_rows; row++) {
@@ -340,7 +415,8 @@ int main(int argc, char **argv) {
         const char *param = jsonfile_string(m.facts, "param", "x");
         const double wanted = atof(FIELD("x")), article_ratio = atof(FIELD("article_ratio"));
         ledger_row r = {.x = NAN, .x_lo = NAN, .x_hi = NAN, .ratio = NAN, .lo = NAN, .hi = NAN,
-                        .outcome = OUTCOME_UNDECIDED};
+                        .instr_baseline = NAN, .instr_contender = NAN, .loads_baseline = NAN,
+                        .loads_contender = NAN, .outcome = OUTCOME_UNDECIDED};
         if (strcmp(metric, "crossover") == 0) {
             judge_crossover(&m, baseline, contender, param, &r);
         } else {
@@ -351,6 +427,11 @@ int main(int argc, char **argv) {
             if (!isnan(r.x) && r.x != wanted)
                 append_note(&r, "measured at %s=%.15g: the article's %.15g is not in this run's sweep", param, r.x, wanted);
         }
+        const int timing = strcmp(metric, "ns_per_item") == 0 || strcmp(metric, "crossover") == 0;
+        if (timing) {
+            witness(&m, baseline, contender, &r);
+            in_loads(&m, &latency, baseline, contender, &r);
+        }
         fprintf(out, "%s,%s,%s,%s,%s", FIELD("claim_id"), FIELD("comparison"), baseline, contender, param);
         print_number(out, r.x, 15);
         print_number(out, r.ratio, 6);
@@ -360,12 +441,20 @@ int main(int argc, char **argv) {
                 magnitude(r.ratio, article_ratio), r.note, verdict_outcome_name(r.outcome), r.rounds, r.processes);
         print_number(out, r.x_lo, 15);
         print_number(out, r.x_hi, 15);
-        fprintf(out, ",%s\n", has_kind ? FIELD("kind") : "article");
+        fprintf(out, ",%s", has_kind ? FIELD("kind") : "article");
+        print_number(out, r.instr_baseline, 6);
+        print_number(out, r.instr_contender, 6);
+        print_number(out, r.instr_baseline / r.instr_contender, 6);
+        print_number(out, r.loads_baseline, 4);
+        print_number(out, r.loads_contender, 4);
+        fputc('\n', out);
         free_measured(&m);
     }
 #undef FIELD
     csv_free(&claims);
-    if (fclose(out) != 0 || write_all_pairs(dir) != 0) {
+    memory_walk walk = {dir, &latency, &bandwidth};
+    if (fclose(out) != 0 || write_all_pairs(dir) != 0 ||
+        claims_each_comparison(dir, ".facts.json", write_memory_line, &walk) != 0) {
         perror(out_path);
         return 1;
     }

@@ -38,6 +38,8 @@ typedef struct bench_variant {
     const void *arg;             /* bench_case_arg(): lets one setup serve several variants */
     double max_x;                /* not swept above this x (a quadratic variant); 0: no limit */
     int pairs_only;              /* 1: measured only in paired claims, not swept (an A/A twin) */
+    int in_children;             /* 1: its work runs in child processes, whose instructions the
+                                    instruction count (callgrind, this process) cannot see: not counted */
     bench_setup_fn *setup;       /* NULL: the comparison's */
     bench_check_fn *check;       /* NULL: the comparison's */
     bench_release_fn *release;   /* NULL: the comparison's (which may be NULL: nothing to free) */
@@ -87,7 +89,11 @@ typedef struct bench_comparison {
     size_t n_workloads;
     unsigned key_numbers;         /* BENCH_KEY_* flags */
     const char *slope_label;      /* with BENCH_KEY_SLOPE: what the slope means, e.g. "ns a miss costs" */
-    int calibration;              /* 1: the harness's own calibration, reported as such */
+    int calibration;              /* 1: a calibration of the harness or machine, reported as such */
+    const char *calibrates;       /* what other results read from it: "load_latency" (ns per dependent
+                                     load against working-set bytes), "copy_bandwidth"; NULL: nothing */
+    const char *memory_variant;   /* a memory-bound comparison: the variant at whose working set its chart
+                                     draws one dependent load, and its claims are counted in loads */
     const char *const *paired_sweep; /* {baseline, contender, ...}: pairs also measured at every x */
     size_t n_paired_sweep;           /* names in paired_sweep: twice the pairs */
 } bench_comparison;

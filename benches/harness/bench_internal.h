@@ -27,6 +27,8 @@ struct bench_case {
     char message[512];            /* why it failed */
     double peak_bytes;            /* of the checked run */
     double allocs;
+    double working_set_bytes;     /* heap bytes live after setup plus the checked run's peak: what an
+                                     iteration can touch (code, stack and static data aside) */
     size_t n_counters;
     const char *counter_names[BENCH_MAX_COUNTERS];
     double counter_values[BENCH_MAX_COUNTERS];

@@ -1,7 +1,9 @@
 /* bench_main.c: main() of every bench executable. By default it sweeps the file's comparison
  * through Google Benchmark (repetitions in random interleaved order) and writes its CSVs, JSON and
- * facts; with --idiom_pairs it measures the plan's pairs of variants in alternating slices instead. */
+ * facts; with --idiom_pairs it measures the plan's pairs of variants in alternating slices instead,
+ * and with --idiom_count it counts their timed regions' instructions under callgrind. */
 #include "bench_internal.h"
+#include "counted.h"
 #include "facts.h"
 #include "idiom_config.h"
 #include "pairs.h"
@@ -27,10 +29,13 @@ typedef struct options {
     const char *plan;      /* --idiom_pairs=PLAN.tsv: measure pairs instead of sweeping */
     unsigned long process; /* --idiom_process=P: which replicate of the pairs this process is */
     int names;             /* --idiom_names: print the comparison's, variants' and workloads' names */
+    const char *count;     /* --idiom_count=PLAN.tsv: count the pairs' instructions under callgrind */
+    int count_setup;       /* --idiom_count_setup: count setup and the checked run too */
 } options;
 
 static const char own_flags[] =
-    "--idiom_out=DIR --idiom_quick --idiom_seed=N --idiom_pairs=PLAN --idiom_process=P --idiom_names";
+    "--idiom_out=DIR --idiom_quick --idiom_seed=N --idiom_pairs=PLAN --idiom_process=P --idiom_names "
+    "--idiom_count=PLAN --idiom_count_setup";
 
 static int starts_with(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
@@ -58,6 +63,8 @@ static int parse_own_flags(int *argc, char **argv, options *opt) {
         else if (strcmp(arg, "--idiom_quick") == 0) opt->quick = quick_run = 1;
         else if (strcmp(arg, "--idiom_names") == 0) opt->names = 1;
         else if (starts_with(arg, "--idiom_pairs=")) opt->plan = arg + strlen("--idiom_pairs=");
+        else if (starts_with(arg, "--idiom_count=")) opt->count = arg + strlen("--idiom_count=");
+        else if (strcmp(arg, "--idiom_count_setup") == 0) opt->count_setup = 1;
         else if (starts_with(arg, "--idiom_seed=")) {
             if (parse_count(arg, "--idiom_seed=", &number)) return 2;
             run_seed = number;
@@ -165,7 +172,12 @@ int main(int argc, char **argv) {
         print_names(cmp);
         return 0;
     }
-    status = opt.plan ? run_pairs(cmp, &opt) : run_sweep(cmp, argc, argv, &opt);
+    if (opt.count) {
+        const counted_settings counting = {.iterations = 1, .include_setup = opt.count_setup};
+        status = counted_run(cmp, opt.count, &counting);
+    } else {
+        status = opt.plan ? run_pairs(cmp, &opt) : run_sweep(cmp, argc, argv, &opt);
+    }
     bench__cases_free();
     return status;
 }

@@ -107,13 +107,16 @@ static bench_case *make_case(const bench_comparison *cmp, size_t v, double x) {
         return c;
     }
     memcount_set_counting(1); /* setup's memory is the case's, not the iteration's: counted as live */
+    const size_t live_before = memcount_live_bytes();
     c->state = setup(c);
+    const size_t set_up = memcount_live_bytes() - live_before;
     memcount_set_counting(0);
     if (c->state == NULL) {
         bench_case_fail(c, "setup failed (out of memory?)");
         return c;
     }
     checked_run(c);
+    c->working_set_bytes = (double)set_up + c->peak_bytes;
     return c;
 }
 

@@ -21,6 +21,8 @@ static cJSON *describe(const bench_comparison *cmp, uint64_t seed, int quick) {
     cJSON_AddStringToObject(facts, "about", cmp->about);
     cJSON_AddStringToObject(facts, "chart", cmp->chart ? cmp->chart : cmp->name);
     cJSON_AddBoolToObject(facts, "calibration", cmp->calibration);
+    cJSON_AddStringToObject(facts, "calibrates", cmp->calibrates ? cmp->calibrates : "");
+    cJSON_AddStringToObject(facts, "memory_variant", cmp->memory_variant ? cmp->memory_variant : "");
     cJSON *keys = cJSON_AddArrayToObject(facts, "key_numbers");
     if (cmp->key_numbers & BENCH_KEY_GROWTH_ORDER) cJSON_AddItemToArray(keys, cJSON_CreateString("growth_order"));
     if (cmp->key_numbers & BENCH_KEY_BYTES_PER_ITEM) cJSON_AddItemToArray(keys, cJSON_CreateString("bytes_per_item"));
@@ -42,6 +44,7 @@ static cJSON *describe(const bench_comparison *cmp, uint64_t seed, int quick) {
         cJSON_AddStringToObject(variant, "name", cmp->variants[v].name);
         cJSON_AddNumberToObject(variant, "max_x", cmp->variants[v].max_x);
         cJSON_AddBoolToObject(variant, "pairs_only", cmp->variants[v].pairs_only);
+        cJSON_AddBoolToObject(variant, "in_children", cmp->variants[v].in_children);
         cJSON_AddItemToArray(variants, variant);
     }
     cJSON_AddItemToObject(facts, "xs", cJSON_CreateDoubleArray(quick ? cmp->quick_xs : cmp->xs,

@@ -2,7 +2,7 @@
 #include "pairs.h"
 
 #include "bench_internal.h"
-#include "csv.h"
+#include "plan.h"
 #include "results.h"
 #include "rng.h"
 #include "stats.h"
@@ -15,51 +15,6 @@
 
 #define PAIRS_MAX_ROUNDS 2000 /* a bound on a pair whose iterations are tiny; never reached in practice */
 enum { STREAM_PAIR_ORDER = 0x9a1c }; /* the PRNG stream of pair order and first sides */
-
-typedef struct pair {
-    size_t baseline, contender; /* variant indices */
-    double x;
-} pair;
-
-static const char *const plan_columns[] = {"comparison", "baseline", "contender", "#x", NULL};
-
-/* The plan's pairs for cmp, without repeats. Returns how many, or -1 (message said). */
-static long read_plan(const bench_comparison *cmp, const char *path, pair **out) {
-    csv_table plan;
-    char error[1024];
-    if (csv_load(path, '\t', &plan, error, sizeof error) != 0 ||
-        csv_require(&plan, path, plan_columns, error, sizeof error) != 0) {
-        fprintf(stderr, "%s: %s\n", cmp->name, error);
-        return -1;
-    }
-    const size_t cc = (size_t)csv_column(&plan, "comparison"), bc = (size_t)csv_column(&plan, "baseline"),
-                 kc = (size_t)csv_column(&plan, "contender"), xc = (size_t)csv_column(&plan, "x");
-    pair *pairs = calloc(plan.n_rows + 1, sizeof *pairs);
-    long n = 0;
-    for (size_t row = 0; pairs && row < plan.n_rows; row++) {
-        if (strcmp(csv_cell(&plan, row, cc), cmp->name) != 0) continue;
-        const long b = bench__variant_index(cmp, csv_cell(&plan, row, bc));
-        const long k = bench__variant_index(cmp, csv_cell(&plan, row, kc));
-        if (b < 0 || k < 0) {
-            fprintf(stderr, "%s:%zu: %s has no variant '%s'\n", path, plan.line_numbers[row], cmp->name,
-                    csv_cell(&plan, row, b < 0 ? bc : kc));
-            n = -1;
-            break;
-        }
-        const pair p = {(size_t)b, (size_t)k, csv_number(&plan, row, xc)};
-        long seen = 0;
-        while (seen < n && memcmp(&pairs[seen], &p, sizeof p) != 0) seen++;
-        if (seen == n) pairs[n++] = p;
-    }
-    csv_free(&plan);
-    if (pairs == NULL) {
-        fprintf(stderr, "%s: out of memory reading the plan\n", cmp->name);
-        return -1;
-    }
-    if (n < 0) free(pairs);
-    else *out = pairs;
-    return n;
-}
 
 /* Seconds n iterations of c take; negative if c failed. */
 static double timed_slice(bench_case *c, int64_t n) {
@@ -92,7 +47,7 @@ static void write_header_if_new(FILE *f) {
 
 /* One pair in this process: its cases, iterations per slice, and the rounds so far. */
 typedef struct pair_run {
-    pair p;
+    plan_pair p;
     bench_case *sides[2];  /* baseline, contender */
     int64_t n[2];          /* iterations per slice of each side */
     unsigned first;        /* the side that leads the first round */
@@ -171,8 +126,8 @@ static int measure_pairs(const bench_comparison *cmp, pair_run *runs, size_t n, 
 }
 
 int pairs_run(const bench_comparison *cmp, const char *plan_path, const char *out_dir, const pairs_settings *s) {
-    pair *pairs = NULL;
-    const long n = read_plan(cmp, plan_path, &pairs);
+    plan_pair *pairs = NULL;
+    const long n = plan_read(cmp, plan_path, &pairs);
     if (n < 0) return 2;
     rng r = rng_seeded(s->seed, STREAM_PAIR_ORDER + s->process);
     rng_shuffle(&r, pairs, (size_t)n, sizeof *pairs);

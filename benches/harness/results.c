@@ -18,6 +18,7 @@ typedef struct rep_sample {
     double cpu_ns_per_item;  /* thread CPU time of one iteration / items */
     double items;            /* items per iteration */
     double peak_bytes;       /* peak live heap bytes in one iteration */
+    double working_set_bytes; /* live after setup plus that peak */
     double allocs;           /* allocations in one iteration */
     double extra[RESULTS_MAX_EXTRA];
 } rep_sample;
@@ -111,6 +112,7 @@ static rep_sample to_rep_sample(const results *r, const bench__sample *s) {
         .cpu_ns_per_item = s->cpu_seconds * per_iteration,
         .items = items,
         .peak_bytes = counter_value(s, "peak_bytes", 0.0),
+        .working_set_bytes = counter_value(s, "working_set_bytes", 0.0),
         .allocs = counter_value(s, "allocs", 0.0),
     };
     for (size_t k = 0; k < r->cmp->n_extra_counters; k++)
@@ -211,12 +213,13 @@ static int write_summary_csv(const results *r, FILE *f) {
         stats_median_interval(ns, in->n_reps, IDIOM_CONFIDENCE, &lo, &hi);
         char x_text[32];
         results_format_x(in->x, x_text, sizeof x_text);
-        fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.15g,%d,%.6g,%.6g,%.6g,%.3f", cmp->name,
+        fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.15g,%d,%.6g,%.6g,%.6g,%.3f,%.0f", cmp->name,
                 cmp->variants[in->variant].name, cmp->param, x_text, in->n_reps,
                 stats_median(ns, in->n_reps), stats_min(ns, in->n_reps), stats_max(ns, in->n_reps), cv,
                 FIELD_MEDIAN(in, items, scratch), FIELD_MEDIAN(in, peak_bytes, scratch),
                 FIELD_MEDIAN(in, allocs, scratch), cv > IDIOM_UNSTABLE_CV_PCT,
-                FIELD_MEDIAN(in, cpu_ns_per_item, scratch), lo, hi, stats_mdape_pct(ns, in->n_reps));
+                FIELD_MEDIAN(in, cpu_ns_per_item, scratch), lo, hi, stats_mdape_pct(ns, in->n_reps),
+                FIELD_MEDIAN(in, working_set_bytes, scratch));
         for (size_t k = 0; k < cmp->n_extra_counters; k++) {
             for (size_t j = 0; j < in->n_reps; j++) scratch[j] = in->reps[j].extra[k];
             fprintf(f, ",%.6g", stats_median(scratch, in->n_reps));

@@ -26,6 +26,7 @@ static void report_case_figures(bench_state *st, const bench_case *c) {
     bench__state_items(st, c->items);
     bench__state_counter(st, "peak_bytes", c->peak_bytes);
     bench__state_counter(st, "allocs", c->allocs);
+    bench__state_counter(st, "working_set_bytes", c->working_set_bytes);
     for (size_t k = 0; k < c->n_counters; k++) bench__state_counter(st, c->counter_names[k], c->counter_values[k]);
 }
 

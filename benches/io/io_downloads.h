@@ -35,7 +35,8 @@ static const double io_sweep[] = {1, 2, 4, 8, 16, 64, 256};
 static const double io_quick_sweep[] = {1, 4};
 
 #define IO_VARIANT(name_, strategy_, max_x_) \
-    {.name = (name_), .run = io_run, .arg = &(const io_strategy){strategy_}, .max_x = (max_x_)}
+    {.name = (name_), .run = io_run, .arg = &(const io_strategy){strategy_}, .max_x = (max_x_), \
+     .in_children = (strategy_) == IO_PROCESS_PER_DOWNLOAD}
 
 /* The method shared by both comparisons' `about`. */
 #define IO_ABOUT_METHOD                                                                            \

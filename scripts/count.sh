@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# scripts/count.sh RESULTS PLAN NAME...: the instruction-count witness. For each named comparison,
+# every variant a claim of PLAN (plan.tsv) names, at the claim's x, set up as in a run and its timed
+# region counted by valgrind's callgrind (one iteration; setup not counted), into
+# RESULTS/<name>.instr.csv: comparison, variant, x, items, iterations, instructions,
+# instructions_per_item. The counted executables are the instruction-count build ($count_bin): the same sources for x86-64-v3, since valgrind 3.19 cannot decode the
+# AVX-512 that -march=native emits. Two comparisons are counted at a time. SEED and QUICK as for
+# bench.sh, so that the inputs are the run's.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+results=${1:?usage: count.sh RESULTS PLAN NAME...}
+plan=${2:?usage: count.sh RESULTS PLAN NAME...}
+shift 2
+command -v valgrind >/dev/null || die "valgrind is not installed: run 'make deps', or skip the count with INSTR=0"
+
+scratch=$(fresh_scratch_dir "$results" .counting)
+trap 'rm -rf "$scratch"' EXIT
+# Claims only: the paired sweeps (claim "-") are for charts.
+awk -F'\t' 'NR == 1 || $1 != "-"' "$plan" > "$scratch/plan.tsv"
+
+# count_one NAME: count one comparison into $scratch/NAME.instr.csv; its log on failure.
+count_one() {
+  local name=$1 dir=$scratch/$1 flags
+  mkdir -p "$dir"
+  mapfile -t flags < <(run_flags "$dir")
+  if ! valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$dir/cg.%p" \
+       "$count_bin/bm_$name" --idiom_count="$scratch/plan.tsv" "${flags[@]}" > "$dir/log" 2>&1; then
+    grep -v '^==' "$dir/log" >&2 || true
+    echo "idiombench: counting $name under callgrind failed (its log is above)" >&2
+    return 1
+  fi
+  # Each dump names its case in its trigger: "idiom_count <variant> <x> <items> <iterations>".
+  awk -v n="$name" '
+    BEGIN { print "comparison,variant,x,items,iterations,instructions,instructions_per_item" }
+    FNR == 1 { label = "" }
+    /^desc: Trigger: Client Request: idiom_count / { label = $0; sub(/^.*idiom_count /, "", label) }
+    /^totals: / && label != "" {
+      split(label, f, " ")
+      printf "%s,%s,%s,%s,%s,%s,%.6g\n", n, f[1], f[2], f[3], f[4], $2, $2 / (f[3] * f[4])
+    }' "$dir"/cg.* > "$scratch/$name.instr.csv" 2>/dev/null || true
+}
+
+names=()
+for name in "$@"; do
+  csv_awk "$scratch/plan.tsv" '$(c["comparison"]) == n { found = 1 } END { exit !found }' -F'\t' -v n="$name" \
+    && names+=("$name")
+done
+started=$SECONDS
+running=0 failed=0
+for i in "${!names[@]}"; do
+  echo "idiombench: counting instructions [$((i + 1))/${#names[@]}] ${names[$i]} ($((SECONDS - started)) s elapsed)" >&2
+  count_one "${names[$i]}" &
+  if (( ++running >= 2 )); then wait -n || failed=1; running=$((running - 1)); fi
+done
+while (( running > 0 )); do wait -n || failed=1; running=$((running - 1)); done
+(( failed == 0 )) || die "an instruction count failed (see above)"
+for name in "${names[@]}"; do mv -f "$scratch/$name.instr.csv" "$results/"; done
+echo "idiombench: counted instructions of ${#names[@]} comparison(s) in $((SECONDS - started)) s" >&2
