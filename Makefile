@@ -1,6 +1,6 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html
+.PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html profile
 SHELL := /bin/bash
 include idiom.conf
 
@@ -42,6 +42,10 @@ build: deps
 build-count: deps
 	@cmake -S . -B $(COUNT_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DIDIOM_MARCH=x86-64-v3 >/dev/null
 	@cmake --build $(COUNT_DIR) -j2 -- --no-print-directory
+
+# One benchmark case profiled: ONLY=<comparison> VARIANT=<variant> X=<x> [SETUP=1].
+profile: build-count
+	@VARIANT="$(VARIANT)" X="$(X)" SETUP="$(SETUP)" scripts/profile.sh
 
 # Change per benchmark and per claim between two archived runs (results/runs/<run-id>).
 compare:

@@ -41,7 +41,7 @@ rank(v) = sum [k = 1:nv] (word(variants, k) eq v ? k : 0)
 # "for [file in memory] file using (column("x")):(column("load_ns")) with lines memory_line title memory_title":
 # memory is that CSV's path, or '' (the loop then draws nothing).
 memory_line = "dt 2 lw 2 lc rgb '#444444'"
-memory_title = "one dependent random load at ".memory_variant."'s working set (memory_latency)"
+memory_title = "one dependent random load at ".memory_variant."'s working set (the latency calibration)"
 # mark_caches(bytes_per_x): the command that marks where a working set of bytes_per_x per x fills
 # each cache level (eval it; arrows and labels 91-93).
 mark_caches(bytes_per_x) = sprintf("do for [level = 1:3] { b = (level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes) / %g; if (b > 0) { set arrow 90 + level from b, graph 0 to b, graph 1 nohead dt 3 lc rgb '#888888' lw 1; set label 90 + level word('L1d L2 L3', level).' full' at b, graph 0.03 offset 0.4, 0 font ',10' tc rgb '#666666' } }", bytes_per_x)

@@ -103,10 +103,17 @@ pass
 for column in rounds processes outcome x_lo x_hi kind; do
   head -n 1 "$RESULTS/summary.csv" | tr ',' '\n' | grep -qx "$column" || fail "summary.csv lacks the column $column"
 done
-# Every timing claim was measured in pairs, in every process; memory claims need no pairs.
-csv_awk "$RESULTS/summary.csv" '$(c["metric"]) != "peak_bytes" && ($(c["processes"]) != p || $(c["rounds"]) < p * m) { print; bad = 1 }
+# Every timing claim was measured in pairs, in every process; claims on counted figures need no pairs.
+csv_awk "$RESULTS/summary.csv" '($(c["metric"]) == "ns_per_item" || $(c["metric"]) == "crossover") && ($(c["processes"]) != p || $(c["rounds"]) < p * m) { print; bad = 1 }
                                 END { exit bad }' -v p="$IDIOM_PROCESSES" -v m="$IDIOM_QUICK_PAIR_MIN_ROUNDS" \
   || fail "a timing claim was not measured in $IDIOM_PROCESSES processes"
+# The clock source, every clock's resolution, and the memory line of a memory-bound chart.
+[[ -n $(json_get "$RESULTS/environment.json" clocksource) ]] || fail "environment.json has no clocksource"
+csv_awk "$RESULTS/timing_methods.csv" '$(c["advertised_resolution_ns"]) == "" || $(c["ns_per_item"]) == "" { bad = 1 } END { exit bad || NR < 12 }' \
+  || fail "timing_methods.csv lacks a clock's cost or advertised resolution"
+csv_awk "$RESULTS/membership.memory.csv" '$(c["load_ns"]) > 0 { n++ } END { exit !n }' \
+  || fail "membership has no memory line from the latency calibration"
+pass
 [[ $(row_field "$RESULTS/summary.csv" kind control claim_id) == aa_control ]] || fail "summary.csv has no A/A control row"
 grep -q "^## Control: aa_control" "$RESULTS/REPORT.md" || fail "REPORT.md does not show the A/A control"
 grep -q "^## Verdicts at a glance" "$RESULTS/REPORT.md" || fail "REPORT.md does not open with the verdicts"

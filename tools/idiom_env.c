@@ -147,7 +147,7 @@ int main(int argc, char **argv) {
     char damon[64];
     read_line("/sys/kernel/mm/damon/admin/kdamonds/0/state", damon, sizeof damon, "not running");
     /* What clock_gettime reads: with tsc (or kvm-clock) the vDSO answers without entering the kernel;
-     * with hpet or acpi_pm every read is a system call. timing_methods measures what it costs. */
+     * with hpet or acpi_pm every read is a system call. */
     char clocksource[64], clocksources[256];
     read_line("/sys/devices/system/clocksource/clocksource0/current_clocksource", clocksource, sizeof clocksource, "unknown");
     read_line("/sys/devices/system/clocksource/clocksource0/available_clocksource", clocksources, sizeof clocksources,

@@ -121,7 +121,7 @@ static void instr_cell(const csv_table *s, size_t i, char *buffer, size_t size) 
 static void loads_text(const csv_table *s, size_t i, char *buffer, size_t size) {
     buffer[0] = '\0';
     if (!*cell(s, i, "loads_baseline") || !*cell(s, i, "loads_contender")) return;
-    snprintf(buffer, size, " In the machine's own units (memory_latency): one item of `%s` takes as long as %.3g "
+    snprintf(buffer, size, " In the machine's own units (its latency calibration): one item of `%s` takes as long as %.3g "
              "dependent random loads at its working set, one of `%s` as long as %.3g.", cell(s, i, "baseline"),
              atof(cell(s, i, "loads_baseline")), cell(s, i, "contender"), atof(cell(s, i, "loads_contender")));
 }

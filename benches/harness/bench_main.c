@@ -29,12 +29,13 @@ typedef struct options {
     const char *plan;      /* --idiom_pairs=PLAN.tsv: measure pairs instead of sweeping */
     unsigned long process; /* --idiom_process=P: which replicate of the pairs this process is */
     int names;             /* --idiom_names: print the comparison's, variants' and workloads' names */
+    int sweep_xs;          /* --idiom_xs: print every x of the full and QUICK sweeps */
     const char *count;     /* --idiom_count=PLAN.tsv: count the pairs' instructions under callgrind */
     int count_setup;       /* --idiom_count_setup: count setup and the checked run too */
 } options;
 
 static const char own_flags[] =
-    "--idiom_out=DIR --idiom_quick --idiom_seed=N --idiom_pairs=PLAN --idiom_process=P --idiom_names "
+    "--idiom_out=DIR --idiom_quick --idiom_seed=N --idiom_pairs=PLAN --idiom_process=P --idiom_names --idiom_xs "
     "--idiom_count=PLAN --idiom_count_setup";
 
 static int starts_with(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
@@ -62,6 +63,7 @@ static int parse_own_flags(int *argc, char **argv, options *opt) {
         if (starts_with(arg, "--idiom_out=")) opt->out_dir = arg + strlen("--idiom_out=");
         else if (strcmp(arg, "--idiom_quick") == 0) opt->quick = quick_run = 1;
         else if (strcmp(arg, "--idiom_names") == 0) opt->names = 1;
+        else if (strcmp(arg, "--idiom_xs") == 0) opt->sweep_xs = 1;
         else if (starts_with(arg, "--idiom_pairs=")) opt->plan = arg + strlen("--idiom_pairs=");
         else if (starts_with(arg, "--idiom_count=")) opt->count = arg + strlen("--idiom_count=");
         else if (strcmp(arg, "--idiom_count_setup") == 0) opt->count_setup = 1;
@@ -92,6 +94,22 @@ static void print_names(const bench_comparison *cmp) {
     for (size_t v = 0; v < cmp->n_variants; v++) printf("%s\n", cmp->variants[v].name);
     for (size_t w = 0; w < cmp->n_workloads; w++)
         if (*cmp->workloads[w].suffix) printf("%s\n", cmp->workloads[w].suffix);
+}
+
+/* Every x of the full sweep, then those of the QUICK sweep it lacks, one per line as the CSVs write them. */
+static void print_xs(const bench_comparison *cmp) {
+    char text[32];
+    for (size_t i = 0; i < cmp->n_xs; i++) {
+        results_format_x(cmp->xs[i], text, sizeof text);
+        printf("%s\n", text);
+    }
+    for (size_t i = 0; i < cmp->n_quick_xs; i++) {
+        size_t j = 0;
+        while (j < cmp->n_xs && cmp->xs[j] != cmp->quick_xs[i]) j++;
+        if (j < cmp->n_xs) continue;
+        results_format_x(cmp->quick_xs[i], text, sizeof text);
+        printf("%s\n", text);
+    }
 }
 
 static int run_pairs(const bench_comparison *cmp, const options *opt) {
@@ -168,8 +186,9 @@ int main(int argc, char **argv) {
     options opt = {0};
     int status = parse_own_flags(&argc, argv, &opt);
     if (status != 0) return status;
-    if (opt.names) {
-        print_names(cmp);
+    if (opt.names || opt.sweep_xs) {
+        if (opt.names) print_names(cmp);
+        else print_xs(cmp);
         return 0;
     }
     if (opt.count) {
