@@ -10,9 +10,6 @@ static const bench_variant variants[] = {
 
 const bench_comparison bench_this_comparison = {
     .name = "processes_io",
-    .param = "downloads",
-    .param_kind = BENCH_PARAM_COUNT,
-    .item = "download",
     .about = IO_ABOUT_METHOD " `sequential` downloads one after another; `process_per_download` forks "
              "a child per download, which reports its length and checksum through a pipe and is "
              "reaped; `thread_per_download` does the same job on a pthread, for what a process costs "
@@ -21,10 +18,5 @@ const bench_comparison bench_this_comparison = {
              "by the largest sweeps): the process line includes that, as a fork from any large program "
              "would, and it flattens at several ms per download where the forks, made one after "
              "another by the parent, outlast the latency.",
-    .chart = "io_downloads",
-    BENCH_SWEEP(variants, io_sweep, io_quick_sweep),
-    BENCH_EXTRA_COUNTERS(io_extra_counters),
-    .setup = io_setup,
-    .check = io_check,
-    .teardown = io_teardown,
+    IO_COMPARISON(variants),
 };

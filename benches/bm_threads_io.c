@@ -11,17 +11,9 @@ static const bench_variant variants[] = {
 
 const bench_comparison bench_this_comparison = {
     .name = "threads_io",
-    .param = "downloads",
-    .param_kind = BENCH_PARAM_COUNT,
-    .item = "download",
     .about = IO_ABOUT_METHOD " `sequential` downloads one after another; `thread_per_download` starts "
              "a pthread per download and joins them all; `thread_pool_4` runs 4 threads that take "
              "downloads in turn; `event_loop` drives every download from one thread with libcurl's "
              "multi interface, as asyncio would.",
-    .chart = "io_downloads",
-    BENCH_SWEEP(variants, io_sweep, io_quick_sweep),
-    BENCH_EXTRA_COUNTERS(io_extra_counters),
-    .setup = io_setup,
-    .check = io_check,
-    .teardown = io_teardown,
+    IO_COMPARISON(variants),
 };

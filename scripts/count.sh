@@ -37,7 +37,7 @@ count_one() {
     /^totals: / && label != "" {
       split(label, f, " ")
       printf "%s,%s,%s,%s,%s,%s,%.6g\n", n, f[1], f[2], f[3], f[4], $2, $2 / (f[3] * f[4])
-    }' "$dir"/cg.* > "$scratch/$name.instr.csv" 2>/dev/null || true
+    }' "$dir"/cg.* > "$scratch/$name.instr.csv"
 }
 
 names=()

@@ -134,8 +134,8 @@ static void witness_text(const report_inputs *in, size_t i, char *buffer, size_t
     buffer[0] = '\0';
     if (!*cell(s, i, "instr_ratio") || !*cell(s, i, "ratio")) return;
     const double time_ratio = atof(cell(s, i, "ratio")), instr_ratio = atof(cell(s, i, "instr_ratio"));
-    int used = snprintf(buffer, size, " Instructions per %s, counted by callgrind over the timed region: %.4g for `%s`, "
-                        "%.4g for `%s`, a ratio of %.3g.", "item", atof(cell(s, i, "instr_baseline")),
+    int used = snprintf(buffer, size, " Instructions per item, counted by callgrind over the timed region: %.4g for `%s`, "
+                        "%.4g for `%s`, a ratio of %.3g.", atof(cell(s, i, "instr_baseline")),
                         cell(s, i, "baseline"), atof(cell(s, i, "instr_contender")), cell(s, i, "contender"), instr_ratio);
     const double gap = time_ratio / instr_ratio;
     char dram[160] = "hundreds of ns";

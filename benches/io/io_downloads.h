@@ -38,6 +38,13 @@ static const double io_quick_sweep[] = {1, 4};
     {.name = (name_), .run = io_run, .arg = &(const io_strategy){strategy_}, .max_x = (max_x_), \
      .in_children = (strategy_) == IO_PROCESS_PER_DOWNLOAD}
 
+/* What both comparisons declare alike besides their names, variants and `about`: parameter, item,
+ * shared chart, sweeps, counters and lifecycle. */
+#define IO_COMPARISON(variant_array)                                                               \
+    .param = "downloads", .param_kind = BENCH_PARAM_COUNT, .item = "download", .chart = "io_downloads", \
+    BENCH_SWEEP(variant_array, io_sweep, io_quick_sweep), BENCH_EXTRA_COUNTERS(io_extra_counters),  \
+    .setup = io_setup, .check = io_check, .teardown = io_teardown
+
 /* The method shared by both comparisons' `about`. */
 #define IO_ABOUT_METHOD                                                                            \
     "Downloads of a 200 KB \"image\" from an HTTP server on 127.0.0.1 that the benchmark starts "  \
