@@ -37,11 +37,12 @@ only(v, value) = is_variant(v) ? value : NaN
 # rank(v): v's position in variants (its colour), 0 if it has none.
 rank(v) = sum [k = 1:nv] (word(variants, k) eq v ? k : 0)
 
-# A memory-bound comparison's charts add, where the latency calibration was measured, the line
+# A memory-bound comparison's charts add, where the latency calibration was measured, the line of one
+# dependent random load (memory_latency's random chase) at its memory variant's working set:
 # "for [file in memory] file using (column("x")):(column("load_ns")) with lines memory_line title memory_title":
 # memory is that CSV's path, or '' (the loop then draws nothing).
 memory_line = "dt 2 lw 2 lc rgb '#444444'"
-memory_title = "one dependent random load at ".memory_variant."'s working set (the latency calibration)"
+memory_title = "one random load at ".memory_variant."'s working set"
 # mark_caches(bytes_per_x): the command that marks where a working set of bytes_per_x per x fills
 # each cache level (eval it; arrows and labels 91-93).
 mark_caches(bytes_per_x) = sprintf("do for [level = 1:3] { b = (level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes) / %g; if (b > 0) { set arrow 90 + level from b, graph 0 to b, graph 1 nohead dt 3 lc rgb '#888888' lw 1; set label 90 + level word('L1d L2 L3', level).' full' at b, graph 0.03 offset 0.4, 0 font ',10' tc rgb '#666666' } }", bytes_per_x)
