@@ -8,6 +8,7 @@ RELEASE_DIR := build/release
 TEST_DIR := build/sanitize
 COUNT_DIR := build/count
 INSTR ?= 1
+CPYTHON ?= 1
 QUICK ?= 0
 ONLY ?=
 BENCH_ARGS ?=
@@ -15,7 +16,7 @@ SEED ?= $(IDIOM_DEFAULT_SEED)
 KEEP_RUNS ?= $(IDIOM_KEEP_RUNS)
 BASE ?=
 HEAD ?=
-export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR
+export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR CPYTHON
 
 bench: build $(if $(filter 0,$(INSTR)),,build-count)
 	@scripts/bench.sh

@@ -3,11 +3,14 @@
 # 1. sweeps: each comparison's variants at every x through Google Benchmark;
 # 2. pairs: the plan's pairs (claims, crossovers, paired sweeps) in alternating slices, in
 #    IDIOM_PROCESSES separate processes per comparison, the comparisons in a shuffled order each time;
-# 3. instructions: every variant a claim names, its timed region counted by callgrind (INSTR=0 skips);
-# 4. publish (summary, charts, report) and archive under results/runs/<run-id>/.
+# 3. the CPython side: each comparison's python/<comparison>.py, the article's own setup re-run in
+#    Debian's CPython (CPYTHON=0 skips it);
+# 4. instructions: every variant a claim names, its timed region counted by callgrind (INSTR=0 skips);
+# 5. publish (summary, charts, report) and archive under results/runs/<run-id>/.
 # Everything is written into a staging folder and moved into place only when the whole run has
 # succeeded: an interrupted or failed run leaves the previous results and charts as they were.
 # Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N, INSTR=0,
+# CPYTHON=0, PYTHON=interpreter,
 # and for tests BIN, BENCH_BIN, COUNT_BIN, CLAIMS, RESULTS, PLOTS.
 # The whole script is one block, so bash has read all of it before it runs: editing this file
 # during a long run cannot change what the run does next.
@@ -21,12 +24,14 @@ quick=${QUICK:-0}
 seed=${SEED:-$IDIOM_DEFAULT_SEED}
 keep_runs=${KEEP_RUNS:-$IDIOM_KEEP_RUNS}
 instr=${INSTR:-1}
+cpython=${CPYTHON:-1}
 read -r -a bench_args <<< "${BENCH_ARGS:-}"
 
 usage_error() { echo "idiombench: $*" >&2; exit 2; }
 
 [[ $quick == 0 || $quick == 1 ]] || usage_error "QUICK must be 0 or 1, not '$quick'"
 [[ $instr == 0 || $instr == 1 ]] || usage_error "INSTR must be 0 or 1, not '$instr'"
+[[ $cpython == 0 || $cpython == 1 ]] || usage_error "CPYTHON must be 0 or 1, not '$cpython'"
 [[ $seed =~ ^[0-9]+$ ]] || usage_error "SEED must be a non-negative whole number, not '$seed'"
 [[ $keep_runs =~ ^[1-9][0-9]*$ ]] || usage_error "KEEP_RUNS must be a whole number of at least 1, not '$keep_runs'"
 [[ -f $claims ]] || usage_error "no claims file $claims"
@@ -52,6 +57,9 @@ for name in "${selected[@]}"; do
     usage_error "BENCH_ARGS has a flag Google Benchmark does not accept (see above); nothing was run"
   fi
 done
+
+# The CPython side's interpreter, before anything runs: a missing NumPy stops the run here.
+if (( cpython )); then cpython_interpreter >/dev/null || exit 2; fi
 
 stage_begin "$results" "$plots"
 run_id=$(date -u +%Y%m%dT%H%M%SZ)
@@ -85,6 +93,15 @@ for (( process = 1; process <= IDIOM_PROCESSES; process++ )); do
   done
 done
 
+# The CPython side: this run's figures replace the last run's; with CPYTHON=0 there are none for these comparisons.
+for name in "${selected[@]}"; do rm -f "$stage/results/$name".cpython{.csv,.json,_rounds.csv}; done
+cpython_text="skipped (CPYTHON=0)"
+if (( cpython )); then
+  cpython_text=$(SEED=$seed QUICK=$quick "$root/scripts/cpython.sh" "$stage/results" "${selected[@]}") \
+    || die "the CPython side failed (see above; CPYTHON=0 skips it); results/ and plots/ are as they were"
+  (( quick )) && cpython_text="$cpython_text; QUICK: reduced sizes, not the articles' points"
+fi
+
 # This run's instruction counts replace the last run's; with INSTR=0 there are none for these comparisons.
 for name in "${selected[@]}"; do rm -f "$stage/results/$name.instr.csv"; done
 instr_text="skipped (INSTR=0)"
@@ -96,7 +113,7 @@ if (( instr )); then
 fi
 
 "$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
-  --commit "$commit" --dirty "$dirty" --quick "$quick" --instr "$instr_text" --bench-args "${BENCH_ARGS:-}" \
+  --commit "$commit" --dirty "$dirty" --quick "$quick" --instr "$instr_text" --cpython "$cpython_text" --bench-args "${BENCH_ARGS:-}" \
   --gnuplot "$(gnuplot --version)"
 # Each comparison keeps the fingerprint of the run that measured it: an ONLY= run keeps the other
 # comparisons' older results, which environment.json (this run's) does not describe.
@@ -107,11 +124,12 @@ for name in "${selected[@]}"; do cp "$stage/results/environment.json" "$stage/re
 archive=$stage/archive/$run_id
 mkdir -p "$archive"
 for name in "${selected[@]}"; do
-  for suffix in csv reps.csv json environment.json facts.json rounds.csv pairs.csv instr.csv; do
+  for suffix in csv reps.csv json environment.json facts.json rounds.csv pairs.csv instr.csv \
+                cpython.csv cpython_rounds.csv cpython.json; do
     [[ -f $stage/results/$name.$suffix ]] && cp -p "$stage/results/$name.$suffix" "$archive/"
   done
 done
-cp -p "$stage/results"/{environment.json,summary.csv,plan.tsv} "$archive/"
+cp -p "$stage/results"/{environment.json,summary.csv,python.csv,plan.tsv} "$archive/"
 
 # Everything succeeded: move into place, one rename per file.
 stage_commit "$results" "$plots"

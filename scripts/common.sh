@@ -71,3 +71,25 @@ run_flags() {
   echo "--idiom_seed=${SEED:-$IDIOM_DEFAULT_SEED}"
   if (( ${QUICK:-0} )); then echo --idiom_quick; fi
 }
+
+# The CPython side's interpreter: PYTHON if set (only it), else Debian's /usr/bin/python3, else the
+# python3 first on PATH; the first that imports NumPy and the profilers. Prints its fingerprint line
+# into the variable cpython_fingerprint and its path on stdout; with none, says why (naming the
+# Debian packages) and returns 2.
+cpython_interpreter() {
+  local candidates=() candidate
+  if [[ -n ${PYTHON:-} ]]; then candidates=("$PYTHON")
+  else candidates=(/usr/bin/python3 "$(command -v python3 || true)")
+  fi
+  for candidate in "${candidates[@]}"; do
+    [[ -n $candidate ]] || continue
+    if "$candidate" "$root/python/cpython_side.py" --fingerprint >/dev/null 2>&1; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  # None would do: let the first say why (cpython_side.py names the missing Debian package).
+  "${candidates[0]}" "$root/python/cpython_side.py" --fingerprint >/dev/null \
+    || echo "idiombench: no interpreter among ${candidates[*]} has what the CPython side needs" >&2
+  return 2
+}

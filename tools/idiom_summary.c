@@ -5,8 +5,12 @@
  * <comparison>.pairs.csv: every measured pair's ratio and interval, for the report and charts.
  * Beside each timing claim, its instruction-count witness from <comparison>.instr.csv, and for a
  * memory-bound comparison, each side's time in dependent loads at its working set (the machine's
- * latency calibration), with <comparison>.memory.csv: that load's cost at every x, for its chart. */
+ * latency calibration), with <comparison>.memory.csv: that load's cost at every x, for its chart.
+ * Where a claim names the CPython idioms that re-run the article's setup and the CPython side
+ * measured them (<comparison>.cpython_rounds.csv), their ratio and interval too, and python.csv:
+ * every such claim's CPython figure, the point it was measured at and how. */
 #include "claims.h"
+#include "cpython.h"
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
@@ -304,6 +308,29 @@ static int write_memory_line(const char *name, const char *facts_path, void *ctx
     return status;
 }
 
+/* The claim's CPython figure, when the claim names its idioms and they were measured: into *py,
+ * and a line of python.csv. 0, or -1 if there is none. */
+static int cpython_side(const char *dir, const char *comparison, const char *claim_id, const char *metric,
+                        const char *baseline, const char *contender, double wanted_x, FILE *python_csv,
+                        cpython_estimate *py) {
+    csv_table rounds;
+    if (!*baseline || !*contender || cpython_load(dir, comparison, &rounds) != 0) return -1;
+    const int status = cpython_estimate_of(&rounds, metric, baseline, contender, wanted_x, py);
+    csv_free(&rounds);
+    if (status != 0) return -1;
+    char path[4096], error[1024], scale[32] = "unknown";
+    snprintf(path, sizeof path, "%s/%s.cpython.json", dir, comparison);
+    cJSON *about = jsonfile_load(path, error, sizeof error);
+    jsonfile_text(about, "scale", "unknown", scale, sizeof scale);
+    cJSON_Delete(about);
+    fprintf(python_csv, "%s,%s,%s,%s,%s,%.15g,%s,%s,%zu,%.6g,%.6g,%.6g,%s,%s,", claim_id, comparison, baseline, contender,
+            metric, py->x, scale, py->tool, py->e.rounds, py->e.ratio, py->e.lo, py->e.hi,
+            py->e.below_level ? "range" : "sign_test", py->profiler);
+    if (!isnan(py->profiled_ratio)) fprintf(python_csv, "%.6g", py->profiled_ratio);
+    fputc('\n', python_csv);
+    return 0;
+}
+
 static const char *magnitude(double ratio, double article_ratio) {
     if (!(article_ratio > 0) || isnan(ratio)) return "";
     const double factor = ratio / article_ratio;
@@ -394,20 +421,25 @@ int main(int argc, char **argv) {
         fprintf(stderr, "idiom_summary: %s\n", error);
         return 1;
     }
+    snprintf(out_path, sizeof out_path, "%s/python.csv", dir);
+    FILE *python_csv = fopen(out_path, "w");
     snprintf(out_path, sizeof out_path, "%s/summary.csv", dir);
     FILE *out = fopen(out_path, "w");
-    if (out == NULL) {
+    if (out == NULL || python_csv == NULL) {
         perror(out_path);
         return 1;
     }
+    fputs("claim_id,comparison,python_baseline,python_contender,metric,x,scale,tool,rounds,ratio,ratio_lo,ratio_hi,"
+          "interval,profiler,profiled_ratio\n", python_csv);
     fputs("claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict,"
           "metric,magnitude,note,outcome,rounds,processes,x_lo,x_hi,kind,instr_baseline,instr_contender,instr_ratio,"
-          "loads_baseline,loads_contender\n", out);
+          "loads_baseline,loads_contender,python_ratio,python_ratio_lo,python_ratio_hi,python_x,python_profiled_ratio\n", out);
     memline latency, bandwidth;
     memline_load(dir, "load_latency", &latency);
     memline_load(dir, "copy_bandwidth", &bandwidth);
     const int has_kind = csv_column(&claims, "kind") >= 0;
 #define FIELD(name) csv_cell(&claims, row, (size_t)csv_column(&claims, name))
+#define OPTIONAL_FIELD(name) (csv_column(&claims, name) >= 0 ? FIELD(name) : "")
     for (size_t row = 0; row < claims.n_rows; row++) {
         measured m;
         if (load_measured(dir, FIELD("comparison"), &m) != 0) continue; /* not measured: no row */
@@ -447,13 +479,26 @@ int main(int argc, char **argv) {
         print_number(out, r.instr_baseline / r.instr_contender, 6);
         print_number(out, r.loads_baseline, 4);
         print_number(out, r.loads_contender, 4);
+        cpython_estimate py;
+        if (strcmp(metric, "crossover") != 0 &&
+            cpython_side(dir, FIELD("comparison"), FIELD("claim_id"), metric, OPTIONAL_FIELD("python_baseline"),
+                         OPTIONAL_FIELD("python_contender"), wanted, python_csv, &py) == 0) {
+            print_number(out, py.e.ratio, 6);
+            print_number(out, py.e.lo, 6);
+            print_number(out, py.e.hi, 6);
+            print_number(out, py.x, 15);
+            print_number(out, py.profiled_ratio, 6);
+        } else {
+            fputs(",,,,,", out);
+        }
         fputc('\n', out);
         free_measured(&m);
     }
 #undef FIELD
+#undef OPTIONAL_FIELD
     csv_free(&claims);
     memory_walk walk = {dir, &latency, &bandwidth};
-    if (fclose(out) != 0 || write_all_pairs(dir) != 0 ||
+    if ((ferror(python_csv) | fclose(python_csv)) != 0 || fclose(out) != 0 || write_all_pairs(dir) != 0 ||
         claims_each_comparison(dir, ".facts.json", write_memory_line, &walk) != 0) {
         perror(out_path);
         return 1;

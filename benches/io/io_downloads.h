@@ -5,10 +5,8 @@
 #define IDIOM_IO_DOWNLOADS_H
 
 #include "bench.h"
+#include "local_http.h"
 
-#define IO_PAYLOAD_BYTES (200 * 1024) /* an "image": the articles' are photos, about 200 KB */
-#define IO_LATENCY_MS 50              /* how long the server holds each request: the internet's delay */
-#define IO_QUICK_LATENCY_MS 10        /* the same in a QUICK run, which checks rather than measures */
 #define IO_POOL_THREADS 4             /* thread_pool_4 */
 #define IO_SEQUENTIAL_LIMIT 16        /* sequential and the pool stop where one iteration passes 1 s */
 #define IO_POOL_LIMIT 64

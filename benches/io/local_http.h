@@ -7,6 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* What the server serves, for the C comparisons and the CPython side's (through idiom_serve) alike. */
+#define IO_PAYLOAD_BYTES (200 * 1024) /* an "image": the articles' are photos, about 200 KB */
+#define IO_LATENCY_MS 50              /* how long the server holds each request: the internet's delay */
+#define IO_QUICK_LATENCY_MS 10        /* the same in a QUICK run, which checks rather than measures */
+
 typedef struct local_server local_server;
 
 /* For tests only: when this environment variable is "short" the server sends one byte less than the
