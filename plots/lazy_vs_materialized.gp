@@ -1,5 +1,6 @@
 # plots/lazy_vs_materialized.gp: ns per element and heap bytes per iteration against n, log-log,
-# with article 000's memory_profiler figure for the list of 1,000,000 squares.
+# with article 000's memory_profiler figure for the list of 1,000,000 squares and CPython here's
+# traced peaks of the list and the generator.
 set multiplot layout 1, 2 title "Summing the squares of n random ints: a list of squares, an iterator, or one loop" font ",15"
 set xlabel "n, ints (log scale)"
 set logscale xy
@@ -14,6 +15,7 @@ plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns
 set title "Peak heap bytes of one iteration"
 set ylabel "bytes, log scale (a variant allocating nothing is drawn at 1)"
 set yrange [0.5:*]
+set offsets graph 0.03, graph 0.04, graph 0.5, 0  # headroom: the key sits above the CPython points
 set format y "%.0s%cB"
 set key top left
 set label 1 "drawn at 1 byte: no heap allocation at all" at graph 0.5, first 2.2 center font ",10" tc rgb "#666666"
@@ -24,6 +26,10 @@ n,mib
 EOD
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("peak_bytes") > 0 ? column("peak_bytes") : 1) \
          with linespoints lt i title word(variants, i), \
-     $article using (column("n")):(column("mib") * 1048576) with points pt 13 ps 2.5 lc rgb "#444444" \
-         title "CPython list, article 000 (40.6 MiB)"
+     $article using (column("n")):(column("mib") * 1048576) with points @article_style \
+         title "article 000, memory_profiler: list, 40.6 MiB", \
+     for [file in cpython] file using (cpython_at("squares_list", "peak_bytes")):(column("median")) \
+         with points @cpython_style title "CPython here, tracemalloc: list", \
+     for [file in cpython] file using (cpython_at("squares_generator", "peak_bytes")):(column("median")) \
+         with points @cpython_style2 title "CPython here, tracemalloc: generator"
 unset multiplot

@@ -1,9 +1,10 @@
 # plots/miss_handling.gp: ns per lookup against the share of keys present (the article's sweep chart,
-# redrawn in C); each idiom's time against status_code's, measured in pairs, which is what holds
-# still from run to run; and the C variants at 50% hits beside the article's two CPython figures.
-eval terminal(1500, 620)
-set multiplot layout 1, 3 title "Looking up 10,000 keys in a map of 100,000: check first, or take the error path on a miss" font ",15"
-set title "Time per lookup against hit ratio (lower is faster)"
+# redrawn in C); the same sweep in CPython here, in its own panel since its scale is CPython's; each C
+# idiom's time against status_code's, measured in pairs, which is what holds still from run to run;
+# and at 50% hits the C variants beside the article's two CPython figures and CPython here's.
+eval terminal(1500, 1100)
+set multiplot layout 2, 2 title "Looking up 10,000 keys in a map of 100,000: check first, or take the error path on a miss" font ",15"
+set title "C: time per lookup against hit ratio (lower is faster)"
 set xlabel "keys present, %"
 set ylabel "ns per lookup (median; bars: its 95% interval)"
 set xrange [-5:105]
@@ -29,8 +30,24 @@ plot for [i = 1:nv] csv using (only(word(variants, i), column("x") * 100)):(colu
 unset arrow
 unset label
 set label 100 "idiombench · ".machine at screen 0.995, 0.012 right font ",9" tc rgb "#666666"
-set title "Against status_code, measured in pairs"
-set ylabel "time / status_code's time (colours as on the left)"
+# The article's chart, re-run: its functions, its dict and keys, in CPython on this machine.
+set title "CPython here: the article's LBYL and EAFP (and dict.get) against hit ratio"
+set ylabel "ns per lookup (median; bars: the rounds' range)"
+cpython_idioms = "lbyl eafp get"
+cpython_names = "LBYL EAFP dict.get"
+if (strlen(cpython) > 0) {
+    plot for [k = 1:3] cpython using (cpython_at(word(cpython_idioms, k), "ns_per_item") * 100):(column("median")):\
+         (column("min")):(column("max")) with yerrorlines pt (5 + k) ps 1.2 lw 2 dt k lc rgb word("#222222 #777777 #aaaaaa", k) \
+         title "CPython here: ".word(cpython_names, k)
+} else {
+    set label 2 "the CPython side was not measured in this run (CPYTHON=0)" at graph 0.5, 0.5 center
+    plot NaN notitle
+    unset label 2
+}
+
+unset arrow
+set title "C: against status_code, measured in pairs"
+set ylabel "time / status_code's time (colours as above)"
 set yrange [*:*]
 set offsets 0, 0, graph 0.35, graph 0.05
 set key off
@@ -48,16 +65,16 @@ unset arrow
 unset label
 set label 100 "idiombench · ".machine at screen 0.995, 0.012 right font ",9" tc rgb "#666666"
 set key top left font ",10"
-set title "At 50% hits: C against the article's CPython"
+set title "At 50% hits: C, the article's CPython and CPython here"
 set xlabel ""
 set ylabel "ns per lookup"
-set xrange [-0.7:nv + 1.7]
+nc = strlen(cpython) > 0 ? 3 : 0
+set xrange [-0.7:nv + 1.7 + nc]
 set yrange [0:*]
-set offsets 0, 0, graph 0.08, 0
+set offsets 0, 0, graph 0.12, 0
 set style fill solid 0.8 border -1
 set boxwidth 0.7
 set xtics rotate by -30 left font ",10" nomirror
-set key top left font ",10"
 # The article's line_profiler totals for 10,000 lookups at 50% hits, in ns per lookup.
 $article << EOD
 slot,seconds
@@ -66,14 +83,21 @@ slot,seconds
 EOD
 set xtics ()
 do for [i = 1:nv] { set xtics add (word(variants, i) i - 1) }
-set xtics add ("LBYL (article)" nv, "EAFP (article)" nv + 1)
+set xtics add ("article: LBYL" nv, "article: EAFP" nv + 1)
+do for [k = 1:nc] { set xtics add ("here: ".word(cpython_names, k) nv + 1 + k) }
+set rmargin 8  # room for the last rotated label
 ns_per_lookup(seconds) = seconds * 1e9 / 10000
+at_half(idiom) = (strcol("idiom") eq idiom && strcol("metric") eq "ns_per_item" && abs(column("x") - 0.5) < 1e-9)
 plot for [i = 1:nv] csv using (only(word(variants, i), abs(column("x") - 0.5) < 1e-9 ? i - 1 : NaN)):\
          (column("ns_per_item")) with boxes lt i notitle, \
      $article using (nv + column("slot")):(ns_per_lookup(column("seconds"))) with boxes lc rgb "#999999" \
-         fs pattern 4 title "the article's CPython figures", \
+         fs pattern 4 title "the article's CPython figures (line_profiler)", \
+     for [k = 1:nc] cpython using (at_half(word(cpython_idioms, k)) ? nv + 1 + k : NaN):(column("median")) \
+         with boxes lc rgb "#444444" fs pattern 2 title (k == 1 ? "CPython here (timeit)" : ""), \
      for [i = 1:nv] csv using (only(word(variants, i), abs(column("x") - 0.5) < 1e-9 ? i - 1 : NaN)):\
          (column("ns_per_item")):(sprintf("%.0f", column("ns_per_item"))) with labels offset 0, 0.7 font ",10" notitle, \
      $article using (nv + column("slot")):(ns_per_lookup(column("seconds"))):\
-         (sprintf("%.1f", ns_per_lookup(column("seconds")))) with labels offset 0, 0.7 font ",10" notitle
+         (sprintf("%.1f", ns_per_lookup(column("seconds")))) with labels offset 0, 0.7 font ",10" notitle, \
+     for [k = 1:nc] cpython using (at_half(word(cpython_idioms, k)) ? nv + 1 + k : NaN):(column("median")):\
+         (sprintf("%.0f", column("median"))) with labels offset 0, 0.7 font ",10" notitle
 unset multiplot

@@ -1,6 +1,6 @@
 # plots/string_build.gp: time per piece, allocations per piece and bytes moved per piece against
 # the number of pieces, log-log. A flat time line is linear total work; one rising tenfold per
-# decade is quadratic.
+# decade is quadratic. At the article's point, CPython here's += and join (the article gives no figure).
 eval terminal(1500, 620)
 set output out
 set multiplot layout 1, 3 title "Joining n random 10-letter strings into one" font ",15"
@@ -13,7 +13,11 @@ set key top left font ",10"
 set title "Time per piece (lower is faster)"
 set ylabel "ns per piece, log scale (median; bars: its 95% interval)"
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
+     for [file in cpython] file using (cpython_at("plus_equals", "ns_per_item")):(column("median")):(column("min")):\
+         (column("max")) with yerrorbars @cpython_style title "CPython here: result += s", \
+     for [file in cpython] file using (cpython_at("join", "ns_per_item")):(column("median")):(column("min")):\
+         (column("max")) with yerrorbars @cpython_style2 title "CPython here: \"\".join"
 
 set title "Allocations per piece"
 set ylabel "new blocks per piece, log scale (in-place realloc not counted)"

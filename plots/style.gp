@@ -1,6 +1,8 @@
 # plots/style.gp: the one style every chart shares. scripts/plots.sh sets csv, pairs (the paired
 # ratios' CSV, or ''), out, format (svg or png), machine (the corner label), variants and xs (in CSV
-# order), the comparison's name, param, param_kind and item, and the cache sizes.
+# order), the comparison's name, param, param_kind and item, the cache sizes, memory (see below) and
+# cpython: the comparison's <comparison>.cpython.csv, the article's setup re-run in CPython on this
+# machine, or '' where there is none.
 # terminal(width, height): the command that sets the terminal for a chart of that SVG size; the
 # PNG is 1.25 times larger. A wide chart (three panels) runs `eval terminal(1500, 620)` again.
 terminal(w, h) = format eq "svg" \
@@ -46,3 +48,13 @@ memory_title = "one random load at ".memory_variant."'s working set"
 # mark_caches(bytes_per_x): the command that marks where a working set of bytes_per_x per x fills
 # each cache level (eval it; arrows and labels 91-93).
 mark_caches(bytes_per_x) = sprintf("do for [level = 1:3] { b = (level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes) / %g; if (b > 0) { set arrow 90 + level from b, graph 0 to b, graph 1 nohead dt 3 lc rgb '#888888' lw 1; set label 90 + level word('L1d L2 L3', level).' full' at b, graph 0.03 offset 0.4, 0 font ',10' tc rgb '#666666' } }", bytes_per_x)
+
+# The CPython side, drawn where a chart has the article's point: each idiom's median, its bar the
+# rounds' range, as large open markers in greys (C's variants keep the colours):
+# "for [file in cpython] file using (cpython_at('idiom', 'metric')):(column('median')):(column('min')):(column('max')) with yerrorbars @cpython_style title ..."
+# draws nothing when cpython is ''. The article's own figures are drawn as filled grey diamonds.
+cpython_at(idiom, metric) = (strcol("idiom") eq idiom && strcol("metric") eq metric) ? column("x") : NaN
+cpython_style = "pt 6 ps 2.2 lw 2 lc rgb '#222222'"
+cpython_style2 = "pt 8 ps 2.2 lw 2 lc rgb '#777777'"
+cpython_style3 = "pt 4 ps 2.2 lw 2 lc rgb '#aaaaaa'"
+article_style = "pt 13 ps 2.2 lc rgb '#555555'"

@@ -191,10 +191,11 @@ class Side:
         timers = {name: timeit.Timer(fn) for name, fn in idioms.items()}
         number = {name: max(1, math.ceil(self.min_seconds / max(seconds[name], 1e-9))) for name in idioms}
         names = list(idioms)
-        for r in range(min(self.rounds, rounds or self.rounds)):
+        for r in range(min(self.rounds, rounds or self.rounds) + 1):  # round 0 warms up, unrecorded
             for name in names if r % 2 == 0 else reversed(names):
                 elapsed = timers[name].timeit(number[name])
-                self.record(name, x, "ns_per_item", "timeit", r + 1, elapsed / number[name] / items * 1e9)
+                if r > 0:
+                    self.record(name, x, "ns_per_item", "timeit", r, elapsed / number[name] / items * 1e9)
         self.note_point(x, point)
 
     def memory(self, x, idioms, same=lambda a, b: a == b, point=None):
@@ -226,22 +227,25 @@ class Side:
         """The article's way: a line_profiler LineProfiler on the functions of functions (idiom ->
         function, or (function, text) for the lines of a function holding text, as the article
         read one line per structure), run() once under it; records each idiom's total time per
-        item as line_profiler reports it."""
+        item as line_profiler reports it, in memory_rounds runs."""
         line_profiler = require("line_profiler")
         profiler = line_profiler.LineProfiler()
         targets = {name: spec if isinstance(spec, tuple) else (spec, None) for name, spec in functions.items()}
         for fn in {fn for fn, _ in targets.values()}:
             profiler.add_function(fn)
-        profiler.runcall(run)
-        stats = profiler.get_stats()
-        for name, (fn, text) in targets.items():
-            code = fn.__code__
-            source, first = inspect.getsourcelines(fn)
-            total = sum(t for (line, _, t) in stats.timings.get((code.co_filename, code.co_firstlineno, code.co_name), [])
-                        if text is None or text in source[line - first])
-            if total <= 0:
-                self.fail(f"line_profiler recorded no time for {name} in {fn.__name__}")
-            self.record(name, x, "profiled_ns_per_item", "line_profiler", 1, total * stats.unit / items * 1e9)
+        seen = {name: 0.0 for name in targets}  # line_profiler's totals so far: each run adds to them
+        for r in range(self.memory_rounds):
+            profiler.runcall(run)
+            stats = profiler.get_stats()
+            for name, (fn, text) in targets.items():
+                code = fn.__code__
+                source, first = inspect.getsourcelines(fn)
+                total = sum(t for (line, _, t) in stats.timings.get((code.co_filename, code.co_firstlineno, code.co_name), [])
+                            if text is None or text in source[line - first]) * stats.unit
+                if total <= seen[name]:
+                    self.fail(f"line_profiler recorded no time for {name} in {fn.__name__}")
+                self.record(name, x, "profiled_ns_per_item", "line_profiler", r + 1, (total - seen[name]) / items * 1e9)
+                seen[name] = total
 
     def memory_profiled(self, x, idioms):
         """The article's way: memory_profiler's increment of the resident set while each idiom (a
@@ -254,8 +258,9 @@ class Side:
             peak, result = memory_profiler.memory_usage((fn, (), {}), max_usage=True, retval=True, interval=0.005)
             return [max(0.0, peak - base) * 1024 * 1024]
 
-        for name, fn in idioms.items():
-            self.record(name, x, "profiled_peak_bytes", "memory_profiler", 1, in_child(lambda: increment(fn))[0])
+        for r in range(self.memory_rounds):
+            for name, fn in idioms.items():
+                self.record(name, x, "profiled_peak_bytes", "memory_profiler", r + 1, in_child(lambda: increment(fn))[0])
 
     def note_point(self, x, point):
         if point:
@@ -269,9 +274,13 @@ class Side:
         for idiom, x, metric, tool, _, value in self.rows:
             groups.setdefault((idiom, x, metric, tool), []).append(value)
         path = os.path.join(self.out, self.comparison)
+        first_seen = {idiom: k for k, idiom in reversed(list(enumerate(g[0] for g in groups)))}
+        # Each idiom's rows together, by x, so that a chart's line through them is unbroken.
+        order = sorted(groups, key=lambda g: (g[2], first_seen[g[0]], g[1]))
         with open(path + ".cpython.csv", "w", encoding="utf-8") as f:
             f.write(header + ",rounds,median,min,max,scale\n")
-            for (idiom, x, metric, tool), values in groups.items():
+            for idiom, x, metric, tool in order:
+                values = groups[(idiom, x, metric, tool)]
                 f.write(f"{self.comparison},{idiom},{x:.15g},{metric},{tool},{len(values)},"
                         f"{statistics.median(values):.6g},{min(values):.6g},{max(values):.6g},{self.scale}\n")
         with open(path + ".cpython.json", "w", encoding="utf-8") as f:

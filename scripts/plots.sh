@@ -53,11 +53,13 @@ for name in "${names[@]}"; do
   [[ -f $pairs ]] || pairs=''
   memory=$results/$name.memory.csv # one dependent load at a memory-bound comparison's working set
   [[ -f $memory ]] || memory=''
+  cpython=$results/$name.cpython.csv # the article's setup re-run in CPython here, where it was
+  [[ -f $cpython ]] || cpython=''
   script=$root/plots/$(json_get "$facts" chart "$name").gp   # a chart several comparisons may share
   [[ -f $script ]] || script=$root/plots/default.gp
   for format in svg png; do
     gnuplot -e "csv='$csv'; pairs='$pairs'; out='$scratch/$name.$format'; format='$format'; machine='$machine'; name='$name'" \
-            -e "variants='$variants'; xs='$xs'; crossovers='$crossovers'; memory='$memory'" \
+            -e "variants='$variants'; xs='$xs'; crossovers='$crossovers'; memory='$memory'; cpython='$cpython'" \
             -e "memory_variant='$(json_get "$facts" memory_variant '')'; plots_dir='$root/plots'" \
             -e "param='$(json_get "$facts" param x)'; param_kind='$(json_get "$facts" param_kind count)'; item='$(json_get "$facts" item item)'" \
             -e "l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \

@@ -23,6 +23,7 @@ typedef struct report_inputs {
     cJSON *environment;     /* environment.json, or NULL */
     csv_table claims;       /* claims/articles.tsv */
     csv_table summary;      /* summary.csv */
+    csv_table python;       /* python.csv: the CPython side's figure per claim (empty if none) */
     double dram_ns;         /* one dependent load at the latency calibration's largest working set, or NaN */
 } report_inputs;
 
@@ -150,6 +151,74 @@ static void witness_text(const report_inputs *in, size_t i, char *buffer, size_t
                  "on I/O.", time_ratio, instr_ratio, gap > 1 ? gap : 1 / gap, dram);
 }
 
+/* A ratio as the report prints it: three significant digits, whole numbers from 1,000 up. */
+static const char *ratio_text(double ratio, char *buffer, size_t size) {
+    snprintf(buffer, size, ratio >= 1000 ? "%.0f" : "%.3g", ratio);
+    return buffer;
+}
+
+/* The CPython-here cell of row i: "`a` / `b` = 17.4x (range 16.9 to 18; 7 rounds of timeit) at n=...",
+ * with the article's profiler's reading of the same ratio; why there is none, if there is none. */
+static void cpython_cell(const report_inputs *in, size_t i, char *buffer, size_t size) {
+    const csv_table *s = &in->summary;
+    if (!*cell(s, i, "python_ratio")) {
+        const int skipped = strncmp(env(in, "cpython"), "skipped", 7) == 0;
+        snprintf(buffer, size, "%s", skipped ? "not measured (CPYTHON=0)" : "—");
+        return;
+    }
+    long p = -1;
+    for (size_t k = 0; k < in->python.n_rows && p < 0; k++)
+        if (strcmp(cell(&in->python, k, "claim_id"), cell(s, i, "claim_id")) == 0) p = (long)k;
+    if (p < 0) {
+        snprintf(buffer, size, "—");
+        return;
+    }
+    const csv_table *py = &in->python;
+    char r[32], lo[32], hi[32];
+    int used = snprintf(buffer, size, "`%s` / `%s` = **%sx** (%s %s to %s; %s rounds of %s) at %s=%s",
+                        cell(py, (size_t)p, "python_baseline"), cell(py, (size_t)p, "python_contender"),
+                        ratio_text(atof(cell(py, (size_t)p, "ratio")), r, sizeof r),
+                        strcmp(cell(py, (size_t)p, "interval"), "range") == 0 ? "their range" : "95% interval",
+                        ratio_text(atof(cell(py, (size_t)p, "ratio_lo")), lo, sizeof lo),
+                        ratio_text(atof(cell(py, (size_t)p, "ratio_hi")), hi, sizeof hi), cell(py, (size_t)p, "rounds"),
+                        cell(py, (size_t)p, "tool"), cell(s, i, "param"), cell(py, (size_t)p, "x"));
+    if (used > 0 && (size_t)used < size && strcmp(cell(py, (size_t)p, "scale"), "full") != 0)
+        used += snprintf(buffer + used, size - (size_t)used, ", a reduced size (%s run)", cell(py, (size_t)p, "scale"));
+    if (used > 0 && (size_t)used < size && *cell(py, (size_t)p, "profiled_ratio"))
+        snprintf(buffer + used, size - (size_t)used, "; under %s, as the article measured: %sx",
+                 cell(py, (size_t)p, "profiler"), ratio_text(atof(cell(py, (size_t)p, "profiled_ratio")), r, sizeof r));
+}
+
+/* Where the gap between the article's figure and C's lies, in words: article against CPython here
+ * (the machine, the interpreter's version, the profiler), CPython here against C here (the
+ * language). Empty without a CPython figure. */
+static void cpython_gaps(const csv_table *s, size_t i, char *buffer, size_t size) {
+    buffer[0] = '\0';
+    if (!*cell(s, i, "python_ratio")) return;
+    const double article = atof(cell(s, i, "article_ratio")), python = atof(cell(s, i, "python_ratio"));
+    const double c = atof(cell(s, i, "ratio")), profiled = atof(cell(s, i, "python_profiled_ratio"));
+    char a[32], p[32], cr[32], f1[32], f2[32], pr[32];
+    int used = snprintf(buffer, size, " CPython here measures %sx (at %s=%s).", ratio_text(python, p, sizeof p),
+                        cell(s, i, "param"), cell(s, i, "python_x"));
+    if (article > 0 && used > 0 && (size_t)used < size) {
+        used += snprintf(buffer + used, size - (size_t)used, " Article %sx against CPython here: a factor of %s, which is "
+                         "the article's machine, CPython version%s", ratio_text(article, a, sizeof a),
+                         ratio_text(article / python, f1, sizeof f1), *cell(s, i, "python_profiled_ratio") ? " or profiler" : "");
+        if (*cell(s, i, "python_profiled_ratio") && used > 0 && (size_t)used < size)
+            used += snprintf(buffer + used, size - (size_t)used, " (under the article's profiler this machine's CPython "
+                             "reads %sx: the profiler alone moves the ratio by a factor of %s)",
+                             ratio_text(profiled, pr, sizeof pr), ratio_text(profiled / python, f2, sizeof f2));
+        if (used > 0 && (size_t)used < size) used += snprintf(buffer + used, size - (size_t)used, ".");
+    }
+    if (!*cell(s, i, "ratio") || !(c > 0) || used < 0 || (size_t)used >= size) return;
+    if (isinf(c))
+        snprintf(buffer + used, size - (size_t)used, " In C one side needs no heap at all, so no finite factor separates "
+                 "CPython here from C here.");
+    else
+        snprintf(buffer + used, size - (size_t)used, " CPython here against C here (%sx): a factor of %s, which is the "
+                 "language and its runtime.", ratio_text(c, cr, sizeof cr), ratio_text(c / python, f1, sizeof f1));
+}
+
 static void write_header(FILE *f, const report_inputs *in) {
     fprintf(f, "# idiombench report\n\n");
     fprintf(f, "Run `%s`, %s, commit `%s`%s, on `%s`.", env(in, "run_id"), env(in, "date_utc"), env(in, "commit"),
@@ -214,6 +283,7 @@ static void write_method(FILE *f, const report_inputs *in) {
     fprintf(f, "| Libraries | Google Benchmark %s; uthash %s; cJSON %s; glibc %s (malloc's mmap threshold fixed at %s "
                "bytes, trim threshold at %s); %s |\n", env(in, "google_benchmark"), env(in, "uthash"), env(in, "cjson"),
             env(in, "glibc"), env(in, "malloc_mmap_threshold"), env(in, "malloc_trim_threshold"), env(in, "gnuplot"));
+    fprintf(f, "| CPython side | %s |\n", env(in, "cpython"));
     fprintf(f, "| Inputs | SplitMix64, seed %s; extra flags: `%s` |\n\n", env(in, "seed"),
             strlen(env(in, "bench_args")) ? env(in, "bench_args") : "none");
 }
@@ -265,17 +335,23 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         fprintf(f, "No claim's comparison was measured in this run.\n\n");
         return;
     }
-    fprintf(f, "| claim | article | article's figure | C figure | measured by | instruction ratio (per item) | verdict |\n"
-               "|---|---|---|---|---|---|---|\n");
+    fprintf(f, "Three columns side by side: the article's figure, the article's own setup re-run in CPython on this "
+               "machine in this run (*CPython here*: %s), and the C analogue (*C here*). The gap between the first two "
+               "is the article's machine, CPython version and profiler; between the last two, the language.\n\n",
+            env(in, "cpython"));
+    fprintf(f, "| claim | article | article's figure | CPython here | C here | measured by | instruction ratio (per item) | verdict |\n"
+               "|---|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < s->n_rows; i++) {
         const long c = claim_row(in, cell(s, i, "claim_id"));
-        char figure[512], by[128], instr[128];
+        char figure[512], by[128], instr[128], python[512];
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
         instr_cell(s, i, instr, sizeof instr);
-        fprintf(f, "| `%s` | %s | %s | %s | %s | %s | **%s**", cell(s, i, "claim_id"),
+        cpython_cell(in, i, python, sizeof python);
+        fprintf(f, "| `%s` | %s | %s | %s | %s | %s | %s | **%s**", cell(s, i, "claim_id"),
                 c >= 0 ? cell(&in->claims, (size_t)c, "article") : "",
-                c >= 0 ? cell(&in->claims, (size_t)c, "article_figure") : "", figure, by, instr, cell(s, i, "verdict"));
+                c >= 0 ? cell(&in->claims, (size_t)c, "article_figure") : "", python, figure, by, instr,
+                cell(s, i, "verdict"));
         if (*cell(s, i, "note")) fprintf(f, "; %s", cell(s, i, "note"));
         fprintf(f, " |\n");
     }
@@ -298,10 +374,11 @@ static void write_ledger(FILE *f, const report_inputs *in) {
                     : strcmp(cell(s, i, "magnitude"), "smaller") == 0 ? "smaller than it by more than a factor of 2"
                                                                      : "larger than it by more than a factor of 2");
         if (c >= 0) fprintf(f, " %s", cell(&in->claims, (size_t)c, "why"));
-        char witness[1024], loads[512];
+        char witness[1024], loads[512], gaps[1024];
         witness_text(in, i, witness, sizeof witness);
         loads_text(s, i, loads, sizeof loads);
-        fprintf(f, "%s%s\n", witness, loads);
+        cpython_gaps(s, i, gaps, sizeof gaps);
+        fprintf(f, "%s%s%s\n", gaps, witness, loads);
     }
     fprintf(f, "\n");
 }
@@ -451,6 +528,31 @@ static void write_paired_sweep(FILE *f, const report_inputs *in, const char *nam
     csv_free(&pairs);
 }
 
+/* The comparison's CPython side, when it was measured: what the script re-ran (its docstring) and
+ * each idiom's figures. */
+static void write_cpython_section(FILE *f, const report_inputs *in, const char *name) {
+    char path[4096], error[1024];
+    csv_table t;
+    snprintf(path, sizeof path, "%s/%s.cpython.json", in->dir, name);
+    cJSON *about = jsonfile_load(path, error, sizeof error);
+    snprintf(path, sizeof path, "%s/%s.cpython.csv", in->dir, name);
+    if (about == NULL || csv_load(path, ',', &t, error, sizeof error) != 0) {
+        cJSON_Delete(about);
+        return;
+    }
+    fprintf(f, "**CPython here** (%s, `python/%s.py`, %s sizes%s, %s s): %s\n\n", text_of(about, "interpreter"), name,
+            text_of(about, "scale"), strcmp(text_of(about, "scale"), "full") == 0 ? ", the articles' points" : ": not the articles' points",
+            text_of(about, "seconds"), text_of(about, "about"));
+    fprintf(f, "| idiom | x | metric | tool | rounds | median | min | max |\n|---|---|---|---|---|---|---|---|\n");
+    for (size_t i = 0; i < t.n_rows; i++)
+        fprintf(f, "| `%s` | %s | %s | %s | %s | %.4g | %.4g | %.4g |\n", cell(&t, i, "idiom"), cell(&t, i, "x"),
+                cell(&t, i, "metric"), cell(&t, i, "tool"), cell(&t, i, "rounds"), atof(cell(&t, i, "median")),
+                atof(cell(&t, i, "min")), atof(cell(&t, i, "max")));
+    fprintf(f, "\n");
+    csv_free(&t);
+    cJSON_Delete(about);
+}
+
 static void write_comparison(FILE *f, const report_inputs *in, const char *name) {
     char path[4096], error[1024];
     csv_table t;
@@ -474,6 +576,7 @@ static void write_comparison(FILE *f, const report_inputs *in, const char *name)
             jsonfile_string(facts, "param", "x"), in->plots_link, name);
     if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(facts, "calibration"))) write_key_numbers(f, &t, facts);
     write_paired_sweep(f, in, name, facts);
+    write_cpython_section(f, in, name);
     size_t unstable = 0;
     for (size_t i = 0; i < t.n_rows; i++) {
         if (atof(cell(&t, i, "unstable")) == 0) continue;
@@ -539,6 +642,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "idiom_report: %s\n", error);
         return 1;
     }
+    snprintf(path, sizeof path, "%s/python.csv", in.dir);
+    if (csv_load(path, ',', &in.python, error, sizeof error) != 0) in.python = (csv_table){0}; /* older results */
     memline latency;
     memline_load(in.dir, "load_latency", &latency);
     in.dram_ns = latency.n ? latency.ns[latency.n - 1] : NAN;
@@ -558,5 +663,6 @@ int main(int argc, char **argv) {
     cJSON_Delete(in.environment);
     csv_free(&in.claims);
     csv_free(&in.summary);
+    csv_free(&in.python);
     return fclose(f) == 0 ? 0 : 1;
 }
