@@ -23,15 +23,12 @@ n,seconds
 1000000,0.000008
 EOD
 set key font ",10"
+list_here = cpython_clause("in_list", "ns_per_item", cpython_style, "CPython here: 999999 in list")
+tuple_here = cpython_clause("in_tuple", "ns_per_item", cpython_style3, "CPython here: in tuple")
+set_here = cpython_clause("in_set", "ns_per_item", cpython_style2, "CPython here: in set")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt base(i) dt dash(i) \
      title word(variants, i), \
      for [file in memory] file using (column("x")):(column("load_ns")) with lines @memory_line title memory_title, \
      $article using (column("n")):(column("seconds") * 1e9 / 100) with points @article_style \
-         title "article 002 (CPython): list, set", \
-     for [file in cpython] file using (cpython_at("in_list", "ns_per_item")):(column("median")):(column("min")):\
-         (column("max")) with yerrorbars @cpython_style title "CPython here: 999999 in list", \
-     for [file in cpython] file using (cpython_at("in_tuple", "ns_per_item")):(column("median")):(column("min")):\
-         (column("max")) with yerrorbars @cpython_style3 title "CPython here: in tuple", \
-     for [file in cpython] file using (cpython_at("in_set", "ns_per_item")):(column("median")):(column("min")):\
-         (column("max")) with yerrorbars @cpython_style2 title "CPython here: in set"
+         title "article 002 (CPython): list, set" @list_here @tuple_here @set_here

@@ -41,8 +41,11 @@ if (strlen(cpython) > 0) {
          title "CPython here: ".word(cpython_names, k)
 } else {
     set label 2 "the CPython side was not measured in this run (CPYTHON=0)" at graph 0.5, 0.5 center
+    set yrange [0:1]
+    unset key
     plot NaN notitle
     unset label 2
+    set key top left font ",10"
 }
 
 unset arrow
@@ -59,6 +62,7 @@ if (strlen(pairs) > 0) {
          with yerrorlines lt i title word(variants, i)
 } else {
     set label "no paired rounds in this run" at graph 0.5, 0.5 center
+    set yrange [0:2]
     plot NaN notitle
 }
 unset arrow
@@ -88,16 +92,20 @@ do for [k = 1:nc] { set xtics add ("here: ".word(cpython_names, k) nv + 1 + k) }
 set rmargin 8  # room for the last rotated label
 ns_per_lookup(seconds) = seconds * 1e9 / 10000
 at_half(idiom) = (strcol("idiom") eq idiom && strcol("metric") eq "ns_per_item" && abs(column("x") - 0.5) < 1e-9)
+# CPython here's bar and label for idiom k, as clauses (see cpython_clause in style.gp for why not a
+# loop). No apostrophe may stand in the plot command before them: gnuplot would take it for a quote
+# and not expand the macro.
+here_bar(k) = sprintf(", '%s' using (at_half('%s') ? %d : NaN):(column('median')) with boxes lc rgb '#444444' fs pattern 2 title '%s'", \
+    cpython, word(cpython_idioms, k), nv + 1 + k, k == 1 ? "CPython here (timeit)" : "") . \
+    sprintf(", '%s' using (at_half('%s') ? %d : NaN):(column('median')):(sprintf('%%.0f', column('median'))) with labels offset 0, 0.7 font ',10' notitle", \
+    cpython, word(cpython_idioms, k), nv + 1 + k)
+here_bars = nc > 0 ? here_bar(1).here_bar(2).here_bar(3) : ""
 plot for [i = 1:nv] csv using (only(word(variants, i), abs(column("x") - 0.5) < 1e-9 ? i - 1 : NaN)):\
          (column("ns_per_item")) with boxes lt i notitle, \
      $article using (nv + column("slot")):(ns_per_lookup(column("seconds"))) with boxes lc rgb "#999999" \
-         fs pattern 4 title "the article's CPython figures (line_profiler)", \
-     for [k = 1:nc] cpython using (at_half(word(cpython_idioms, k)) ? nv + 1 + k : NaN):(column("median")) \
-         with boxes lc rgb "#444444" fs pattern 2 title (k == 1 ? "CPython here (timeit)" : ""), \
+         fs pattern 4 title "article 000 (CPython, line_profiler)", \
      for [i = 1:nv] csv using (only(word(variants, i), abs(column("x") - 0.5) < 1e-9 ? i - 1 : NaN)):\
          (column("ns_per_item")):(sprintf("%.0f", column("ns_per_item"))) with labels offset 0, 0.7 font ",10" notitle, \
      $article using (nv + column("slot")):(ns_per_lookup(column("seconds"))):\
-         (sprintf("%.1f", ns_per_lookup(column("seconds")))) with labels offset 0, 0.7 font ",10" notitle, \
-     for [k = 1:nc] cpython using (at_half(word(cpython_idioms, k)) ? nv + 1 + k : NaN):(column("median")):\
-         (sprintf("%.0f", column("median"))) with labels offset 0, 0.7 font ",10" notitle
+         (sprintf("%.1f", ns_per_lookup(column("seconds")))) with labels offset 0, 0.7 font ",10" notitle @here_bars
 unset multiplot

@@ -12,12 +12,11 @@ set key top left font ",10"
 
 set title "Time per piece (lower is faster)"
 set ylabel "ns per piece, log scale (median; bars: its 95% interval)"
+plus_here = cpython_clause("plus_equals", "ns_per_item", cpython_style, "CPython here: result += s")
+join_here = cpython_clause("join", "ns_per_item", cpython_style2, "CPython here: join")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
-     for [file in cpython] file using (cpython_at("plus_equals", "ns_per_item")):(column("median")):(column("min")):\
-         (column("max")) with yerrorbars @cpython_style title "CPython here: result += s", \
-     for [file in cpython] file using (cpython_at("join", "ns_per_item")):(column("median")):(column("min")):\
-         (column("max")) with yerrorbars @cpython_style2 title "CPython here: \"\".join"
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
+     @plus_here @join_here
 
 set title "Allocations per piece"
 set ylabel "new blocks per piece, log scale (in-place realloc not counted)"

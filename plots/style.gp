@@ -50,11 +50,18 @@ memory_title = "one random load at ".memory_variant."'s working set"
 mark_caches(bytes_per_x) = sprintf("do for [level = 1:3] { b = (level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes) / %g; if (b > 0) { set arrow 90 + level from b, graph 0 to b, graph 1 nohead dt 3 lc rgb '#888888' lw 1; set label 90 + level word('L1d L2 L3', level).' full' at b, graph 0.03 offset 0.4, 0 font ',10' tc rgb '#666666' } }", bytes_per_x)
 
 # The CPython side, drawn where a chart has the article's point: each idiom's median, its bar the
-# rounds' range, as large open markers in greys (C's variants keep the colours):
-# "for [file in cpython] file using (cpython_at('idiom', 'metric')):(column('median')):(column('min')):(column('max')) with yerrorbars @cpython_style title ..."
-# draws nothing when cpython is ''. The article's own figures are drawn as filled grey diamonds.
+# rounds' range, as large open markers in greys (C's variants keep the colours). The article's own
+# figures are drawn as filled grey diamonds (article_style).
 cpython_at(idiom, metric) = (strcol("idiom") eq idiom && strcol("metric") eq metric) ? column("x") : NaN
 cpython_style = "pt 6 ps 2.2 lw 2 lc rgb '#222222'"
 cpython_style2 = "pt 8 ps 2.2 lw 2 lc rgb '#777777'"
 cpython_style3 = "pt 4 ps 2.2 lw 2 lc rgb '#aaaaaa'"
 article_style = "pt 13 ps 2.2 lc rgb '#555555'"
+# cpython_clause(idiom, metric, style, title): a plot clause, starting with a comma, drawing CPython
+# here's idiom on metric; '' where there is no CPython figure. Assign it, then end a plot command
+# with @name: gnuplot's plot-for runs once even over an empty list, so a loop cannot stand in. No
+# apostrophe may stand in that plot command before the @: gnuplot takes it for a quote and leaves
+# the macro unexpanded.
+cpython_clause(idiom, metric, style, title) = strlen(cpython) == 0 ? "" : sprintf(", '%s' using \
+    (cpython_at('%s', '%s')):(column('median')):(column('min')):(column('max')) with yerrorbars %s title '%s'", \
+    cpython, idiom, metric, style, title)

@@ -50,9 +50,14 @@ stage_begin() {
   find "$1" -maxdepth 1 -type f ! -name README.md ! -name '.*' -exec cp -p {} "$stage/results/" \;
 }
 
-# stage_commit RESULTS PLOTS: everything succeeded: move the staged files into place, one rename each.
+# stage_commit RESULTS PLOTS: everything succeeded: move the staged files into place, one rename
+# each. The staged results are the whole new state: a file the run removed from them (such as a
+# comparison's CPython figures in a CPYTHON=0 run) goes from RESULTS too.
 stage_commit() {
   local f
+  for f in "$1"/*; do
+    [[ -f $f && $(basename "$f") != README.md && ! -e $stage/results/$(basename "$f") ]] && rm -f "$f"
+  done
   for f in "$stage/results"/*; do [[ -e $f ]] && mv -f "$f" "$1/"; done
   for f in "$stage/plots"/*; do [[ -e $f ]] && mv -f "$f" "$2/"; done
   return 0

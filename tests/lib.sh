@@ -24,6 +24,8 @@ fingerprint() {
 # A fast, still complete, pipeline run: QUICK sweep, tiny minimum time.
 # No instruction count: the sanitizer build cannot run under valgrind (tests/test_instr.sh counts).
 export QUICK=1 BENCH_ARGS="--benchmark_min_time=0.001 --benchmark_repetitions=2" INSTR=0
+# No CPython side unless a test asks for it (tests/test_cpython_pipeline.sh does); its scripts have tests of their own.
+export CPYTHON=0
 
 # The shell's one way of reading a CSV column by name.
 source "$root/scripts/common.sh"
