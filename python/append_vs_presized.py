@@ -22,11 +22,8 @@ def list_comprehension(orders):
 def measure(side):
     n = side.size(100_000, 10_000, 100)
     orders = [random.randint(0, 100) for _ in range(n)]
-    idioms = {"for_loop_append": for_loop, "list_comprehension": list_comprehension}
-    side.time(n, n, {name: (lambda fn=fn: fn(orders)) for name, fn in idioms.items()},
-              point=f"{n:,} ints from random.randint(0, 100)")
-    side.progress("timed")
-    side.line_profiled(n, n, idioms, lambda: [fn(orders) for fn in idioms.values()])
+    side.time_and_profile(n, n, {"for_loop_append": for_loop, "list_comprehension": list_comprehension}, orders,
+                          point=f"{n:,} ints from random.randint(0, 100)")
 
 
 if __name__ == "__main__":

@@ -198,6 +198,13 @@ class Side:
                     self.record(name, x, "ns_per_item", "timeit", r, elapsed / number[name] / items * 1e9)
         self.note_point(x, point)
 
+    def time_and_profile(self, x, items, functions, argument, point=None):
+        """The articles' usual setup: time each function (idiom -> function) called on argument,
+        then, as the article did, call them all once more under line_profiler."""
+        self.time(x, items, {name: (lambda fn=fn: fn(argument)) for name, fn in functions.items()}, point=point)
+        self.progress("timed")
+        self.line_profiled(x, items, functions, lambda: [fn(argument) for fn in functions.values()])
+
     def memory(self, x, idioms, same=lambda a, b: a == b, point=None):
         """For each idiom (a callable returning what it built), each in a child process as fresh
         as the article's: tracemalloc's peak while it runs, and the resident set's growth while

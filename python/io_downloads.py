@@ -77,26 +77,24 @@ def sequential(server, n):
     return sizes(paths)
 
 
-def thread_per_download(server, n):
+def one_each(kind, server, n):
+    """A kind (threading.Thread or multiprocessing.Process) per download, all started, then all
+    joined. A child's failed download shows as a missing or short file."""
     paths = server.paths(n)
-    threads = [threading.Thread(target=download_image, args=(server.url, path)) for path in paths]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    workers = [kind(target=download_image, args=(server.url, path)) for path in paths]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
     return sizes(paths)
+
+
+def thread_per_download(server, n):
+    return one_each(threading.Thread, server, n)
 
 
 def process_per_download(server, n):
-    paths = server.paths(n)
-    processes = [multiprocessing.Process(target=download_image, args=(server.url, path)) for path in paths]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join()
-    if any(process.exitcode != 0 for process in processes):
-        return None
-    return sizes(paths)
+    return one_each(multiprocessing.Process, server, n)
 
 
 async def fetch(url):

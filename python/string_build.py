@@ -26,11 +26,8 @@ def join_method(strings):
 def measure(side):
     pieces = side.size(10_000, 1_000, 100)
     strings = [random_string(10) for _ in range(pieces)]
-    idioms = {"plus_equals": plus_operator, "join": join_method}
-    side.time(pieces, pieces, {name: (lambda fn=fn: fn(strings)) for name, fn in idioms.items()},
-              point=f"{pieces:,} random 10-letter strings")
-    side.progress("timed")
-    side.line_profiled(pieces, pieces, idioms, lambda: [fn(strings) for fn in idioms.values()])
+    side.time_and_profile(pieces, pieces, {"plus_equals": plus_operator, "join": join_method}, strings,
+                          point=f"{pieces:,} random 10-letter strings")
 
 
 if __name__ == "__main__":
