@@ -1,6 +1,6 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html profile
+.PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html profile allocators
 SHELL := /bin/bash
 include idiom.conf
 
@@ -9,6 +9,7 @@ TEST_DIR := build/sanitize
 COUNT_DIR := build/count
 INSTR ?= 1
 CPYTHON ?= 1
+ALLOC ?= glibc
 QUICK ?= 0
 ONLY ?=
 BENCH_ARGS ?=
@@ -16,7 +17,7 @@ SEED ?= $(IDIOM_DEFAULT_SEED)
 KEEP_RUNS ?= $(IDIOM_KEEP_RUNS)
 BASE ?=
 HEAD ?=
-export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR CPYTHON
+export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR CPYTHON ALLOC
 
 bench: build $(if $(filter 0,$(INSTR)),,build-count)
 	@scripts/bench.sh
@@ -43,6 +44,11 @@ build: deps
 build-count: deps
 	@cmake -S . -B $(COUNT_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DIDIOM_MARCH=x86-64-v3 >/dev/null
 	@cmake --build $(COUNT_DIR) -j2 -- --no-print-directory
+
+# The allocation-heavy comparisons under glibc's malloc, jemalloc and mimalloc: which conclusions
+# are the allocator's (results/allocators.csv, plots/allocators.*, the report's section).
+allocators: build
+	@scripts/allocators.sh
 
 # One benchmark case profiled: ONLY=<comparison> VARIANT=<variant> X=<x> [SETUP=1].
 profile: build-count

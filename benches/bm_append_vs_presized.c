@@ -229,6 +229,7 @@ static const char *const extra_counters[] = {"bytes_moved_per_element"};
 
 const bench_comparison bench_this_comparison = {
     .name = "append_vs_presized",
+    .allocation_heavy = 1, /* malloc and free are much of its time or bytes */
     .param = "n",
     .param_kind = BENCH_PARAM_COUNT,
     .item = "element",

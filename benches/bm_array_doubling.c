@@ -233,6 +233,7 @@ static const char *const bandwidth_pair[] = {"memcpy_limit", "packed_i64"};
 
 const bench_comparison bench_this_comparison = {
     .name = "array_doubling",
+    .allocation_heavy = 1, /* malloc and free are much of its time or bytes */
     .memory_variant = "boxed_shuffled",
     .param = "n",
     .param_kind = BENCH_PARAM_COUNT,

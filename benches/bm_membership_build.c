@@ -67,6 +67,7 @@ static const double quick_sweep[] = {16, 4096, 65536};
 
 const bench_comparison bench_this_comparison = {
     .name = "membership_build",
+    .allocation_heavy = 1, /* malloc and free are much of its time or bytes */
     .param = "n",
     .param_kind = BENCH_PARAM_COUNT,
     .item = "element",

@@ -124,6 +124,7 @@ static const double quick_sweep[] = {1000, 100000};
 
 const bench_comparison bench_this_comparison = {
     .name = "record_layout",
+    .allocation_heavy = 1, /* malloc and free are much of its time or bytes */
     .memory_variant = "dict_of_tuples_read",
     .param = "n",
     .param_kind = BENCH_PARAM_COUNT,

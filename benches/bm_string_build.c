@@ -241,6 +241,7 @@ static const char *const extra_counters[] = {"bytes_copied_per_piece", "bytes_sc
 
 const bench_comparison bench_this_comparison = {
     .name = "string_build",
+    .allocation_heavy = 1, /* malloc and free are much of its time or bytes */
     .param = "pieces",
     .param_kind = BENCH_PARAM_COUNT,
     .item = "piece",

@@ -10,7 +10,7 @@
 # Everything is written into a staging folder and moved into place only when the whole run has
 # succeeded: an interrupted or failed run leaves the previous results and charts as they were.
 # Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N, INSTR=0,
-# CPYTHON=0, PYTHON=interpreter,
+# CPYTHON=0, PYTHON=interpreter, ALLOC=glibc|jemalloc|mimalloc,
 # and for tests BIN, BENCH_BIN, COUNT_BIN, CLAIMS, RESULTS, PLOTS.
 # The whole script is one block, so bash has read all of it before it runs: editing this file
 # during a long run cannot change what the run does next.
@@ -25,6 +25,7 @@ seed=${SEED:-$IDIOM_DEFAULT_SEED}
 keep_runs=${KEEP_RUNS:-$IDIOM_KEEP_RUNS}
 instr=${INSTR:-1}
 cpython=${CPYTHON:-1}
+alloc=${ALLOC:-glibc}
 read -r -a bench_args <<< "${BENCH_ARGS:-}"
 
 usage_error() { echo "idiombench: $*" >&2; exit 2; }
@@ -32,6 +33,8 @@ usage_error() { echo "idiombench: $*" >&2; exit 2; }
 [[ $quick == 0 || $quick == 1 ]] || usage_error "QUICK must be 0 or 1, not '$quick'"
 [[ $instr == 0 || $instr == 1 ]] || usage_error "INSTR must be 0 or 1, not '$instr'"
 [[ $cpython == 0 || $cpython == 1 ]] || usage_error "CPYTHON must be 0 or 1, not '$cpython'"
+[[ " ${allocators[*]} " == *" $alloc "* ]] \
+  || usage_error "unknown allocator '$alloc' in ALLOC. Valid names: $(IFS=,; echo "${allocators[*]}")"
 [[ $seed =~ ^[0-9]+$ ]] || usage_error "SEED must be a non-negative whole number, not '$seed'"
 [[ $keep_runs =~ ^[1-9][0-9]*$ ]] || usage_error "KEEP_RUNS must be a whole number of at least 1, not '$keep_runs'"
 [[ -f $claims ]] || usage_error "no claims file $claims"
@@ -58,6 +61,13 @@ for name in "${selected[@]}"; do
   fi
 done
 
+# The allocator: installed on demand, preloaded into every bench process, and checked to be the one
+# malloc resolves to, so that a preload that silently failed is never reported as another allocator.
+"$root/scripts/deps.sh" alloc "$alloc" || exit 2
+preload=$(allocator_preload "$alloc")
+allocator_detail=$(allocator_check "$alloc" "$preload" "$bench_bin/bm_${selected[0]}") \
+  || die "ALLOC=$alloc could not be loaded (see above); nothing was run"
+
 # The CPython side's interpreter, before anything runs: a missing NumPy stops the run here.
 if (( cpython )); then cpython_interpreter >/dev/null || exit 2; fi
 
@@ -74,7 +84,7 @@ for i in "${!selected[@]}"; do
   name=${selected[$i]}
   echo "idiombench: sweep [$((i + 1))/${#selected[@]}] $name ($((SECONDS - started)) s elapsed)" >&2
   rm -f "$stage/results/$name.rounds.csv"   # this run's rounds replace the last run's
-  "$bench_bin/bm_$name" "${own_flags[@]}" "${bench_args[@]}" \
+  LD_PRELOAD=$preload "$bench_bin/bm_$name" "${own_flags[@]}" "${bench_args[@]}" \
     || die "$name failed (see above); results/ and plots/ are as they were"
 done
 
@@ -88,7 +98,8 @@ for (( process = 1; process <= IDIOM_PROCESSES; process++ )); do
     csv_awk "$stage/results/plan.tsv" '$(c["comparison"]) == n { found = 1 } END { exit !found }' \
       -F'\t' -v n="$name" || continue
     echo "idiombench: pairs [process $process/$IDIOM_PROCESSES] $name ($((SECONDS - started)) s elapsed)" >&2
-    "$bench_bin/bm_$name" "${own_flags[@]}" --idiom_pairs="$stage/results/plan.tsv" --idiom_process="$process" \
+    LD_PRELOAD=$preload "$bench_bin/bm_$name" "${own_flags[@]}" --idiom_pairs="$stage/results/plan.tsv" \
+      --idiom_process="$process" \
       || die "$name failed in its pairs (see above); results/ and plots/ are as they were"
   done
 done
@@ -108,12 +119,13 @@ instr_text="skipped (INSTR=0)"
 if (( instr )); then
   instr_text="$(valgrind --version) callgrind, timed regions only, code built with -march=$(sed -n 's/^IDIOM_MARCH:STRING=//p' \
     "$count_bin/../CMakeCache.txt" 2>/dev/null)"
+  [[ $alloc == glibc ]] || instr_text="$instr_text, with glibc's malloc (the allocator is not preloaded under valgrind)"
   SEED=$seed QUICK=$quick "$root/scripts/count.sh" "$stage/results" "$stage/results/plan.tsv" "${selected[@]}" \
     || die "the instruction count failed (see above; INSTR=0 skips it); results/ and plots/ are as they were"
 fi
 
 "$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
-  --commit "$commit" --dirty "$dirty" --quick "$quick" --instr "$instr_text" --cpython "$cpython_text" --bench-args "${BENCH_ARGS:-}" \
+  --commit "$commit" --dirty "$dirty" --quick "$quick" --instr "$instr_text" --cpython "$cpython_text" --allocator "$alloc" --allocator-detail "$allocator_detail" --bench-args "${BENCH_ARGS:-}" \
   --gnuplot "$(gnuplot --version)"
 # Each comparison keeps the fingerprint of the run that measured it: an ONLY= run keeps the other
 # comparisons' older results, which environment.json (this run's) does not describe.

@@ -98,3 +98,43 @@ cpython_interpreter() {
     || echo "idiombench: no interpreter among ${candidates[*]} has what the CPython side needs" >&2
   return 2
 }
+
+# The allocators ALLOC= may name: glibc's own malloc, or another one from a Debian package, preloaded.
+allocators=(glibc jemalloc mimalloc)
+# allocator_package NAME: the Debian package of an allocator ('' for glibc's own).
+allocator_package() {
+  case $1 in
+    jemalloc) echo libjemalloc2 ;;
+    mimalloc) echo libmimalloc2.0 ;;
+    *) echo "" ;;
+  esac
+}
+# allocator_preload NAME: the shared object to LD_PRELOAD for NAME ('' for glibc's own), as its
+# installed package lists it.
+allocator_preload() {
+  local package
+  package=$(allocator_package "$1")
+  [[ -n $package ]] || return 0
+  dpkg -L "$package" 2>/dev/null | grep -E '/lib[^/]*\.so\.[0-9]+$' | head -1
+}
+# allocator_check NAME PRELOAD EXE: that EXE run with PRELOAD calls NAME's malloc, by the object
+# its malloc resolves to. Prints how the run's allocator is described in environment.json; says
+# which object answered instead, and returns 1, if the preload did not take.
+allocator_check() {
+  local name=$1 preload=$2 exe=$3 resolved expected version
+  resolved=$(LD_PRELOAD=$preload "$exe" --idiom_allocator | head -1) || return 1
+  if [[ -z $preload ]]; then   # nothing preloaded: glibc's, or a sanitizer build's own interposer
+    [[ $resolved == */libc.so* || $resolved == */libc-* ]] && { echo "glibc's malloc ($resolved)"; return 0; }
+    echo "the build's own malloc ($resolved: a sanitizer's interposer), nothing preloaded"
+    return 0
+  else
+    expected=$(realpath "$preload")
+    if [[ $resolved == "$expected" ]]; then
+      version=$(dpkg-query -W -f='${Version}' "$(allocator_package "$name")" 2>/dev/null || echo unknown)
+      echo "$name $version (LD_PRELOAD=$preload; malloc resolves to $resolved)"
+      return 0
+    fi
+  fi
+  echo "idiombench: ALLOC=$name: malloc resolves to $resolved, not $expected: the allocator did not take effect" >&2
+  return 1
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/deps.sh [compare|html]: make sure the Debian packages idiombench needs are installed. As root,
+# scripts/deps.sh [compare|html|alloc NAME]: make sure the Debian packages idiombench needs are installed. As root,
 # installs what is missing; as anyone else, prints the exact apt-get line and exits 2.
 set -euo pipefail
 
@@ -7,6 +7,10 @@ if [[ ${1:-} == compare ]]; then
   packages=(libbenchmark-tools python3 python3-scipy)   # Google Benchmark's compare.py and its U test
 elif [[ ${1:-} == html ]]; then
   packages=(cmark-gfm)                                  # make report-html
+elif [[ ${1:-} == alloc ]]; then
+  source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+  packages=("$(allocator_package "${2:-}")")            # make bench ALLOC=, make allocators
+  [[ -n ${packages[0]} ]] || exit 0                     # glibc's own: nothing to install
 else
   packages=(make cmake pkg-config gcc g++ git libbenchmark-dev uthash-dev libcjson-dev libcmocka-dev valgrind gnuplot-nox
             fonts-dejavu-core

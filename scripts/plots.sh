@@ -14,7 +14,9 @@ if (( ${#names[@]} == 0 )); then
   for facts in "$results"/*.facts.json; do
     [[ -f $facts ]] && names+=("$(basename "$facts" .facts.json)")
   done
-  (( ${#names[@]} > 0 )) || die "no results/<comparison>.csv to draw in $results: run 'make bench' first"
+  (( ${#names[@]} > 0 )) || [[ -f $results/allocators.csv ]] \
+    || die "no results/<comparison>.csv to draw in $results: run 'make bench' first"
+  all=1   # every chart, the allocators' too where make allocators has run
 fi
 
 for name in "${names[@]}"; do
@@ -67,5 +69,22 @@ for name in "${names[@]}"; do
       || die "gnuplot failed on $script for $csv; no chart was changed"
   done
 done
+# The allocators' chart: every claim's ratio under each allocator (make allocators).
+if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
+  environment=$results/allocators/glibc/environment.json
+  [[ -f $environment ]] || environment=$results/environment.json
+  machine="$(json_get "$environment" cpu_model 'unknown CPU'), $(json_get "$environment" cores '?') cores"
+  machine="${machine//\'/} · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10)"
+  [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK runs (not for citing) · $machine"
+  for format in svg png; do
+    gnuplot -e "csv='$results/allocators.csv'; out='$scratch/allocators.$format'; format='$format'; machine='$machine'" \
+            -e "allocators='$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')'" \
+            -e "claims='$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')'" \
+            -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
+            "$root/plots/style.gp" "$root/plots/allocators.gp" \
+      || die "gnuplot failed on plots/allocators.gp; no chart was changed"
+  done
+  names+=(allocators)
+fi
 mv -f "$scratch"/* "$out"/
 echo "idiombench: drew ${#names[@]} chart(s) into $out: ${names[*]}" >&2

@@ -16,11 +16,12 @@
 static const char usage[] =
     "usage: idiom_env --out FILE --run-id ID --seed N --commit SHA --dirty 0|1 --quick 0|1\n"
     "                 --instr 'HOW INSTRUCTIONS WERE COUNTED' --cpython 'INTERPRETER AND LIBRARIES, OR WHY NONE'\n"
+    "                 --allocator NAME --allocator-detail 'VERSION, HOW IT WAS LOADED'\n"
     "                 --bench-args 'FLAGS' --gnuplot 'VERSION'\n"
     "       idiom_env get FILE KEY [FALLBACK]   (KEY or ARRAY.KEY: one value per line)\n";
 
 typedef struct run_facts {
-    const char *out, *run_id, *seed, *commit, *dirty, *quick, *instr, *cpython, *bench_args, *gnuplot;
+    const char *out, *run_id, *seed, *commit, *dirty, *quick, *instr, *cpython, *allocator, *allocator_detail, *bench_args, *gnuplot;
 } run_facts;
 
 /* First line of a small file, without its newline; fallback if it cannot be read. */
@@ -75,7 +76,8 @@ static int parse_args(int argc, char **argv, run_facts *facts) {
     struct { const char *flag; const char **slot; } table[] = {
         {"--out", &facts->out},       {"--run-id", &facts->run_id}, {"--seed", &facts->seed},
         {"--commit", &facts->commit}, {"--dirty", &facts->dirty},   {"--quick", &facts->quick}, {"--instr", &facts->instr},
-        {"--cpython", &facts->cpython}, {"--bench-args", &facts->bench_args}, {"--gnuplot", &facts->gnuplot},
+        {"--cpython", &facts->cpython}, {"--allocator", &facts->allocator},
+        {"--allocator-detail", &facts->allocator_detail}, {"--bench-args", &facts->bench_args}, {"--gnuplot", &facts->gnuplot},
     };
     const size_t n_flags = sizeof table / sizeof table[0];
     for (int i = 1; i < argc; i += 2) {
@@ -195,6 +197,8 @@ int main(int argc, char **argv) {
     cJSON_AddBoolToObject(env, "quick", strcmp(facts.quick, "1") == 0);
     cJSON_AddStringToObject(env, "instruction_counts", facts.instr);
     cJSON_AddStringToObject(env, "cpython", facts.cpython);
+    cJSON_AddStringToObject(env, "allocator", facts.allocator);
+    cJSON_AddStringToObject(env, "allocator_detail", facts.allocator_detail);
     cJSON_AddStringToObject(env, "bench_args", facts.bench_args);
     char *text = cJSON_Print(env);
     cJSON_Delete(env);

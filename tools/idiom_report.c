@@ -7,6 +7,7 @@
 #include "idiom_config.h"
 #include "jsonfile.h"
 #include "memline.h"
+#include "report_allocators.h"
 #include "stats.h"
 #include "verdict.h"
 
@@ -659,6 +660,7 @@ int main(int argc, char **argv) {
     write_controls(f, &in);
     for_each_comparison(f, &in, 1);
     write_ledger(f, &in);
+    report_allocators(f, in.dir, in.plots_link, &in.claims);
     for_each_comparison(f, &in, 0);
     cJSON_Delete(in.environment);
     csv_free(&in.claims);

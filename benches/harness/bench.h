@@ -92,6 +92,8 @@ typedef struct bench_comparison {
     int calibration;              /* 1: a calibration of the harness or machine, reported as such */
     const char *calibrates;       /* what other results read from it: "load_latency" (ns per dependent
                                      load against working-set bytes), "copy_bandwidth"; NULL: nothing */
+    int allocation_heavy;         /* 1: its figures are much the allocator's: `make allocators` runs it under
+                                     each allocator, to tell the idiom's conclusions from glibc's */
     const char *memory_variant;   /* a memory-bound comparison: the variant at whose working set its chart
                                      draws one dependent load, and its claims are counted in loads */
     const char *const *paired_sweep; /* {baseline, contender, ...}: pairs also measured at every x */

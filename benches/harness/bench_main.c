@@ -2,6 +2,7 @@
  * through Google Benchmark (repetitions in random interleaved order) and writes its CSVs, JSON and
  * facts; with --idiom_pairs it measures the plan's pairs of variants in alternating slices instead,
  * and with --idiom_count it counts their timed regions' instructions under callgrind. */
+#define _GNU_SOURCE /* dladdr and RTLD_DEFAULT, for --idiom_allocator */
 #include "bench_internal.h"
 #include "counted.h"
 #include "facts.h"
@@ -10,7 +11,9 @@
 #include "results.h"
 #include "sweep.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,11 +35,13 @@ typedef struct options {
     int sweep_xs;          /* --idiom_xs: print every x of the full and QUICK sweeps */
     const char *count;     /* --idiom_count=PLAN.tsv: count the pairs' instructions under callgrind */
     int count_setup;       /* --idiom_count_setup: count setup and the checked run too */
+    int allocator;         /* --idiom_allocator: print the file malloc resolves to, and whether the
+                              comparison is allocation-heavy */
 } options;
 
 static const char own_flags[] =
     "--idiom_out=DIR --idiom_quick --idiom_seed=N --idiom_pairs=PLAN --idiom_process=P --idiom_names --idiom_xs "
-    "--idiom_count=PLAN --idiom_count_setup";
+    "--idiom_count=PLAN --idiom_count_setup --idiom_allocator";
 
 static int starts_with(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
@@ -67,6 +72,7 @@ static int parse_own_flags(int *argc, char **argv, options *opt) {
         else if (starts_with(arg, "--idiom_pairs=")) opt->plan = arg + strlen("--idiom_pairs=");
         else if (starts_with(arg, "--idiom_count=")) opt->count = arg + strlen("--idiom_count=");
         else if (strcmp(arg, "--idiom_count_setup") == 0) opt->count_setup = 1;
+        else if (strcmp(arg, "--idiom_allocator") == 0) opt->allocator = 1;
         else if (starts_with(arg, "--idiom_seed=")) {
             if (parse_count(arg, "--idiom_seed=", &number)) return 2;
             run_seed = number;
@@ -110,6 +116,21 @@ static void print_xs(const bench_comparison *cmp) {
         results_format_x(cmp->quick_xs[i], text, sizeof text);
         printf("%s\n", text);
     }
+}
+
+/* The shared object (or executable) whose malloc this process calls, as the dynamic linker resolved
+ * it: how a run knows that an LD_PRELOADed allocator took effect. Then 1 or 0: whether the
+ * comparison is allocation-heavy. */
+static int print_allocator(const bench_comparison *cmp) {
+    Dl_info info;
+    void *resolved = dlsym(RTLD_DEFAULT, "malloc");
+    if (resolved == NULL || dladdr(resolved, &info) == 0 || info.dli_fname == NULL) {
+        fprintf(stderr, "%s: cannot tell which object provides malloc\n", cmp->name);
+        return 1;
+    }
+    char path[PATH_MAX];
+    printf("%s\n%d\n", realpath(info.dli_fname, path) ? path : info.dli_fname, cmp->allocation_heavy);
+    return 0;
 }
 
 static int run_pairs(const bench_comparison *cmp, const options *opt) {
@@ -186,6 +207,7 @@ int main(int argc, char **argv) {
     options opt = {0};
     int status = parse_own_flags(&argc, argv, &opt);
     if (status != 0) return status;
+    if (opt.allocator) return print_allocator(cmp);
     if (opt.names || opt.sweep_xs) {
         if (opt.names) print_names(cmp);
         else print_xs(cmp);

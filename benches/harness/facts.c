@@ -21,6 +21,7 @@ static cJSON *describe(const bench_comparison *cmp, uint64_t seed, int quick) {
     cJSON_AddStringToObject(facts, "about", cmp->about);
     cJSON_AddStringToObject(facts, "chart", cmp->chart ? cmp->chart : cmp->name);
     cJSON_AddBoolToObject(facts, "calibration", cmp->calibration);
+    cJSON_AddBoolToObject(facts, "allocation_heavy", cmp->allocation_heavy);
     cJSON_AddStringToObject(facts, "calibrates", cmp->calibrates ? cmp->calibrates : "");
     cJSON_AddStringToObject(facts, "memory_variant", cmp->memory_variant ? cmp->memory_variant : "");
     cJSON *keys = cJSON_AddArrayToObject(facts, "key_numbers");

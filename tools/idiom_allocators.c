@@ -1,0 +1,110 @@
+/* idiom_allocators.c: the allocator ledger. `make allocators` runs the allocation-heavy
+ * comparisons once under each allocator, into <results>/allocators/<allocator>/; this joins those
+ * runs' claims into one CSV (results/allocators.csv): per claim and allocator (claim_index: its
+ * place among that allocator's claims, the same for every allocator), the ratio, its interval,
+ * outcome and verdict, each side's growth order (how its time per iteration grows with x, over the
+ * sweep: 1 is linear, 2 quadratic) and each side's peak heap bytes per item at the claim's x, as
+ * that allocator grants them, and which run measured it with which allocator. It reads only what
+ * those runs wrote. */
+#include "claims.h"
+#include "csv.h"
+#include "jsonfile.h"
+#include "stats.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_POINTS 256 /* swept values of one variant */
+
+static const char *const summary_columns[] = {"claim_id", "comparison", "metric", "param", "x", "baseline", "contender",
+                                              "ratio", "ratio_lo", "ratio_hi", "outcome", "verdict", NULL};
+
+/* The growth order of variant's time per iteration (ns_per_item * items) over the sweep; NaN if
+ * fewer than two swept values. */
+static double growth_order(const csv_table *rows, const char *variant) {
+    const int v = csv_column(rows, "variant"), x = csv_column(rows, "x"), ns = csv_column(rows, "ns_per_item"),
+              items = csv_column(rows, "items");
+    double xs[MAX_POINTS], per_iteration[MAX_POINTS], order = NAN;
+    size_t n = 0;
+    for (size_t r = 0; v >= 0 && x >= 0 && ns >= 0 && items >= 0 && r < rows->n_rows && n < MAX_POINTS; r++) {
+        if (strcmp(csv_cell(rows, r, (size_t)v), variant) != 0) continue;
+        xs[n] = csv_number(rows, r, (size_t)x);
+        per_iteration[n++] = csv_number(rows, r, (size_t)ns) * csv_number(rows, r, (size_t)items);
+    }
+    return stats_loglog_slope(xs, per_iteration, n, &order) == 0 ? order : NAN;
+}
+
+/* variant's peak heap bytes per item at x; NaN if not measured there. */
+static double bytes_per_item(const csv_table *rows, const char *variant, double x) {
+    return claims_sweep_value(rows, variant, x, "peak_bytes") / claims_sweep_value(rows, variant, x, "items");
+}
+
+static void print_number(FILE *out, double v) {
+    if (isnan(v)) fputs(",", out);
+    else fprintf(out, ",%.6g", v);
+}
+
+/* One allocator's claims, appended to out, each with its run's id and how the allocator was loaded.
+ * 0; -1 if its run left no readable summary. */
+static int join_allocator(const char *results, const char *allocator, FILE *out) {
+    size_t index = 0;
+    char dir[4096], path[4200], error[1024], run_id[64], detail[512];
+    snprintf(dir, sizeof dir, "%s/allocators/%s", results, allocator);
+    snprintf(path, sizeof path, "%s/environment.json", dir);
+    cJSON *env = jsonfile_load(path, error, sizeof error);
+    jsonfile_text(env, "run_id", "unknown", run_id, sizeof run_id);
+    jsonfile_text(env, "allocator_detail", "unknown", detail, sizeof detail);
+    cJSON_Delete(env);
+    for (char *c = detail; *c; c++)
+        if (*c == ',') *c = ';'; /* a CSV field */
+    snprintf(path, sizeof path, "%s/summary.csv", dir);
+    csv_table summary;
+    if (csv_load(path, ',', &summary, error, sizeof error) != 0 ||
+        csv_require(&summary, path, summary_columns, error, sizeof error) != 0) {
+        fprintf(stderr, "idiom_allocators: %s\n", error);
+        return -1;
+    }
+#define FIELD(name) csv_cell(&summary, row, (size_t)csv_column(&summary, name))
+    for (size_t row = 0; row < summary.n_rows; row++) {
+        if (strcmp(FIELD("metric"), "crossover") == 0) continue; /* no single ratio to set side by side */
+        cJSON *facts;
+        csv_table rows;
+        if (claims_load_sweep(dir, FIELD("comparison"), &facts, &rows) != 0) continue;
+        const double x = atof(FIELD("x"));
+        fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", index++, FIELD("claim_id"), FIELD("comparison"), FIELD("metric"),
+                FIELD("param"), FIELD("x"), allocator, FIELD("ratio"), FIELD("ratio_lo"), FIELD("ratio_hi"),
+                FIELD("outcome"), FIELD("verdict"), FIELD("baseline"), FIELD("contender"));
+        print_number(out, growth_order(&rows, FIELD("baseline")));
+        print_number(out, growth_order(&rows, FIELD("contender")));
+        print_number(out, bytes_per_item(&rows, FIELD("baseline"), x));
+        print_number(out, bytes_per_item(&rows, FIELD("contender"), x));
+        fprintf(out, ",%s,%s\n", run_id, detail);
+        cJSON_Delete(facts);
+        csv_free(&rows);
+    }
+#undef FIELD
+    csv_free(&summary);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 7 || strcmp(argv[1], "--results") != 0 || strcmp(argv[3], "--out") != 0 ||
+        strcmp(argv[5], "--allocators") != 0) {
+        fputs("usage: idiom_allocators --results DIR --out FILE --allocators NAME...   (reads DIR/allocators/NAME/)\n",
+              stderr);
+        return 2;
+    }
+    FILE *out = fopen(argv[4], "w");
+    if (out == NULL) {
+        perror(argv[4]);
+        return 1;
+    }
+    fputs("claim_index,claim_id,comparison,metric,param,x,allocator,ratio,ratio_lo,ratio_hi,outcome,verdict,baseline,contender,"
+          "baseline_order,contender_order,baseline_bytes_per_item,contender_bytes_per_item,run_id,allocator_detail\n", out);
+    int status = 0;
+    for (int i = 6; i < argc && status == 0; i++) status = join_allocator(argv[2], argv[i], out);
+    if ((ferror(out) | fclose(out)) != 0) status = -1;
+    return status == 0 ? 0 : 1;
+}
