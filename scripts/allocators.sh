@@ -10,6 +10,7 @@ source "$(dirname "$0")/common.sh"
 results=${RESULTS:-$root/results}
 plots=${PLOTS:-$root/plots}
 
+lock_results "$results"
 heavy=()
 for name in $(built_comparisons); do
   [[ $("$bench_bin/bm_$name" --idiom_allocator | sed -n 2p) == 1 ]] && heavy+=("$name")

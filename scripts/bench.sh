@@ -36,6 +36,12 @@ usage_error() { echo "idiombench: $*" >&2; exit 2; }
 [[ " ${allocators[*]} " == *" $alloc "* ]] \
   || usage_error "unknown allocator '$alloc' in ALLOC. Valid names: $(IFS=,; echo "${allocators[*]}")"
 [[ $seed =~ ^[0-9]+$ ]] || usage_error "SEED must be a non-negative whole number, not '$seed'"
+# At most 2^64 - 1 = 18446744073709551615: compared as text, since bash's arithmetic is 64-bit signed.
+seed=$(echo "$seed" | sed 's/^0*\([0-9]\)/\1/')
+(( ${#seed} < 20 )) || [[ ${#seed} == 20 && $seed < 18446744073709551616 ]] \
+  || usage_error "SEED must fit in 64 bits (at most 18446744073709551615), not '$seed'"
+[[ ${BENCH_ARGS:-} != *[\'\"\\]* ]] \
+  || usage_error "BENCH_ARGS cannot hold quotes or backslashes: its flags are split at spaces, with no shell quoting (got: ${BENCH_ARGS})"
 [[ $keep_runs =~ ^[1-9][0-9]*$ ]] || usage_error "KEEP_RUNS must be a whole number of at least 1, not '$keep_runs'"
 [[ -f $claims ]] || usage_error "no claims file $claims"
 mapfile -t available < <(built_comparisons)
@@ -52,6 +58,8 @@ if [[ -n ${ONLY:-} ]]; then
 else
   selected=("${available[@]}")
 fi
+
+lock_results "$results"
 
 # Check BENCH_ARGS before anything runs: Google Benchmark names an unknown or malformed flag.
 for name in "${selected[@]}"; do

@@ -40,14 +40,36 @@ fresh_scratch_dir() {
 }
 
 # stage_begin RESULTS PLOTS: a staging folder ($stage) holding a copy of the current results, with
-# a trap that removes it; nothing in RESULTS or PLOTS changes until stage_commit.
+# a trap that removes it; nothing in RESULTS or PLOTS changes until stage_commit. A folder that
+# cannot be written (read-only, or a full disk) ends the run here, or wherever a later write fails,
+# with a message saying that the previous results stand.
 stage_begin() {
-  mkdir -p "$1" "$2"
-  stage=$(fresh_scratch_dir "$1" .staging)
+  mkdir -p "$1" "$2" 2>/dev/null && [[ -w $1 && -w $2 ]] && touch "$1/.write_test" 2>/dev/null && rm -f "$1/.write_test" \
+    || die "cannot write into $1 or $2 (read-only, or a full disk?); nothing was run, and they are as they were"
+  stage=$(fresh_scratch_dir "$1" .staging) || die "cannot make a staging folder in $1 (a full disk?); nothing changed"
   trap 'rm -rf "$stage"' EXIT
   trap 'echo "idiombench: interrupted; results/ and plots/ are as they were" >&2; exit 130' INT TERM
+  trap 'echo "idiombench: a step failed (see above: a full disk?); results/ and plots/ are as they were" >&2' ERR
   mkdir -p "$stage/results" "$stage/plots"
-  find "$1" -maxdepth 1 -type f ! -name README.md ! -name '.*' -exec cp -p {} "$stage/results/" \;
+  find "$1" -maxdepth 1 -type f ! -name README.md ! -name '.*' -exec cp -p {} "$stage/results/" \; \
+    || die "cannot copy $1 into its staging folder (a full disk?); results/ and plots/ are as they were"
+}
+
+# lock_results DIR: one run at a time per results folder. Holds an exclusive flock on DIR/.lock
+# for the rest of this process (its children inherit it, and do not take it again); another run
+# already holding it makes this one refuse at once, exit 2, having changed nothing.
+lock_results() {
+  mkdir -p "$1" 2>/dev/null || die "cannot make $1"
+  local dir
+  dir=$(cd "$1" && pwd)
+  [[ ":${IDIOM_LOCKS_HELD:-}:" == *":$dir:"* ]] && return 0
+  exec {results_lock}>>"$dir/.lock" || die "cannot open $dir/.lock (read-only?); nothing was run"
+  if ! flock -n "$results_lock"; then
+    echo "idiombench: another run is using $dir (a make bench, report or allocators in this checkout);" \
+         "wait for it to finish, then run again. Nothing was changed." >&2
+    exit 2
+  fi
+  export IDIOM_LOCKS_HELD="${IDIOM_LOCKS_HELD:-}:$dir"
 }
 
 # stage_commit RESULTS PLOTS: everything succeeded: move the staged files into place, one rename

@@ -28,11 +28,29 @@ resolve_run() {
   fi
 }
 
+# A run's files, checked before they are compared: summary.csv with its columns and every row whole,
+# and every JSON file parseable. A corrupted run exits 2, naming the file.
+check_run() {
+  local dir=$1 label=$2 file
+  awk -F, 'NR == 1 { n = NF; for (i = 1; i <= NF; i++) c[$i] = 1
+                     if (!c["claim_id"] || !c["verdict"] || !c["ratio"]) { print FILENAME ": no claim_id, verdict and ratio columns"; bad = 1; exit } next }
+           NF != n { print FILENAME ":" NR ": " NF " fields, but the header has " n; bad = 1; exit }
+           END { if (NR == 0) print FILENAME ": empty"; exit bad || NR == 0 }' "$dir/summary.csv" >&2 \
+    || { echo "idiombench: $label run '$dir' is corrupted (see above); nothing was compared" >&2; exit 2; }
+  for file in "$dir"/*.json; do
+    [[ -e $file ]] || continue
+    "$python" -m json.tool "$file" > /dev/null 2>&1 \
+      || { echo "idiombench: $label run '$dir' is corrupted: $file is not valid JSON; nothing was compared" >&2; exit 2; }
+  done
+}
+
 base_arg=${1:-}
 [[ -n $base_arg ]] || { echo "usage: make compare BASE=<run id or folder> [HEAD=<run id or folder>]" >&2; unknown_run ""; }
 head_arg=${2:-${archived[-1]:-}}
 base=$(resolve_run "$base_arg")
 head=$(resolve_run "$head_arg")
+check_run "$base" BASE
+check_run "$head" HEAD
 [[ -f $compare_py ]] || die "$compare_py not found: run 'make deps' (it installs libbenchmark-tools)"
 "$python" -c 'import scipy' 2>/dev/null || die "$python has no scipy: run 'make deps' (it installs python3-scipy)"
 

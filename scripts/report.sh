@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 results=${RESULTS:-$root/results}
 plots=${PLOTS:-$root/plots}
+lock_results "$results"
 [[ -f $results/environment.json ]] || die "no results in $results to report on: run 'make bench' first"
 stage_begin "$results" "$plots"
 "$root/scripts/publish.sh" "$stage/results" "$stage/plots" || die "the report could not be made; results/ and plots/ are as they were"

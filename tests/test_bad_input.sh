@@ -22,6 +22,24 @@ expect 2 "unrecognized command-line flag: --benchmark_nonsense" \
 expect 2 "benchmark_min_time" env BENCH_ARGS=--benchmark_min_time=0.5s "$root/scripts/bench.sh"
 expect 2 "SEED must be" env SEED=abc "$root/scripts/bench.sh"
 expect 2 "unknown flag --idiom_bogus" "$BIN/bm_harness_overhead" --idiom_bogus
+expect 2 "SEED must fit in 64 bits" env SEED=18446744073709551616 "$root/scripts/bench.sh"
+expect 2 "SEED must fit in 64 bits" env SEED=99999999999999999999999 "$root/scripts/bench.sh"
+expect 2 "BENCH_ARGS cannot hold quotes" env BENCH_ARGS="--benchmark_filter='a b'" "$root/scripts/bench.sh"
+expect 2 "unknown comparison ' harness_overhead'" env "ONLY=array_doubling, harness_overhead" "$root/scripts/bench.sh"
+expect 2 "unknown comparison ''" env "ONLY=," "$root/scripts/bench.sh"
+expect 2 "unknown allocator 'nope'" env ALLOC=nope "$root/scripts/bench.sh"
+expect 2 "CPYTHON must be 0 or 1" env CPYTHON=yes "$root/scripts/bench.sh"
+
+# make compare with a corrupted archived run: a summary row cut short, then a broken JSON file.
+run=$(ls "$RESULTS/runs" | head -1)
+corrupt=$scratch/corrupt_run
+cp -r "$RESULTS/runs/$run" "$corrupt"
+echo "cut,short" >> "$corrupt/summary.csv"
+before=$(fingerprint)
+expect 2 "BASE run '$corrupt' is corrupted" "$root/scripts/compare.sh" "$corrupt" "$run"
+cp "$RESULTS/runs/$run/summary.csv" "$corrupt/"
+echo '{"run_id": ' > "$corrupt/environment.json"
+expect 2 "environment.json is not valid JSON" "$root/scripts/compare.sh" "$run" "$corrupt"
 
 # A CSV with a field too few on line 3, and one with a word where a number belongs.
 broken=$scratch/broken
