@@ -8,13 +8,16 @@ static size_t live_bytes;          /* granted bytes not yet freed */
 static size_t mark_live_bytes;     /* live_bytes at the last memcount_mark */
 static size_t peak_live_bytes;     /* highest live_bytes since the last memcount_mark */
 static uint64_t allocations;       /* allocations since the last memcount_mark */
+static uint64_t requests;          /* allocation requests since the program started */
+static uint64_t failures;          /* of which failed */
 static size_t moved_bytes;         /* bytes realloc copied to a new block since the last mark */
 static uint64_t failure_countdown; /* 0: never fail; 1: fail the next allocation (and all later) */
 static int counting = 1;           /* 0 inside a timed loop: plain malloc, no bookkeeping */
 
 static int should_fail(void) {
+    requests++;
     if (failure_countdown == 0) return 0;
-    if (failure_countdown == 1) return 1;
+    if (failure_countdown == 1) return (int)++failures;
     failure_countdown--;
     return 0;
 }
@@ -29,7 +32,7 @@ void *memcount_malloc(size_t size) {
     if (should_fail()) return NULL;
     if (!counting) return malloc(size);
     void *p = malloc(size);
-    if (p == NULL) return NULL;
+    if (p == NULL) return failures++, NULL;
     allocations++;
     note_grant(p);
     return p;
@@ -41,7 +44,7 @@ void *memcount_calloc(size_t count, size_t size) {
     if (should_fail()) return NULL;
     if (!counting) return calloc(count, size);
     void *p = calloc(count, size);
-    if (p == NULL) return NULL;
+    if (p == NULL) return failures++, NULL;
     allocations++;
     note_grant(p);
     return p;
@@ -50,7 +53,7 @@ void *memcount_calloc(size_t count, size_t size) {
 void *memcount_aligned(size_t alignment, size_t size) {
     if (should_fail()) return NULL;
     void *p;
-    if (posix_memalign(&p, alignment, size ? size : 1) != 0) return NULL;
+    if (posix_memalign(&p, alignment, size ? size : 1) != 0) return failures++, NULL;
     if (counting) {
         allocations++;
         note_grant(p);
@@ -66,7 +69,7 @@ void *memcount_realloc(void *p, size_t size) {
     if (!counting) return realloc(p, size);
     const size_t old_size = malloc_usable_size(p);
     void *q = realloc(p, size);
-    if (q == NULL) return NULL;
+    if (q == NULL) return failures++, NULL;
     live_bytes -= old_size;
     if (q != p) {
         allocations++;
@@ -104,3 +107,6 @@ void memcount_fail_after(uint64_t countdown) { failure_countdown = countdown; }
 /* Sound only while every block allocated with counting off is also freed with it off, and the
  * reverse: what a timed loop whose iterations each free what they allocate guarantees. */
 void memcount_set_counting(int on) { counting = on; }
+
+uint64_t memcount_requests(void) { return requests; }
+uint64_t memcount_failures(void) { return failures; }

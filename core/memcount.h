@@ -34,6 +34,11 @@ uint64_t memcount_allocs_since_mark(void);
 /* Bytes realloc copied when it moved a block, since memcount_mark: an upper bound, since glibc
  * moves a block above the mmap threshold with mremap, which remaps pages instead of copying. */
 size_t memcount_moved_bytes_since_mark(void);
+/* Allocation requests (malloc, calloc, aligned, realloc) since the program started: what
+ * memcount_fail_after counts down. */
+uint64_t memcount_requests(void);
+/* Allocation requests that failed (injected or real) since the program started. */
+uint64_t memcount_failures(void);
 /* Bytes live now, counted since the program started. */
 size_t memcount_live_bytes(void);
 /* Bytes that were live at the last memcount_mark. */

@@ -35,6 +35,16 @@ static int run_leaky(void *state) {
     return run_sum(state);
 }
 
+/* A setup that forgets its first block when its second allocation fails: the leak the
+ * allocation-failure probe must catch (tests/CMakeLists.txt: probe_catches_a_leak). */
+static void *setup_forgetful(bench_case *c) {
+    void *first = memcount_malloc(32);
+    summing *s = first ? setup_summing(c) : NULL;
+    if (s == NULL) return NULL; /* the bug: first is lost */
+    s->lost = first;
+    return s;
+}
+
 /* The reference is n(n+1)/2. */
 static int check_sum(void *state, bench_case *c) {
     const summing *s = state;
@@ -55,6 +65,7 @@ static const bench_variant variants[] = {
     {.name = "correct", .run = run_sum},
     {.name = "off_by_one", .run = run_sum, .arg = &one},
     {.name = "leaky", .run = run_leaky},
+    {.name = "forgetful", .run = run_sum, .setup = setup_forgetful},
 };
 static const double sweep[] = {100};
 

@@ -42,6 +42,12 @@ bench_case *bench__case(const bench_comparison *cmp, size_t v, double x);
 int bench__iterate(bench_case *c, int64_t n);
 /* Tear down every case and forget them. */
 void bench__cases_free(void);
+/* The allocation-failure probe: each variant, in a forked child, set up and through its checked run
+ * at the first x of the QUICK sweep it reaches, the k-th allocation request of that case failing,
+ * and every one after it (k = 0: none), then torn down. Prints a line per variant: "ok, N
+ * allocation requests", "FAILED: why", or "CRASHED" for a child that died or leaked. 0, with the
+ * number of variants whose case failed in *failed; -1 at the first that crashed. */
+int bench__probe_alloc_failure(const bench_comparison *cmp, uint64_t k, size_t *failed);
 /* The variant of cmp called name, or -1. */
 long bench__variant_index(const bench_comparison *cmp, const char *name);
 

@@ -37,11 +37,13 @@ typedef struct options {
     int count_setup;       /* --idiom_count_setup: count setup and the checked run too */
     int allocator;         /* --idiom_allocator: print the file malloc resolves to, and whether the
                               comparison is allocation-heavy */
+    int probe;             /* --idiom_fail_alloc=K given: the allocation-failure probe */
+    unsigned long long fail_at; /* its K: the allocation request that fails (0: none) */
 } options;
 
 static const char own_flags[] =
     "--idiom_out=DIR --idiom_quick --idiom_seed=N --idiom_pairs=PLAN --idiom_process=P --idiom_names --idiom_xs "
-    "--idiom_count=PLAN --idiom_count_setup --idiom_allocator";
+    "--idiom_count=PLAN --idiom_count_setup --idiom_allocator --idiom_fail_alloc=K";
 
 static int starts_with(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
@@ -76,6 +78,9 @@ static int parse_own_flags(int *argc, char **argv, options *opt) {
         else if (starts_with(arg, "--idiom_seed=")) {
             if (parse_count(arg, "--idiom_seed=", &number)) return 2;
             run_seed = number;
+        } else if (starts_with(arg, "--idiom_fail_alloc=")) {
+            if (parse_count(arg, "--idiom_fail_alloc=", &opt->fail_at)) return 2;
+            opt->probe = 1;
         } else if (starts_with(arg, "--idiom_process=")) {
             if (parse_count(arg, "--idiom_process=", &number)) return 2;
             opt->process = (unsigned long)number;
@@ -208,6 +213,12 @@ int main(int argc, char **argv) {
     int status = parse_own_flags(&argc, argv, &opt);
     if (status != 0) return status;
     if (opt.allocator) return print_allocator(cmp);
+    if (opt.probe) { /* at QUICK sizes; a variant that fails with no failure injected is a real failure */
+        quick_run = 1;
+        size_t failed;
+        if (bench__probe_alloc_failure(cmp, opt.fail_at, &failed) != 0) return 1;
+        return opt.fail_at == 0 && failed > 0 ? 1 : 0;
+    }
     if (opt.names || opt.sweep_xs) {
         if (opt.names) print_names(cmp);
         else print_xs(cmp);

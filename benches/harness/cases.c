@@ -4,12 +4,15 @@
 #include "bench_internal.h"
 
 #include "memcount.h"
+#include "results.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 static bench_case **cases; /* every case made in this process */
 static size_t n_cases;
@@ -65,8 +68,13 @@ long bench__variant_index(const bench_comparison *cmp, const char *name) {
     return -1;
 }
 
-/* After run returned nonzero: let check say what is wrong, else it was memory. */
-static void explain_failed_run(bench_case *c, const char *when) {
+/* After run returned nonzero: out of memory if an allocation failed since failures_before (its
+ * result is then incomplete, and check must not read it); else let check say what is wrong. */
+static void explain_failed_run(bench_case *c, const char *when, uint64_t failures_before) {
+    if (memcount_failures() != failures_before) {
+        bench_case_fail(c, "no result in the %s: out of memory", when);
+        return;
+    }
     if (c->check(c->state, c) == 0 || !c->failed)
         bench_case_fail(c, "no result in the %s (out of memory?)", when);
 }
@@ -76,7 +84,8 @@ static void explain_failed_run(bench_case *c, const char *when) {
 static void checked_run(bench_case *c) {
     memcount_set_counting(1);
     memcount_mark();
-    if (c->run(c->state) != 0) explain_failed_run(c, "checked run");
+    const uint64_t failures = memcount_failures();
+    if (c->run(c->state) != 0) explain_failed_run(c, "checked run", failures);
     else c->check(c->state, c);
     if (c->release) c->release(c->state);
     const size_t live = memcount_live_bytes(), at_mark = memcount_live_at_mark();
@@ -136,6 +145,7 @@ int bench__iterate(bench_case *c, int64_t n) {
     bench_run_fn *run = c->run;
     void *state = c->state;
     bench_release_fn *release = c->release;
+    const uint64_t failures = memcount_failures();
     int64_t i = 0;
     if (release) {
         for (; i < n; i++) {
@@ -146,9 +156,59 @@ int bench__iterate(bench_case *c, int64_t n) {
         for (; i < n && run(state) == 0; i++) {}
     }
     if (i == n) return 0;
-    explain_failed_run(c, "timed loop");
+    explain_failed_run(c, "timed loop", failures);
     if (release) release(state);
     return -1;
+}
+
+#define PROBE_FAILED 10 /* a probe child's exit status when its case failed, as it should; a leak
+                           found at exit makes it the sanitizer's 1 instead */
+
+/* One variant's probe, in this (forked) process: 0 if its case passed, PROBE_FAILED if it failed. */
+static int probe_variant(const bench_comparison *cmp, size_t v, double x, uint64_t k) {
+    const uint64_t before = memcount_requests();
+    memcount_fail_after(k);
+    bench_case *c = make_case(cmp, v, x);
+    memcount_fail_after(0);
+    const uint64_t requests = memcount_requests() - before;
+    if (c == NULL) return PROBE_FAILED;
+    char x_text[32];
+    results_format_x(x, x_text, sizeof x_text);
+    if (c->failed) printf("probe %s/%s/%s: FAILED: %s\n", cmp->name, cmp->variants[v].name, x_text, c->message);
+    else printf("probe %s/%s/%s: ok, %llu allocation requests\n", cmp->name, cmp->variants[v].name, x_text,
+                (unsigned long long)requests);
+    const int failed = c->failed;
+    memcount_set_counting(1);
+    if (c->state && c->teardown) c->teardown(c->state);
+    memcount_set_counting(0);
+    free(c);
+    return failed ? PROBE_FAILED : 0;
+}
+
+int bench__probe_alloc_failure(const bench_comparison *cmp, uint64_t k, size_t *failed) {
+    *failed = 0;
+    for (size_t v = 0; v < cmp->n_variants; v++) {
+        const bench_variant *variant = &cmp->variants[v];
+        const double *xs = cmp->n_quick_xs ? cmp->quick_xs : cmp->xs;
+        const size_t n_xs = cmp->n_quick_xs ? cmp->n_quick_xs : cmp->n_xs;
+        size_t i = 0;
+        while (i < n_xs && variant->max_x != 0 && xs[i] > variant->max_x) i++;
+        if (i == n_xs || variant->run == bench_native_barrier_loop) continue; /* no lifecycle to fail */
+        /* Each variant in a child of its own, so that what one variant's setup caches for the
+         * process cannot change where another's allocations fail; the child's exit runs the leak check. */
+        fflush(stdout);
+        const pid_t child = fork();
+        if (child == 0) exit(probe_variant(cmp, v, xs[i], k));
+        int status = 0;
+        if (child < 0 || waitpid(child, &status, 0) != child || !WIFEXITED(status) ||
+            (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != PROBE_FAILED)) {
+            printf("probe %s/%s: CRASHED (wait status %d): a crash or a leak, see above\n", cmp->name, variant->name,
+                   status);
+            return -1;
+        }
+        *failed += WEXITSTATUS(status) == PROBE_FAILED;
+    }
+    return 0;
 }
 
 void bench__cases_free(void) {
