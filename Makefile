@@ -1,6 +1,7 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html profile allocators
+.PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html profile allocators \
+        check-valgrind
 SHELL := /bin/bash
 include idiom.conf
 
@@ -49,6 +50,10 @@ build-count: deps
 # are the allocator's (results/allocators.csv, plots/allocators.*, the report's section).
 allocators: build
 	@scripts/allocators.sh
+
+# valgrind's memcheck over every bench executable (setup and checked run of each variant) and the tools.
+check-valgrind: build build-count
+	@scripts/check_valgrind.sh
 
 # One benchmark case profiled: ONLY=<comparison> VARIANT=<variant> X=<x> [SETUP=1].
 profile: build-count

@@ -107,7 +107,10 @@ static int run_processes(fixture *f) {
 /* Hand each pool child a chain, then collect the hexdigests. */
 static int run_pool(fixture *f) {
     for (unsigned w = 0; w < f->workers; w++) {
-        const pool_task task = {w, f->steps};
+        pool_task task;
+        memset(&task, 0, sizeof task); /* its padding too: every byte sent down the pipe is defined */
+        task.worker = w;
+        task.steps = f->steps;
         if (process_pool_transfer(f->pool.task_fds[w], &task, sizeof task, 1) != 0) return -1;
     }
     int status = 0;

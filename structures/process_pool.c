@@ -101,6 +101,8 @@ int process_pool_fork_each(size_t n, process_each_fn *body, void *arg, void *res
             close(fd[0]);
             void *result = (char *)results + started * result_size; /* the child's own copy of the slot */
             const int ok = body(started, arg, result) == 0 && process_pool_transfer(fd[1], result, result_size, 1) == 0;
+            free(pids); /* the child's copies: _exit would not leak them, but a memory checker would say so */
+            free(fds);
             _exit(ok ? 0 : 1);
         }
         close(fd[1]);

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# scripts/check_valgrind.sh: make check-valgrind. valgrind's memcheck over the suite: every bench
+# executable of the x86-64-v3 build (valgrind 3.19 cannot decode the AVX-512 of -march=native) puts
+# each variant through its setup and checked run at its first QUICK point (the --idiom_fail_alloc=0
+# probe: every check must pass), then a QUICK run's results go through every tool. Any memcheck
+# error, or a definite or indirect leak, fails it with the log. The tools are that build's too.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+command -v valgrind > /dev/null || die "valgrind is not installed: run 'make deps'"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+memcheck=(valgrind --tool=memcheck --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+          --suppressions="$root/scripts/valgrind.supp"
+          --show-leak-kinds=definite,indirect --child-silent-after-fork=no --quiet)
+checked=0
+under_memcheck() {  # under_memcheck LABEL command...: run it under memcheck; fail with its log
+  local label=$1 log
+  shift
+  log=$scratch/$(echo "$label" | tr '/ ' '__').log
+  if ! "${memcheck[@]}" --log-file="$log" "$@" > "$log.out" 2>&1 || [[ -s $log ]]; then
+    cat "$log" "$log.out" >&2
+    die "memcheck: $label has memory errors or leaks (above)"
+  fi
+  checked=$((checked + 1))
+}
+
+started=$SECONDS
+for exe in "$count_bin"/bm_*; do
+  name=$(basename "$exe" | sed 's/^bm_//')
+  echo "idiombench: check-valgrind $name ($((SECONDS - started)) s elapsed)" >&2
+  under_memcheck "bm_$name" "$exe" --idiom_fail_alloc=0
+done
+
+# The tools, on a QUICK run's results (a small one: two comparisons, their pairs and report).
+RESULTS=$scratch/results PLOTS=$scratch/plots QUICK=1 INSTR=0 CPYTHON=0 ONLY=string_build,membership_build \
+  "$root/scripts/bench.sh" > "$scratch/run.log" 2>&1 || { cat "$scratch/run.log" >&2; die "the QUICK run for the tools failed"; }
+r=$scratch/results
+echo "idiombench: check-valgrind the tools ($((SECONDS - started)) s elapsed)" >&2
+under_memcheck idiom_csvcheck "$count_bin/idiom_csvcheck" "$r/string_build.csv"
+under_memcheck idiom_plan "$count_bin/idiom_plan" --results "$r" --claims "$claims" --out "$scratch/plan.tsv"
+under_memcheck idiom_summary "$count_bin/idiom_summary" --results "$r" --claims "$claims"
+under_memcheck idiom_report "$count_bin/idiom_report" --results "$r" --claims "$claims" --plots-link ../plots
+under_memcheck idiom_env "$count_bin/idiom_env" get "$r/environment.json" caches
+mkdir -p "$r/allocators/glibc"
+cp "$r"/{summary.csv,environment.json} "$r"/string_build.{csv,facts.json} "$r/allocators/glibc/"
+under_memcheck idiom_allocators "$count_bin/idiom_allocators" --results "$r" --out "$scratch/allocators.csv" --allocators glibc
+echo "idiombench: check-valgrind: $checked programs clean under memcheck in $((SECONDS - started)) s" >&2
