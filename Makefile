@@ -1,13 +1,14 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
 .PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html profile allocators \
-        check-valgrind
+        check-valgrind build-fuzz fuzz
 SHELL := /bin/bash
 include idiom.conf
 
 RELEASE_DIR := build/release
 TEST_DIR := build/sanitize
 COUNT_DIR := build/count
+FUZZ_DIR := build/fuzz
 INSTR ?= 1
 CPYTHON ?= 1
 ALLOC ?= glibc
@@ -18,7 +19,7 @@ SEED ?= $(IDIOM_DEFAULT_SEED)
 KEEP_RUNS ?= $(IDIOM_KEEP_RUNS)
 BASE ?=
 HEAD ?=
-export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR CPYTHON ALLOC
+export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR CPYTHON ALLOC FUZZ_RUNS
 
 bench: build $(if $(filter 0,$(INSTR)),,build-count)
 	@scripts/bench.sh
@@ -30,11 +31,22 @@ plots: build
 report: build
 	@scripts/report.sh
 
-test: deps
+test: deps build-fuzz
 	@scripts/deps.sh compare
 	@cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=Debug -DIDIOM_SANITIZE=ON >/dev/null
 	@cmake --build $(TEST_DIR) -j2 -- --no-print-directory
 	@ctest --test-dir $(TEST_DIR) --output-on-failure -j2
+	@ctest --test-dir $(FUZZ_DIR) --output-on-failure -j2
+
+# The fuzz targets (tests/fuzz/), built by clang with libFuzzer and the sanitizers.
+build-fuzz: deps
+	@cmake -S . -B $(FUZZ_DIR) -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DIDIOM_FUZZ=ON \
+	       -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	@cmake --build $(FUZZ_DIR) -j2 -- --no-print-directory
+
+# Each fuzz target for FUZZ_RUNS executions (1,000,000 by default), growing tests/fuzz/corpus/.
+fuzz: build-fuzz
+	@scripts/fuzz.sh
 
 build: deps
 	@cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null

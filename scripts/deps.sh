@@ -14,7 +14,8 @@ elif [[ ${1:-} == alloc ]]; then
 else
   packages=(make cmake pkg-config gcc g++ git libbenchmark-dev uthash-dev libcjson-dev libcmocka-dev valgrind gnuplot-nox
             fonts-dejavu-core
-            python3 python3-numpy python3-line-profiler python3-memory-profiler)  # the CPython side (python/)
+            python3 python3-numpy python3-line-profiler python3-memory-profiler  # the CPython side (python/)
+            clang libclang-rt-14-dev)                                            # libFuzzer (tests/fuzz/)
   # What a comparison links beyond these: one Debian package per line of its benches/bm_<name>.packages.
   for list in "$(dirname "${BASH_SOURCE[0]}")"/../benches/bm_*.packages; do
     [[ -e $list ]] || continue
