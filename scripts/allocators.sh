@@ -39,7 +39,7 @@ done
 scratch=$(fresh_scratch_dir "$results" .allocators)
 trap 'rm -rf "$scratch"' EXIT
 "$bin/idiom_allocators" --results "$results" --out "$scratch/allocators.csv" --allocators "${allocators[@]}" \
-  || die "could not join the allocators' runs; results/allocators.csv is as it was"
+  || die "could not gather the allocators' runs into one ledger; results/allocators.csv is as it was"
 mv -f "$scratch/allocators.csv" "$results/allocators.csv"
 # With no make bench run yet, the report's fingerprint is the glibc run's: the same machine and commit.
 [[ -f $results/environment.json ]] || cp "$results/allocators/${allocators[0]}/environment.json" "$results/"

@@ -11,7 +11,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 memcheck=(valgrind --tool=memcheck --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
           --suppressions="$root/scripts/valgrind.supp"
-          --show-leak-kinds=definite,indirect --child-silent-after-fork=no --quiet)
+          --show-leak-kinds=definite,indirect --quiet)
 checked=0
 under_memcheck() {  # under_memcheck LABEL command...: run it under memcheck; fail with its log
   local label=$1 log
@@ -31,17 +31,18 @@ for exe in "$count_bin"/bm_*; do
   under_memcheck "bm_$name" "$exe" --idiom_fail_alloc=0
 done
 
-# The tools, on a QUICK run's results (a small one: two comparisons, their pairs and report).
-RESULTS=$scratch/results PLOTS=$scratch/plots QUICK=1 INSTR=0 CPYTHON=0 ONLY=string_build,membership_build \
+# The tools, on a QUICK run's results (a small one: the first two comparisons, their pairs and report).
+mapfile -t two < <(built_comparisons | head -2)
+RESULTS=$scratch/results PLOTS=$scratch/plots QUICK=1 INSTR=0 CPYTHON=0 ONLY="${two[0]},${two[1]}" \
   "$root/scripts/bench.sh" > "$scratch/run.log" 2>&1 || { cat "$scratch/run.log" >&2; die "the QUICK run for the tools failed"; }
 r=$scratch/results
 echo "idiombench: check-valgrind the tools ($((SECONDS - started)) s elapsed)" >&2
-under_memcheck idiom_csvcheck "$count_bin/idiom_csvcheck" "$r/string_build.csv"
+under_memcheck idiom_csvcheck "$count_bin/idiom_csvcheck" "$r/${two[0]}.csv"
 under_memcheck idiom_plan "$count_bin/idiom_plan" --results "$r" --claims "$claims" --out "$scratch/plan.tsv"
 under_memcheck idiom_summary "$count_bin/idiom_summary" --results "$r" --claims "$claims"
 under_memcheck idiom_report "$count_bin/idiom_report" --results "$r" --claims "$claims" --plots-link ../plots
 under_memcheck idiom_env "$count_bin/idiom_env" get "$r/environment.json" caches
 mkdir -p "$r/allocators/glibc"
-cp "$r"/{summary.csv,environment.json} "$r"/string_build.{csv,facts.json} "$r/allocators/glibc/"
+cp "$r"/{summary.csv,environment.json} "$r/${two[0]}".{csv,facts.json} "$r/${two[1]}".{csv,facts.json} "$r/allocators/glibc/"
 under_memcheck idiom_allocators "$count_bin/idiom_allocators" --results "$r" --out "$scratch/allocators.csv" --allocators glibc
 echo "idiombench: check-valgrind: $checked programs clean under memcheck in $((SECONDS - started)) s" >&2
