@@ -134,6 +134,11 @@ static int parse_number(const char *text, double *value) {
     return end != text && *end == '\0' && errno == 0 && isfinite(*value);
 }
 
+const char *csv_field(const csv_table *table, size_t row, const char *name) {
+    const int column = csv_column(table, name);
+    return column >= 0 ? csv_cell(table, row, (size_t)column) : "";
+}
+
 double csv_number(const csv_table *table, size_t row, size_t column) {
     double value;
     return parse_number(csv_cell(table, row, column), &value) ? value : 0.0;

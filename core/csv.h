@@ -28,6 +28,8 @@ const char *csv_cell(const csv_table *table, size_t row, size_t column);
  * names is NULL-terminated; a name starting with '#' is numeric. 0, or -1 with the first error. */
 int csv_require(const csv_table *table, const char *path, const char *const *names, char *error,
                 size_t error_size);
+/* The field at row in the column called name, or "" if there is no such column. */
+const char *csv_field(const csv_table *table, size_t row, const char *name);
 /* The field at row, column as a number; 0 if it is not one (csv_require has ruled that out). */
 double csv_number(const csv_table *table, size_t row, size_t column);
 

@@ -7,6 +7,7 @@ iteration checks each download's length; the checked call compares every byte wi
 import asyncio
 import multiprocessing
 import os
+import pathlib
 import subprocess
 import tempfile
 import threading
@@ -125,9 +126,8 @@ def measure_downloads(side, points):
     with LocalServer(side) as server:
         probe = server.paths(1)[0]
         download_image(server.url, probe)
-        with open(probe, "rb") if os.path.exists(probe) else open(os.devnull, "rb") as f:
-            if f.read() != server.payload:
-                side.fail("a download's bytes differ from the payload")
+        if not os.path.exists(probe) or pathlib.Path(probe).read_bytes() != server.payload:
+            side.fail("a download's bytes differ from the payload")
         expected = len(server.payload)
         for n, ways in points.items():
             def checked(way):

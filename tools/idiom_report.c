@@ -28,11 +28,6 @@ typedef struct report_inputs {
     double dram_ns;         /* one dependent load at the latency calibration's largest working set, or NaN */
 } report_inputs;
 
-static const char *cell(const csv_table *t, size_t row, const char *column) {
-    const int c = csv_column(t, column);
-    return c >= 0 ? csv_cell(t, row, (size_t)c) : "";
-}
-
 /* A value of a JSON file's object as text; the result lives until 16 more calls, so one printf may
  * use several. */
 static const char *text_of(const cJSON *json, const char *key) {
@@ -47,7 +42,7 @@ static const char *env(const report_inputs *in, const char *key) { return text_o
 /* The claims row of claim_id in claims/articles.tsv, or -1. */
 static long claim_row(const report_inputs *in, const char *claim_id) {
     for (size_t i = 0; i < in->claims.n_rows; i++)
-        if (strcmp(cell(&in->claims, i, "claim_id"), claim_id) == 0) return (long)i;
+        if (strcmp(csv_field(&in->claims, i, "claim_id"), claim_id) == 0) return (long)i;
     return -1;
 }
 
@@ -56,76 +51,76 @@ typedef enum glance { GLANCE_AGREES, GLANCE_DISAGREES, GLANCE_NO_DIFFERENCE, GLA
 static const char *const glance_words[] = {"agree", "disagree", "find no difference", "inconclusive"};
 
 static glance glance_of(const csv_table *s, size_t i) {
-    if (strcmp(cell(s, i, "verdict"), "inconclusive") == 0) return GLANCE_INCONCLUSIVE;
-    if (strcmp(cell(s, i, "outcome"), "no_difference") == 0) return GLANCE_NO_DIFFERENCE;
-    return strcmp(cell(s, i, "verdict"), "agrees") == 0 ? GLANCE_AGREES : GLANCE_DISAGREES;
+    if (strcmp(csv_field(s, i, "verdict"), "inconclusive") == 0) return GLANCE_INCONCLUSIVE;
+    if (strcmp(csv_field(s, i, "outcome"), "no_difference") == 0) return GLANCE_NO_DIFFERENCE;
+    return strcmp(csv_field(s, i, "verdict"), "agrees") == 0 ? GLANCE_AGREES : GLANCE_DISAGREES;
 }
 
 /* "`b` 299x faster than `a` at n=10000 (95% interval 290 to 310)": the measured figure of row i. */
 static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size) {
-    const double ratio = atof(cell(s, i, "ratio")), lo = atof(cell(s, i, "ratio_lo")), hi = atof(cell(s, i, "ratio_hi"));
-    const char *metric = cell(s, i, "metric");
+    const double ratio = atof(csv_field(s, i, "ratio")), lo = atof(csv_field(s, i, "ratio_lo")), hi = atof(csv_field(s, i, "ratio_hi"));
+    const char *metric = csv_field(s, i, "metric");
     const int contender_wins = ratio >= 1;
     char better[96]; /* what the winner is, in words */
     if (strcmp(metric, "ns_per_item") == 0) snprintf(better, sizeof better, "faster");
     else if (strcmp(metric, "peak_bytes") == 0) snprintf(better, sizeof better, "smaller");
     else snprintf(better, sizeof better, "lower in %s", metric);
-    if (!*cell(s, i, "ratio") || isnan(ratio)) {
+    if (!*csv_field(s, i, "ratio") || isnan(ratio)) {
         snprintf(buffer, size, "not measured");
         return;
     }
     if (isinf(ratio) || ratio == 0) { /* one side allocates nothing: no finite ratio to quote */
         snprintf(buffer, size, "`%s` needs no heap memory, `%s` does, at %s=%s",
-                 ratio > 0 ? cell(s, i, "contender") : cell(s, i, "baseline"),
-                 ratio > 0 ? cell(s, i, "baseline") : cell(s, i, "contender"), cell(s, i, "param"), cell(s, i, "x"));
+                 ratio > 0 ? csv_field(s, i, "contender") : csv_field(s, i, "baseline"),
+                 ratio > 0 ? csv_field(s, i, "baseline") : csv_field(s, i, "contender"), csv_field(s, i, "param"), csv_field(s, i, "x"));
         return;
     }
-    if (strcmp(cell(s, i, "outcome"), "undecided") == 0 && lo <= 1 && hi >= 1) { /* no winner to name */
+    if (strcmp(csv_field(s, i, "outcome"), "undecided") == 0 && lo <= 1 && hi >= 1) { /* no winner to name */
         snprintf(buffer, size, "%s of `%s` / `%s` = %.3f at %s=%s (95%% interval %.3g to %.3g)",
-                 strcmp(metric, "ns_per_item") == 0 ? "time" : metric, cell(s, i, "baseline"), cell(s, i, "contender"), ratio, cell(s, i, "param"), cell(s, i, "x"), lo, hi);
+                 strcmp(metric, "ns_per_item") == 0 ? "time" : metric, csv_field(s, i, "baseline"), csv_field(s, i, "contender"), ratio, csv_field(s, i, "param"), csv_field(s, i, "x"), lo, hi);
         return;
     }
-    if (strcmp(cell(s, i, "outcome"), "no_difference") == 0) {
+    if (strcmp(csv_field(s, i, "outcome"), "no_difference") == 0) {
         snprintf(buffer, size, "no difference between `%s` and `%s` at %s=%s: ratio %.3g, 95%% interval %.3g to %.3g, "
-                 "within %.0f%%", cell(s, i, "baseline"), cell(s, i, "contender"), cell(s, i, "param"), cell(s, i, "x"),
+                 "within %.0f%%", csv_field(s, i, "baseline"), csv_field(s, i, "contender"), csv_field(s, i, "param"), csv_field(s, i, "x"),
                  ratio, lo, hi, 100 * (IDIOM_NOISE_FLOOR - 1));
         return;
     }
     snprintf(buffer, size, "`%s` %.3gx %s than `%s` at %s=%s (95%% interval %.3g to %.3g)",
-             contender_wins ? cell(s, i, "contender") : cell(s, i, "baseline"), contender_wins ? ratio : 1 / ratio,
-             better, contender_wins ? cell(s, i, "baseline") : cell(s, i, "contender"),
-             cell(s, i, "param"), cell(s, i, "x"), contender_wins ? lo : 1 / hi, contender_wins ? hi : 1 / lo);
+             contender_wins ? csv_field(s, i, "contender") : csv_field(s, i, "baseline"), contender_wins ? ratio : 1 / ratio,
+             better, contender_wins ? csv_field(s, i, "baseline") : csv_field(s, i, "contender"),
+             csv_field(s, i, "param"), csv_field(s, i, "x"), contender_wins ? lo : 1 / hi, contender_wins ? hi : 1 / lo);
 }
 
 /* Where the rounds came from, for a timing claim. */
 static void measured_by(const csv_table *s, size_t i, char *buffer, size_t size) {
-    if (atoi(cell(s, i, "rounds")) > 0)
-        snprintf(buffer, size, "%s rounds in %s processes", cell(s, i, "rounds"), cell(s, i, "processes"));
-    else if (strcmp(cell(s, i, "metric"), "peak_bytes") == 0)
+    if (atoi(csv_field(s, i, "rounds")) > 0)
+        snprintf(buffer, size, "%s rounds in %s processes", csv_field(s, i, "rounds"), csv_field(s, i, "processes"));
+    else if (strcmp(csv_field(s, i, "metric"), "peak_bytes") == 0)
         snprintf(buffer, size, "counted bytes (exact)");
-    else if (strcmp(cell(s, i, "metric"), "ns_per_item") != 0)
-        snprintf(buffer, size, "the checked runs' %s", cell(s, i, "metric"));
+    else if (strcmp(csv_field(s, i, "metric"), "ns_per_item") != 0)
+        snprintf(buffer, size, "the checked runs' %s", csv_field(s, i, "metric"));
     else
         snprintf(buffer, size, "not measured in pairs");
 }
 
 /* The instruction ratio of row i as a table cell: "12.3x (b / c instr. per item)", or "—". */
 static void instr_cell(const csv_table *s, size_t i, char *buffer, size_t size) {
-    if (!*cell(s, i, "instr_ratio")) {
+    if (!*csv_field(s, i, "instr_ratio")) {
         snprintf(buffer, size, "—");
         return;
     }
-    snprintf(buffer, size, "%.3gx (%.4g / %.4g)", atof(cell(s, i, "instr_ratio")), atof(cell(s, i, "instr_baseline")),
-             atof(cell(s, i, "instr_contender")));
+    snprintf(buffer, size, "%.3gx (%.4g / %.4g)", atof(csv_field(s, i, "instr_ratio")), atof(csv_field(s, i, "instr_baseline")),
+             atof(csv_field(s, i, "instr_contender")));
 }
 
 /* A memory-bound claim's time in dependent loads at each side's working set, in words. */
 static void loads_text(const csv_table *s, size_t i, char *buffer, size_t size) {
     buffer[0] = '\0';
-    if (!*cell(s, i, "loads_baseline") || !*cell(s, i, "loads_contender")) return;
+    if (!*csv_field(s, i, "loads_baseline") || !*csv_field(s, i, "loads_contender")) return;
     snprintf(buffer, size, " In the machine's own units (its latency calibration): one item of `%s` takes as long as %.3g "
-             "dependent random loads at its working set, one of `%s` as long as %.3g.", cell(s, i, "baseline"),
-             atof(cell(s, i, "loads_baseline")), cell(s, i, "contender"), atof(cell(s, i, "loads_contender")));
+             "dependent random loads at its working set, one of `%s` as long as %.3g.", csv_field(s, i, "baseline"),
+             atof(csv_field(s, i, "loads_baseline")), csv_field(s, i, "contender"), atof(csv_field(s, i, "loads_contender")));
 }
 
 /* The witness in words: the two counts, and where the time ratio and the instruction ratio part by
@@ -134,11 +129,11 @@ static void loads_text(const csv_table *s, size_t i, char *buffer, size_t size) 
 static void witness_text(const report_inputs *in, size_t i, char *buffer, size_t size) {
     const csv_table *s = &in->summary;
     buffer[0] = '\0';
-    if (!*cell(s, i, "instr_ratio") || !*cell(s, i, "ratio")) return;
-    const double time_ratio = atof(cell(s, i, "ratio")), instr_ratio = atof(cell(s, i, "instr_ratio"));
+    if (!*csv_field(s, i, "instr_ratio") || !*csv_field(s, i, "ratio")) return;
+    const double time_ratio = atof(csv_field(s, i, "ratio")), instr_ratio = atof(csv_field(s, i, "instr_ratio"));
     int used = snprintf(buffer, size, " Instructions per item, counted by callgrind over the timed region: %.4g for `%s`, "
-                        "%.4g for `%s`, a ratio of %.3g.", atof(cell(s, i, "instr_baseline")),
-                        cell(s, i, "baseline"), atof(cell(s, i, "instr_contender")), cell(s, i, "contender"), instr_ratio);
+                        "%.4g for `%s`, a ratio of %.3g.", atof(csv_field(s, i, "instr_baseline")),
+                        csv_field(s, i, "baseline"), atof(csv_field(s, i, "instr_contender")), csv_field(s, i, "contender"), instr_ratio);
     const double gap = time_ratio / instr_ratio;
     char dram[160] = "hundreds of ns";
     if (!isnan(in->dram_ns))
@@ -162,14 +157,14 @@ static const char *ratio_text(double ratio, char *buffer, size_t size) {
  * with the article's profiler's reading of the same ratio; why there is none, if there is none. */
 static void cpython_cell(const report_inputs *in, size_t i, char *buffer, size_t size) {
     const csv_table *s = &in->summary;
-    if (!*cell(s, i, "python_ratio")) {
+    if (!*csv_field(s, i, "python_ratio")) {
         const int skipped = strncmp(env(in, "cpython"), "skipped", 7) == 0;
         snprintf(buffer, size, "%s", skipped ? "not measured (CPYTHON=0)" : "—");
         return;
     }
     long p = -1;
     for (size_t k = 0; k < in->python.n_rows && p < 0; k++)
-        if (strcmp(cell(&in->python, k, "claim_id"), cell(s, i, "claim_id")) == 0) p = (long)k;
+        if (strcmp(csv_field(&in->python, k, "claim_id"), csv_field(s, i, "claim_id")) == 0) p = (long)k;
     if (p < 0) {
         snprintf(buffer, size, "—");
         return;
@@ -177,17 +172,17 @@ static void cpython_cell(const report_inputs *in, size_t i, char *buffer, size_t
     const csv_table *py = &in->python;
     char r[32], lo[32], hi[32];
     int used = snprintf(buffer, size, "`%s` / `%s` = **%sx** (%s %s to %s; %s rounds of %s) at %s=%s",
-                        cell(py, (size_t)p, "python_baseline"), cell(py, (size_t)p, "python_contender"),
-                        ratio_text(atof(cell(py, (size_t)p, "ratio")), r, sizeof r),
-                        strcmp(cell(py, (size_t)p, "interval"), "range") == 0 ? "their range" : "95% interval",
-                        ratio_text(atof(cell(py, (size_t)p, "ratio_lo")), lo, sizeof lo),
-                        ratio_text(atof(cell(py, (size_t)p, "ratio_hi")), hi, sizeof hi), cell(py, (size_t)p, "rounds"),
-                        cell(py, (size_t)p, "tool"), cell(s, i, "param"), cell(py, (size_t)p, "x"));
-    if (used > 0 && (size_t)used < size && strcmp(cell(py, (size_t)p, "scale"), "full") != 0)
-        used += snprintf(buffer + used, size - (size_t)used, ", a reduced size (%s run)", cell(py, (size_t)p, "scale"));
-    if (used > 0 && (size_t)used < size && *cell(py, (size_t)p, "profiled_ratio"))
+                        csv_field(py, (size_t)p, "python_baseline"), csv_field(py, (size_t)p, "python_contender"),
+                        ratio_text(atof(csv_field(py, (size_t)p, "ratio")), r, sizeof r),
+                        strcmp(csv_field(py, (size_t)p, "interval"), "range") == 0 ? "their range" : "95% interval",
+                        ratio_text(atof(csv_field(py, (size_t)p, "ratio_lo")), lo, sizeof lo),
+                        ratio_text(atof(csv_field(py, (size_t)p, "ratio_hi")), hi, sizeof hi), csv_field(py, (size_t)p, "rounds"),
+                        csv_field(py, (size_t)p, "tool"), csv_field(s, i, "param"), csv_field(py, (size_t)p, "x"));
+    if (used > 0 && (size_t)used < size && strcmp(csv_field(py, (size_t)p, "scale"), "full") != 0)
+        used += snprintf(buffer + used, size - (size_t)used, ", a reduced size (%s run)", csv_field(py, (size_t)p, "scale"));
+    if (used > 0 && (size_t)used < size && *csv_field(py, (size_t)p, "profiled_ratio"))
         snprintf(buffer + used, size - (size_t)used, "; under %s, as the article measured: %sx",
-                 cell(py, (size_t)p, "profiler"), ratio_text(atof(cell(py, (size_t)p, "profiled_ratio")), r, sizeof r));
+                 csv_field(py, (size_t)p, "profiler"), ratio_text(atof(csv_field(py, (size_t)p, "profiled_ratio")), r, sizeof r));
 }
 
 /* Where the gap between the article's figure and C's lies, in words: article against CPython here
@@ -195,23 +190,23 @@ static void cpython_cell(const report_inputs *in, size_t i, char *buffer, size_t
  * language). Empty without a CPython figure. */
 static void cpython_gaps(const csv_table *s, size_t i, char *buffer, size_t size) {
     buffer[0] = '\0';
-    if (!*cell(s, i, "python_ratio")) return;
-    const double article = atof(cell(s, i, "article_ratio")), python = atof(cell(s, i, "python_ratio"));
-    const double c = atof(cell(s, i, "ratio")), profiled = atof(cell(s, i, "python_profiled_ratio"));
+    if (!*csv_field(s, i, "python_ratio")) return;
+    const double article = atof(csv_field(s, i, "article_ratio")), python = atof(csv_field(s, i, "python_ratio"));
+    const double c = atof(csv_field(s, i, "ratio")), profiled = atof(csv_field(s, i, "python_profiled_ratio"));
     char a[32], p[32], cr[32], f1[32], f2[32], pr[32];
     int used = snprintf(buffer, size, " CPython here measures %sx (at %s=%s).", ratio_text(python, p, sizeof p),
-                        cell(s, i, "param"), cell(s, i, "python_x"));
+                        csv_field(s, i, "param"), csv_field(s, i, "python_x"));
     if (article > 0 && used > 0 && (size_t)used < size) {
         used += snprintf(buffer + used, size - (size_t)used, " Article %sx against CPython here: a factor of %s, which is "
                          "the article's machine, CPython version%s", ratio_text(article, a, sizeof a),
-                         ratio_text(article / python, f1, sizeof f1), *cell(s, i, "python_profiled_ratio") ? " or profiler" : "");
-        if (*cell(s, i, "python_profiled_ratio") && used > 0 && (size_t)used < size)
+                         ratio_text(article / python, f1, sizeof f1), *csv_field(s, i, "python_profiled_ratio") ? " or profiler" : "");
+        if (*csv_field(s, i, "python_profiled_ratio") && used > 0 && (size_t)used < size)
             used += snprintf(buffer + used, size - (size_t)used, " (under the article's profiler this machine's CPython "
                              "reads %sx: the profiler alone moves the ratio by a factor of %s)",
                              ratio_text(profiled, pr, sizeof pr), ratio_text(profiled / python, f2, sizeof f2));
         if (used > 0 && (size_t)used < size) used += snprintf(buffer + used, size - (size_t)used, ".");
     }
-    if (!*cell(s, i, "ratio") || !(c > 0) || used < 0 || (size_t)used >= size) return;
+    if (!*csv_field(s, i, "ratio") || !(c > 0) || used < 0 || (size_t)used >= size) return;
     if (isinf(c))
         snprintf(buffer + used, size - (size_t)used, " In C one side needs no heap at all, so no finite factor separates "
                  "CPython here from C here.");
@@ -240,13 +235,13 @@ static void write_glance(FILE *f, const report_inputs *in) {
             glance_words[GLANCE_NO_DIFFERENCE], counts[GLANCE_INCONCLUSIVE], glance_words[GLANCE_INCONCLUSIVE]);
     size_t parted = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
-        if (strcmp(cell(s, i, "verdict"), "disagrees") != 0 || strcmp(cell(s, i, "kind"), "article") != 0) continue;
-        const long c = claim_row(in, cell(s, i, "claim_id"));
+        if (strcmp(csv_field(s, i, "verdict"), "disagrees") != 0 || strcmp(csv_field(s, i, "kind"), "article") != 0) continue;
+        const long c = claim_row(in, csv_field(s, i, "claim_id"));
         char figure[512];
         figure_text(s, i, figure, sizeof figure);
         if (parted++ == 0) fprintf(f, "Where C and the articles part ways:\n\n");
-        fprintf(f, "- **%s**: the article says %s; in C, %s.\n", cell(s, i, "claim_id"),
-                c >= 0 ? cell(&in->claims, (size_t)c, "article_figure") : "", figure);
+        fprintf(f, "- **%s**: the article says %s; in C, %s.\n", csv_field(s, i, "claim_id"),
+                c >= 0 ? csv_field(&in->claims, (size_t)c, "article_figure") : "", figure);
     }
     if (parted == 0) fprintf(f, "No article claim is contradicted by this run.\n");
     fprintf(f, "\n");
@@ -293,15 +288,15 @@ static void write_method(FILE *f, const report_inputs *in) {
 static void write_controls(FILE *f, const report_inputs *in) {
     const csv_table *s = &in->summary;
     for (size_t i = 0; i < s->n_rows; i++) {
-        if (strcmp(cell(s, i, "kind"), "control") != 0) continue;
+        if (strcmp(csv_field(s, i, "kind"), "control") != 0) continue;
         char figure[512], by[128];
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
-        const long c = claim_row(in, cell(s, i, "claim_id"));
+        const long c = claim_row(in, csv_field(s, i, "claim_id"));
         fprintf(f, "## Control: %s\n\n%s Measured: %s, from %s: **%s**. A control that does not read *no difference* means "
                    "the suite would see differences where there are none today; read every verdict with that in "
-                   "mind.\n\n", cell(s, i, "claim_id"), c >= 0 ? cell(&in->claims, (size_t)c, "why") : "", figure, by,
-                strcmp(cell(s, i, "outcome"), "no_difference") == 0 ? "no difference, as it should" : "NOT no difference");
+                   "mind.\n\n", csv_field(s, i, "claim_id"), c >= 0 ? csv_field(&in->claims, (size_t)c, "why") : "", figure, by,
+                strcmp(csv_field(s, i, "outcome"), "no_difference") == 0 ? "no difference, as it should" : "NOT no difference");
     }
 }
 
@@ -320,10 +315,10 @@ static void write_calibration(FILE *f, const report_inputs *in, const char *name
     for (size_t i = 0; i < t.n_rows; i++) {
         double ref = NAN;
         for (size_t j = 0; j < t.n_rows; j++)
-            if (strcmp(cell(&t, j, "variant"), reference) == 0 && strcmp(cell(&t, j, "x"), cell(&t, i, "x")) == 0)
-                ref = atof(cell(&t, j, "ns_per_item"));
-        fprintf(f, "| `%s` | %s | %.3f | %.2fx |\n", cell(&t, i, "variant"), cell(&t, i, "x"),
-                atof(cell(&t, i, "ns_per_item")), atof(cell(&t, i, "ns_per_item")) / ref);
+            if (strcmp(csv_field(&t, j, "variant"), reference) == 0 && strcmp(csv_field(&t, j, "x"), csv_field(&t, i, "x")) == 0)
+                ref = atof(csv_field(&t, j, "ns_per_item"));
+        fprintf(f, "| `%s` | %s | %.3f | %.2fx |\n", csv_field(&t, i, "variant"), csv_field(&t, i, "x"),
+                atof(csv_field(&t, i, "ns_per_item")), atof(csv_field(&t, i, "ns_per_item")) / ref);
     }
     fprintf(f, "\n");
     csv_free(&t);
@@ -343,38 +338,38 @@ static void write_ledger(FILE *f, const report_inputs *in) {
     fprintf(f, "| claim | article | article's figure | CPython here | C here | measured by | instruction ratio (per item) | verdict |\n"
                "|---|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < s->n_rows; i++) {
-        const long c = claim_row(in, cell(s, i, "claim_id"));
+        const long c = claim_row(in, csv_field(s, i, "claim_id"));
         char figure[512], by[128], instr[128], python[512];
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
         instr_cell(s, i, instr, sizeof instr);
         cpython_cell(in, i, python, sizeof python);
-        fprintf(f, "| `%s` | %s | %s | %s | %s | %s | %s | **%s**", cell(s, i, "claim_id"),
-                c >= 0 ? cell(&in->claims, (size_t)c, "article") : "",
-                c >= 0 ? cell(&in->claims, (size_t)c, "article_figure") : "", python, figure, by, instr,
-                cell(s, i, "verdict"));
-        if (*cell(s, i, "note")) fprintf(f, "; %s", cell(s, i, "note"));
+        fprintf(f, "| `%s` | %s | %s | %s | %s | %s | %s | **%s**", csv_field(s, i, "claim_id"),
+                c >= 0 ? csv_field(&in->claims, (size_t)c, "article") : "",
+                c >= 0 ? csv_field(&in->claims, (size_t)c, "article_figure") : "", python, figure, by, instr,
+                csv_field(s, i, "verdict"));
+        if (*csv_field(s, i, "note")) fprintf(f, "; %s", csv_field(s, i, "note"));
         fprintf(f, " |\n");
     }
     fprintf(f, "\nEach claim in one sentence, ready to paste:\n\n");
     for (size_t i = 0; i < s->n_rows; i++) {
-        const long c = claim_row(in, cell(s, i, "claim_id"));
-        const char *verdict = cell(s, i, "verdict");
+        const long c = claim_row(in, csv_field(s, i, "claim_id"));
+        const char *verdict = csv_field(s, i, "verdict");
         char figure[512], by[128];
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
-        fprintf(f, "- **%s**: %s, from %s; the claim %s", cell(s, i, "claim_id"), figure, by,
+        fprintf(f, "- **%s**: %s, from %s; the claim %s", csv_field(s, i, "claim_id"), figure, by,
                 strcmp(verdict, "agrees") == 0      ? "holds in C"
                 : strcmp(verdict, "disagrees") == 0 ? "does not hold in C"
                                                     : "is neither confirmed nor refuted here");
-        if (*cell(s, i, "note")) fprintf(f, " (%s)", cell(s, i, "note"));
+        if (*csv_field(s, i, "note")) fprintf(f, " (%s)", csv_field(s, i, "note"));
         fprintf(f, ".");
-        if (*cell(s, i, "magnitude"))
-            fprintf(f, " The article's ratio was %s; the C ratio is %s.", cell(s, i, "article_ratio"),
-                    strcmp(cell(s, i, "magnitude"), "similar") == 0 ? "similar to it (within a factor of 2)"
-                    : strcmp(cell(s, i, "magnitude"), "smaller") == 0 ? "smaller than it by more than a factor of 2"
+        if (*csv_field(s, i, "magnitude"))
+            fprintf(f, " The article's ratio was %s; the C ratio is %s.", csv_field(s, i, "article_ratio"),
+                    strcmp(csv_field(s, i, "magnitude"), "similar") == 0 ? "similar to it (within a factor of 2)"
+                    : strcmp(csv_field(s, i, "magnitude"), "smaller") == 0 ? "smaller than it by more than a factor of 2"
                                                                      : "larger than it by more than a factor of 2");
-        if (c >= 0) fprintf(f, " %s", cell(&in->claims, (size_t)c, "why"));
+        if (c >= 0) fprintf(f, " %s", csv_field(&in->claims, (size_t)c, "why"));
         char witness[1024], loads[512], gaps[1024];
         witness_text(in, i, witness, sizeof witness);
         loads_text(s, i, loads, sizeof loads);
@@ -389,15 +384,15 @@ static void write_ledger(FILE *f, const report_inputs *in) {
 static size_t variant_points(const csv_table *t, size_t i, double *x, double *per_item, double *per_iteration,
                              size_t *largest) {
     for (size_t j = 0; j < i; j++)
-        if (strcmp(cell(t, j, "variant"), cell(t, i, "variant")) == 0) return 0;
+        if (strcmp(csv_field(t, j, "variant"), csv_field(t, i, "variant")) == 0) return 0;
     size_t n = 0;
     *largest = i;
     for (size_t j = i; j < t->n_rows && n < MAX_POINTS; j++) {
-        if (strcmp(cell(t, j, "variant"), cell(t, i, "variant")) != 0) continue;
-        x[n] = atof(cell(t, j, "x"));
-        per_item[n] = atof(cell(t, j, "ns_per_item"));
-        per_iteration[n++] = atof(cell(t, j, "ns_per_item")) * atof(cell(t, j, "items"));
-        if (atof(cell(t, j, "x")) > atof(cell(t, *largest, "x"))) *largest = j;
+        if (strcmp(csv_field(t, j, "variant"), csv_field(t, i, "variant")) != 0) continue;
+        x[n] = atof(csv_field(t, j, "x"));
+        per_item[n] = atof(csv_field(t, j, "ns_per_item"));
+        per_iteration[n++] = atof(csv_field(t, j, "ns_per_item")) * atof(csv_field(t, j, "items"));
+        if (atof(csv_field(t, j, "x")) > atof(csv_field(t, *largest, "x"))) *largest = j;
     }
     return n;
 }
@@ -453,15 +448,15 @@ static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
         size_t largest;
         const size_t n = variant_points(t, i, x, per_item, per_iteration, &largest);
         if (n == 0) continue;
-        fprintf(f, "| `%s` | %.4g | %.4g |", cell(t, i, "variant"), per_item[0], atof(cell(t, largest, "ns_per_item")));
+        fprintf(f, "| `%s` | %.4g | %.4g |", csv_field(t, i, "variant"), per_item[0], atof(csv_field(t, largest, "ns_per_item")));
         if (growth) {
             char order[64];
-            growth_order(x, per_iteration, n, atof(cell(t, largest, "x")), param, order, sizeof order);
+            growth_order(x, per_iteration, n, atof(csv_field(t, largest, "x")), param, order, sizeof order);
             fprintf(f, " %s |", order);
         }
         if (bytes) {
-            const double top = atof(cell(t, largest, "x"));
-            if (top > 0) fprintf(f, " %.1f |", atof(cell(t, largest, "peak_bytes")) / top);
+            const double top = atof(csv_field(t, largest, "x"));
+            if (top > 0) fprintf(f, " %.1f |", atof(csv_field(t, largest, "peak_bytes")) / top);
             else fprintf(f, " n/a |");
         }
         if (slope) {
@@ -513,13 +508,13 @@ static void write_paired_sweep(FILE *f, const report_inputs *in, const char *nam
         for (int k = 0; k + 1 < n_names; k += 2) {
             const char *b = cJSON_GetArrayItem(names, k)->valuestring, *c = cJSON_GetArrayItem(names, k + 1)->valuestring;
             size_t row = 0;
-            while (row < pairs.n_rows && !(strcmp(cell(&pairs, row, "baseline"), b) == 0 &&
-                                           strcmp(cell(&pairs, row, "contender"), c) == 0 &&
-                                           atof(cell(&pairs, row, "x")) == x->valuedouble))
+            while (row < pairs.n_rows && !(strcmp(csv_field(&pairs, row, "baseline"), b) == 0 &&
+                                           strcmp(csv_field(&pairs, row, "contender"), c) == 0 &&
+                                           atof(csv_field(&pairs, row, "x")) == x->valuedouble))
                 row++;
             if (row < pairs.n_rows)
-                fprintf(f, " %s (%s to %s) |", cell(&pairs, row, "ratio"), cell(&pairs, row, "ratio_lo"),
-                        cell(&pairs, row, "ratio_hi"));
+                fprintf(f, " %s (%s to %s) |", csv_field(&pairs, row, "ratio"), csv_field(&pairs, row, "ratio_lo"),
+                        csv_field(&pairs, row, "ratio_hi"));
             else
                 fprintf(f, " |");
         }
@@ -546,9 +541,9 @@ static void write_cpython_section(FILE *f, const report_inputs *in, const char *
             text_of(about, "seconds"), text_of(about, "about"));
     fprintf(f, "| idiom | x | metric | tool | rounds | median | min | max |\n|---|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < t.n_rows; i++)
-        fprintf(f, "| `%s` | %s | %s | %s | %s | %.4g | %.4g | %.4g |\n", cell(&t, i, "idiom"), cell(&t, i, "x"),
-                cell(&t, i, "metric"), cell(&t, i, "tool"), cell(&t, i, "rounds"), atof(cell(&t, i, "median")),
-                atof(cell(&t, i, "min")), atof(cell(&t, i, "max")));
+        fprintf(f, "| `%s` | %s | %s | %s | %s | %.4g | %.4g | %.4g |\n", csv_field(&t, i, "idiom"), csv_field(&t, i, "x"),
+                csv_field(&t, i, "metric"), csv_field(&t, i, "tool"), csv_field(&t, i, "rounds"), atof(csv_field(&t, i, "median")),
+                atof(csv_field(&t, i, "min")), atof(csv_field(&t, i, "max")));
     fprintf(f, "\n");
     csv_free(&t);
     cJSON_Delete(about);
@@ -580,12 +575,12 @@ static void write_comparison(FILE *f, const report_inputs *in, const char *name)
     write_cpython_section(f, in, name);
     size_t unstable = 0;
     for (size_t i = 0; i < t.n_rows; i++) {
-        if (atof(cell(&t, i, "unstable")) == 0) continue;
+        if (atof(csv_field(&t, i, "unstable")) == 0) continue;
         if (unstable++ == 0)
             fprintf(f, "Rows whose repetitions vary by more than %d%% (CV; nanobench's err%% beside it): ",
                     IDIOM_UNSTABLE_CV_PCT);
-        fprintf(f, "%s`%s/%s` (%.1f%%; %.1f%%)", unstable > 1 ? ", " : "", cell(&t, i, "variant"), cell(&t, i, "x"),
-                atof(cell(&t, i, "cv_pct")), atof(cell(&t, i, "mdape_pct")));
+        fprintf(f, "%s`%s/%s` (%.1f%%; %.1f%%)", unstable > 1 ? ", " : "", csv_field(&t, i, "variant"), csv_field(&t, i, "x"),
+                atof(csv_field(&t, i, "cv_pct")), atof(csv_field(&t, i, "mdape_pct")));
     }
     if (unstable)
         fprintf(f, ". Their medians and intervals still stand, and no verdict rests on them (claims are measured in "

@@ -34,6 +34,8 @@ typedef struct measured {
     csv_table rows;   /* <comparison>.csv */
     csv_table rounds; /* <comparison>.rounds.csv; empty if no pair was measured */
     csv_table instr;  /* <comparison>.instr.csv; empty if instructions were not counted */
+    csv_table cpython; /* <comparison>.cpython_rounds.csv; empty if the CPython side did not measure it */
+    char cpython_scale[16]; /* its sizes: full, quick or tiny (<comparison>.cpython.json) */
 } measured;
 
 /* One claim's row of summary.csv. */
@@ -54,6 +56,11 @@ static int load_measured(const char *dir, const char *name, measured *m) {
     if (csv_load(path, ',', &m->rounds, error, sizeof error) != 0) m->rounds = (csv_table){0};
     snprintf(path, sizeof path, "%s/%s.instr.csv", dir, name);
     if (csv_load(path, ',', &m->instr, error, sizeof error) != 0) m->instr = (csv_table){0};
+    if (cpython_load(dir, name, &m->cpython) != 0) m->cpython = (csv_table){0};
+    snprintf(path, sizeof path, "%s/%s.cpython.json", dir, name);
+    cJSON *about = jsonfile_load(path, error, sizeof error);
+    jsonfile_text(about, "scale", "unknown", m->cpython_scale, sizeof m->cpython_scale);
+    cJSON_Delete(about);
     return 0;
 }
 
@@ -62,6 +69,7 @@ static void free_measured(measured *m) {
     csv_free(&m->rows);
     csv_free(&m->rounds);
     csv_free(&m->instr);
+    csv_free(&m->cpython);
 }
 
 /* Add a sentence to the row's note; commas become semicolons, since summary.csv does not quote. */
@@ -310,21 +318,14 @@ static int write_memory_line(const char *name, const char *facts_path, void *ctx
 
 /* The claim's CPython figure, when the claim names its idioms and they were measured: into *py,
  * and a line of python.csv. 0, or -1 if there is none. */
-static int cpython_side(const char *dir, const char *comparison, const char *claim_id, const char *metric,
+static int cpython_side(const measured *m, const char *comparison, const char *claim_id, const char *metric,
                         const char *baseline, const char *contender, double wanted_x, FILE *python_csv,
                         cpython_estimate *py) {
-    csv_table rounds;
-    if (!*baseline || !*contender || cpython_load(dir, comparison, &rounds) != 0) return -1;
-    const int status = cpython_estimate_of(&rounds, metric, baseline, contender, wanted_x, py);
-    csv_free(&rounds);
-    if (status != 0) return -1;
-    char path[4096], error[1024], scale[32] = "unknown";
-    snprintf(path, sizeof path, "%s/%s.cpython.json", dir, comparison);
-    cJSON *about = jsonfile_load(path, error, sizeof error);
-    jsonfile_text(about, "scale", "unknown", scale, sizeof scale);
-    cJSON_Delete(about);
+    if (!*baseline || !*contender || m->cpython.n_rows == 0 ||
+        cpython_estimate_of(&m->cpython, metric, baseline, contender, wanted_x, py) != 0)
+        return -1;
     fprintf(python_csv, "%s,%s,%s,%s,%s,%.15g,%s,%s,%zu,%.6g,%.6g,%.6g,%s,%s,", claim_id, comparison, baseline, contender,
-            metric, py->x, scale, py->tool, py->e.rounds, py->e.ratio, py->e.lo, py->e.hi,
+            metric, py->x, m->cpython_scale, py->tool, py->e.rounds, py->e.ratio, py->e.lo, py->e.hi,
             py->e.below_level ? "range" : "sign_test", py->profiler);
     if (!isnan(py->profiled_ratio)) fprintf(python_csv, "%.6g", py->profiled_ratio);
     fputc('\n', python_csv);
@@ -481,7 +482,7 @@ int main(int argc, char **argv) {
         print_number(out, r.loads_contender, 4);
         cpython_estimate py;
         if (strcmp(metric, "crossover") != 0 &&
-            cpython_side(dir, FIELD("comparison"), FIELD("claim_id"), metric, OPTIONAL_FIELD("python_baseline"),
+            cpython_side(&m, FIELD("comparison"), FIELD("claim_id"), metric, OPTIONAL_FIELD("python_baseline"),
                          OPTIONAL_FIELD("python_contender"), wanted, python_csv, &py) == 0) {
             print_number(out, py.e.ratio, 6);
             print_number(out, py.e.lo, 6);

@@ -15,25 +15,20 @@ typedef struct ledger {
     size_t n;
 } ledger;
 
-static const char *cell(const csv_table *t, size_t row, const char *column) {
-    const int c = csv_column(t, column);
-    return c >= 0 ? csv_cell(t, row, (size_t)c) : "";
-}
-
 /* The row of claim under allocator, or -1. */
 static long row_of(const ledger *l, const char *claim, const char *allocator) {
     for (size_t r = 0; r < l->t.n_rows; r++)
-        if (strcmp(cell(&l->t, r, "claim_id"), claim) == 0 && strcmp(cell(&l->t, r, "allocator"), allocator) == 0)
+        if (strcmp(csv_field(&l->t, r, "claim_id"), claim) == 0 && strcmp(csv_field(&l->t, r, "allocator"), allocator) == 0)
             return (long)r;
     return -1;
 }
 
 static double number(const ledger *l, long row, const char *column) {
-    return row < 0 || !*cell(&l->t, (size_t)row, column) ? NAN : atof(cell(&l->t, (size_t)row, column));
+    return row < 0 || !*csv_field(&l->t, (size_t)row, column) ? NAN : atof(csv_field(&l->t, (size_t)row, column));
 }
 
 /* The claims, in the first allocator's order: rows of the first allocator. */
-static int is_first(const ledger *l, size_t r) { return strcmp(cell(&l->t, r, "allocator"), l->names[0]) == 0; }
+static int is_first(const ledger *l, size_t r) { return strcmp(csv_field(&l->t, r, "allocator"), l->names[0]) == 0; }
 
 static void write_table(FILE *f, const ledger *l) {
     fprintf(f, "| claim |");
@@ -43,13 +38,13 @@ static void write_table(FILE *f, const ledger *l) {
     fprintf(f, "\n");
     for (size_t r = 0; r < l->t.n_rows; r++) {
         if (!is_first(l, r)) continue;
-        const char *claim = cell(&l->t, r, "claim_id");
-        fprintf(f, "| `%s` (%s) |", claim, cell(&l->t, r, "metric"));
+        const char *claim = csv_field(&l->t, r, "claim_id");
+        fprintf(f, "| `%s` (%s) |", claim, csv_field(&l->t, r, "metric"));
         for (size_t a = 0; a < l->n; a++) {
             const long k = row_of(l, claim, l->names[a]);
             if (k < 0 || isnan(number(l, k, "ratio"))) fprintf(f, " — |");
             else fprintf(f, " %.3g (%.3g to %.3g) **%s** |", number(l, k, "ratio"), number(l, k, "ratio_lo"),
-                         number(l, k, "ratio_hi"), cell(&l->t, (size_t)k, "verdict"));
+                         number(l, k, "ratio_hi"), csv_field(&l->t, (size_t)k, "verdict"));
         }
         fprintf(f, "\n");
     }
@@ -63,13 +58,13 @@ static void write_changes(FILE *f, const ledger *l) {
     size_t n_said = 0;
     for (size_t r = 0; r < l->t.n_rows; r++) {
         if (!is_first(l, r)) continue;
-        const char *claim = cell(&l->t, r, "claim_id");
+        const char *claim = csv_field(&l->t, r, "claim_id");
         int verdict_changes = 0;
         double lo = INFINITY, hi = 0;
         for (size_t a = 0; a < l->n; a++) {
             const long k = row_of(l, claim, l->names[a]);
             if (k < 0) continue;
-            verdict_changes |= strcmp(cell(&l->t, (size_t)k, "verdict"), cell(&l->t, r, "verdict")) != 0;
+            verdict_changes |= strcmp(csv_field(&l->t, (size_t)k, "verdict"), csv_field(&l->t, r, "verdict")) != 0;
             const double ratio = number(l, k, "ratio");
             if (ratio > 0 && isfinite(ratio)) lo = fmin(lo, ratio), hi = fmax(hi, ratio);
         }
@@ -78,7 +73,7 @@ static void write_changes(FILE *f, const ledger *l) {
             for (size_t a = 0; a < l->n; a++) {
                 const long k = row_of(l, claim, l->names[a]);
                 if (k >= 0) fprintf(f, "%s %s %.3g (%s)", a ? ";" : ":", l->names[a], number(l, k, "ratio"),
-                                    cell(&l->t, (size_t)k, "verdict"));
+                                    csv_field(&l->t, (size_t)k, "verdict"));
             }
             fprintf(f, ".\n");
             verdicts += (size_t)verdict_changes;
@@ -95,12 +90,12 @@ static void write_changes(FILE *f, const ledger *l) {
             }
             if (!(order_hi - order_lo > ORDER_CHANGE)) continue;
             char key[128];
-            snprintf(key, sizeof key, "%s/%s", cell(&l->t, r, "comparison"), cell(&l->t, r, sides[s]));
+            snprintf(key, sizeof key, "%s/%s", csv_field(&l->t, r, "comparison"), csv_field(&l->t, r, sides[s]));
             size_t seen = 0;
             while (seen < n_said && strcmp(said[seen], key) != 0) seen++;
             if (seen < n_said || n_said == 256) continue; /* one sentence per variant */
             snprintf(said[n_said++], sizeof said[0], "%s", key);
-            fprintf(f, "- **%s**: `%s`'s time grows as %s^k with", claim, cell(&l->t, r, sides[s]), cell(&l->t, r, "param"));
+            fprintf(f, "- **%s**: `%s`'s time grows as %s^k with", claim, csv_field(&l->t, r, sides[s]), csv_field(&l->t, r, "param"));
             for (size_t a = 0; a < l->n; a++) {
                 char column[32];
                 snprintf(column, sizeof column, "%s_order", sides[s]);
@@ -123,7 +118,7 @@ static void write_changes(FILE *f, const ledger *l) {
 static void write_bytes(FILE *f, const ledger *l, const csv_table *claims) {
     size_t shown = 0;
     for (size_t r = 0; r < l->t.n_rows; r++) {
-        if (!is_first(l, r) || strcmp(cell(&l->t, r, "metric"), "peak_bytes") != 0) continue;
+        if (!is_first(l, r) || strcmp(csv_field(&l->t, r, "metric"), "peak_bytes") != 0) continue;
         if (shown++ == 0) {
             fprintf(f, "Peak heap bytes per item at each memory claim's point, as each allocator grants them (the "
                        "counting allocator adds up each block's usable size):\n\n| claim | variant |");
@@ -132,14 +127,14 @@ static void write_bytes(FILE *f, const ledger *l, const csv_table *claims) {
             for (size_t a = 0; a < l->n; a++) fprintf(f, "---|");
             fprintf(f, "---|\n");
         }
-        const char *claim = cell(&l->t, r, "claim_id"), *figure = "";
+        const char *claim = csv_field(&l->t, r, "claim_id"), *figure = "";
         for (size_t c = 0; c < claims->n_rows; c++)
-            if (strcmp(cell(claims, c, "claim_id"), claim) == 0) figure = cell(claims, c, "article_figure");
+            if (strcmp(csv_field(claims, c, "claim_id"), claim) == 0) figure = csv_field(claims, c, "article_figure");
         const char *const sides[2] = {"baseline", "contender"};
         for (int s = 0; s < 2; s++) {
             char column[32];
             snprintf(column, sizeof column, "%s_bytes_per_item", sides[s]);
-            fprintf(f, "| `%s` | `%s` |", claim, cell(&l->t, r, sides[s]));
+            fprintf(f, "| `%s` | `%s` |", claim, csv_field(&l->t, r, sides[s]));
             for (size_t a = 0; a < l->n; a++) fprintf(f, " %.4g |", number(l, row_of(l, claim, l->names[a]), column));
             fprintf(f, " %s |\n", s == 0 ? figure : "");
         }
@@ -153,7 +148,7 @@ void report_allocators(FILE *f, const char *dir, const char *plots_link, const c
     snprintf(path, sizeof path, "%s/allocators.csv", dir);
     if (csv_load(path, ',', &l.t, error, sizeof error) != 0) return; /* make allocators has not run */
     for (size_t r = 0; r < l.t.n_rows && l.n < MAX_ALLOCATORS; r++) {
-        const char *name = cell(&l.t, r, "allocator");
+        const char *name = csv_field(&l.t, r, "allocator");
         size_t a = 0;
         while (a < l.n && strcmp(l.names[a], name) != 0) a++;
         if (a == l.n) l.names[l.n++] = name;
@@ -163,9 +158,9 @@ void report_allocators(FILE *f, const char *dir, const char *plots_link, const c
                "Where the verdicts and magnitudes agree, the conclusion is the idiom's; where they part, it is the "
                "allocator's.\n\n");
     for (size_t a = 0; a < l.n; a++) {
-        const long r = row_of(&l, cell(&l.t, 0, "claim_id"), l.names[a]);
-        fprintf(f, "- **%s**: run `%s`: %s.\n", l.names[a], r < 0 ? "?" : cell(&l.t, (size_t)r, "run_id"),
-                r < 0 ? "?" : cell(&l.t, (size_t)r, "allocator_detail"));
+        const long r = row_of(&l, csv_field(&l.t, 0, "claim_id"), l.names[a]);
+        fprintf(f, "- **%s**: run `%s`: %s.\n", l.names[a], r < 0 ? "?" : csv_field(&l.t, (size_t)r, "run_id"),
+                r < 0 ? "?" : csv_field(&l.t, (size_t)r, "allocator_detail"));
     }
     fprintf(f, "\n![each claim's ratio under each allocator](%s/allocators.svg)\n\n", plots_link);
     write_table(f, &l);
