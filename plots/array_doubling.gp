@@ -19,6 +19,5 @@ list_here = cpython_clause("list_comprehension", "ns_per_item", cpython_style, "
 numpy_here = cpython_clause("numpy_multiply", "ns_per_item", cpython_style2, "CPython here: NumPy arr * 2")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
-     for [file in memory] file using (column("x")):(column("load_ns")) with lines @memory_line title memory_title, \
      $article using (column("n")):(column("seconds") * 1e9 / column("n")) with points @article_style \
-         title "article 000 (CPython, line_profiler): list, NumPy" @list_here @numpy_here
+         title "article 000 (CPython, line_profiler): list, NumPy" @list_here @numpy_here @memory_clause

@@ -29,6 +29,5 @@ set_here = cpython_clause("in_set", "ns_per_item", cpython_style2, "CPython here
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt base(i) dt dash(i) \
      title word(variants, i), \
-     for [file in memory] file using (column("x")):(column("load_ns")) with lines @memory_line title memory_title, \
      $article using (column("n")):(column("seconds") * 1e9 / 100) with points @article_style \
-         title "article 002 (CPython): list, set" @list_here @tuple_here @set_here
+         title "article 002 (CPython): list, set" @list_here @tuple_here @set_here @memory_clause

@@ -24,8 +24,8 @@ do for [k = 1:words(crossovers) / 2] {
     if (share > 50) { set label 10 + k right } else { set label 10 + k left }
 }
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x") * 100)):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
-     for [file in memory] file using (column("x") * 100):(column("load_ns")) with lines @memory_line title memory_title
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
+     @memory_clause_pct
 
 unset arrow
 unset label
@@ -93,12 +93,13 @@ set rmargin 8  # room for the last rotated label
 ns_per_lookup(seconds) = seconds * 1e9 / 10000
 at_half(idiom) = (strcol("idiom") eq idiom && strcol("metric") eq "ns_per_item" && abs(column("x") - 0.5) < 1e-9)
 # CPython here's bar and label for idiom k, as clauses (see cpython_clause in style.gp for why not a
-# loop). No apostrophe may stand in the plot command before them: gnuplot would take it for a quote
-# and not expand the macro.
-here_bar(k) = sprintf(", '%s' using (at_half('%s') ? %d : NaN):(column('median')) with boxes lc rgb '#444444' fs pattern 2 title '%s'", \
-    cpython, word(cpython_idioms, k), nv + 1 + k, k == 1 ? "CPython here (timeit)" : "") . \
-    sprintf(", '%s' using (at_half('%s') ? %d : NaN):(column('median')):(sprintf('%%.0f', column('median'))) with labels offset 0, 0.7 font ',10' notitle", \
-    cpython, word(cpython_idioms, k), nv + 1 + k)
+# loop, and why the clause names the variable cpython rather than its path). No apostrophe may stand
+# in the plot command before them: gnuplot would take it for a quote and not expand the macro.
+here_slot(k) = sprintf("%d", nv + 1 + k)
+here_bar(k) = ", cpython using (at_half('".word(cpython_idioms, k)."') ? ".here_slot(k)." : NaN):(column('median'))" \
+    ." with boxes lc rgb '#444444' fs pattern 2 title '".(k == 1 ? "CPython here (timeit)" : "")."'" \
+    .", cpython using (at_half('".word(cpython_idioms, k)."') ? ".here_slot(k)." : NaN):(column('median'))" \
+    .":(sprintf('%.0f', column('median'))) with labels offset 0, 0.7 font ',10' notitle"
 here_bars = nc > 0 ? here_bar(1).here_bar(2).here_bar(3) : ""
 plot for [i = 1:nv] csv using (only(word(variants, i), abs(column("x") - 0.5) < 1e-9 ? i - 1 : NaN)):\
          (column("ns_per_item")) with boxes lt i notitle, \

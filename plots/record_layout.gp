@@ -19,8 +19,8 @@ plot for [i = 1:nv / 2] csv using (only(word(variants, i), column("x"))):(column
 set title "Reading one field of every record"
 set ylabel "ns per record, log scale (median; bars: its 95% interval)"
 plot for [i = nv / 2 + 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt base(i) title word(variants, i), \
-     for [file in memory] file using (column("x")):(column("load_ns")) with lines @memory_line title memory_title
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt base(i) title word(variants, i) \
+     @memory_clause
 
 set title "Bytes per record, at the peak of creating them"
 set ylabel "bytes per record, log scale (glibc's rounding included)"

@@ -41,10 +41,14 @@ rank(v) = sum [k = 1:nv] (word(variants, k) eq v ? k : 0)
 
 # A memory-bound comparison's charts add, where the latency calibration was measured, the line of one
 # dependent random load (memory_latency's random chase) at its memory variant's working set:
-# "for [file in memory] file using (column("x")):(column("load_ns")) with lines memory_line title memory_title":
-# memory is that CSV's path, or '' (the loop then draws nothing).
+# memory is that CSV's path, or '' where there is none. End the plot command with
+# @memory_clause (or @memory_clause_pct, x in percent); see cpython_clause for why a clause.
 memory_line = "dt 2 lw 2 lc rgb '#444444'"
 memory_title = "one random load at ".memory_variant."'s working set"
+memory_clause_for(x) = strlen(memory) == 0 ? "" : \
+    ", memory using (".x."):(column('load_ns')) with lines ".memory_line." title memory_title"
+memory_clause = memory_clause_for("column('x')")
+memory_clause_pct = memory_clause_for("column('x') * 100")
 # mark_caches(bytes_per_x): the command that marks where a working set of bytes_per_x per x fills
 # each cache level (eval it; arrows and labels 91-93).
 mark_caches(bytes_per_x) = sprintf("do for [level = 1:3] { b = (level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes) / %g; if (b > 0) { set arrow 90 + level from b, graph 0 to b, graph 1 nohead dt 3 lc rgb '#888888' lw 1; set label 90 + level word('L1d L2 L3', level).' full' at b, graph 0.03 offset 0.4, 0 font ',10' tc rgb '#666666' } }", bytes_per_x)
@@ -59,9 +63,11 @@ cpython_style3 = "pt 4 ps 2.2 lw 2 lc rgb '#aaaaaa'"
 article_style = "pt 13 ps 2.2 lc rgb '#555555'"
 # cpython_clause(idiom, metric, style, title): a plot clause, starting with a comma, drawing CPython
 # here's idiom on metric; '' where there is no CPython figure. Assign it, then end a plot command
-# with @name: gnuplot's plot-for runs once even over an empty list, so a loop cannot stand in. No
-# apostrophe may stand in that plot command before the @: gnuplot takes it for a quote and leaves
-# the macro unexpanded.
-cpython_clause(idiom, metric, style, title) = strlen(cpython) == 0 ? "" : sprintf(", '%s' using \
-    (cpython_at('%s', '%s')):(column('median')):(column('min')):(column('max')) with yerrorbars %s title '%s'", \
-    cpython, idiom, metric, style, title)
+# with @name: gnuplot's plot-for runs once even over an empty list (and warns of a file " "), so a
+# loop cannot stand in. The clause names the variable cpython, never its value: a file's path
+# spliced into a command would be cut by sprintf's length limit or split at a space. No apostrophe
+# may stand in that plot command before the @: gnuplot takes it for a quote and leaves the macro
+# unexpanded.
+cpython_clause(idiom, metric, style, title) = strlen(cpython) == 0 ? "" : \
+    ", cpython using (cpython_at('".idiom."', '".metric."')):(column('median')):(column('min')):(column('max'))" \
+    ." with yerrorbars ".style." title '".title."'"

@@ -9,6 +9,25 @@ claims=${CLAIMS:-$root/claims/articles.tsv}  # the claims the ledger judges
 
 die() { echo "idiombench: $*" >&2; exit 1; }
 
+# gp_string TEXT: TEXT as a gnuplot single-quoted string (an apostrophe doubled), so that a value
+# passed with -e (a file's path above all: long, with spaces, quotes or non-ASCII) reaches a chart
+# script whole. Chart scripts use such a variable as it is and never splice it into a command.
+gp_string() { printf "'%s'" "${1//\'/\'\'}"; }
+
+# gnuplot_checked ARGS...: gnuplot ARGS, failing (status 1) on a warning as on an error, since a
+# warning means something was not drawn (a file it cannot open, a file with no valid points): a chart
+# never silently loses a line. gnuplot's messages are passed on to stderr.
+gnuplot_checked() {
+  local messages status=0
+  messages=$(gnuplot "$@" 2>&1 >/dev/null) || status=$?
+  [[ -z $messages ]] || echo "$messages" >&2
+  (( status == 0 )) || return 1
+  if grep -qi 'warning' <<< "$messages"; then
+    echo "idiombench: gnuplot warned (above): a line of the chart would be missing" >&2
+    return 1
+  fi
+}
+
 # The comparisons this build has: one bm_<name> executable each.
 built_comparisons() {
   local exe

@@ -43,7 +43,7 @@ for name in "${names[@]}"; do
   environment=$results/$name.environment.json
   [[ -f $environment ]] || environment=$results/environment.json
   machine="$(json_get "$environment" cpu_model 'unknown CPU'), $(json_get "$environment" cores '?') cores"
-  machine="${machine//\'/} · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10) · run $(json_get "$environment" run_id '?')"
+  machine="$machine · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10) · run $(json_get "$environment" run_id '?')"
   [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK run (not for citing) · $machine"
   variants=$(csv_awk "$csv" '!seen[$(c["variant"])]++ { printf "%s ", $(c["variant"]) }')   # in CSV order
   xs=$(csv_awk "$csv" '!seen[$(c["x"])]++ { printf "%s ", $(c["x"]) }')
@@ -60,12 +60,16 @@ for name in "${names[@]}"; do
   script=$root/plots/$(json_get "$facts" chart "$name").gp   # a chart several comparisons may share
   [[ -f $script ]] || script=$root/plots/default.gp
   for format in svg png; do
-    gnuplot -e "csv='$csv'; pairs='$pairs'; out='$scratch/$name.$format'; format='$format'; machine='$machine'; name='$name'" \
-            -e "variants='$variants'; xs='$xs'; crossovers='$crossovers'; memory='$memory'; cpython='$cpython'" \
-            -e "memory_variant='$(json_get "$facts" memory_variant '')'; plots_dir='$root/plots'" \
-            -e "param='$(json_get "$facts" param x)'; param_kind='$(json_get "$facts" param_kind count)'; item='$(json_get "$facts" item item)'" \
-            -e "l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \
-            "$root/plots/style.gp" "$script" \
+    gnuplot_checked \
+      -e "csv=$(gp_string "$csv"); pairs=$(gp_string "$pairs"); out=$(gp_string "$scratch/$name.$format")" \
+      -e "format='$format'; machine=$(gp_string "$machine"); name=$(gp_string "$name")" \
+      -e "variants=$(gp_string "$variants"); xs=$(gp_string "$xs"); crossovers=$(gp_string "$crossovers")" \
+      -e "memory=$(gp_string "$memory"); cpython=$(gp_string "$cpython")" \
+      -e "memory_variant=$(gp_string "$(json_get "$facts" memory_variant '')")" \
+      -e "param=$(gp_string "$(json_get "$facts" param x)"); param_kind=$(gp_string "$(json_get "$facts" param_kind count)")" \
+      -e "item=$(gp_string "$(json_get "$facts" item item)")" \
+      -e "l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \
+      "$root/plots/style.gp" "$script" \
       || die "gnuplot failed on $script for $csv; no chart was changed"
   done
 done
@@ -74,14 +78,16 @@ if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
   environment=$results/allocators/glibc/environment.json
   [[ -f $environment ]] || environment=$results/environment.json
   machine="$(json_get "$environment" cpu_model 'unknown CPU'), $(json_get "$environment" cores '?') cores"
-  machine="${machine//\'/} · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10)"
+  machine="$machine · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10)"
   [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK runs (not for citing) · $machine"
   for format in svg png; do
-    gnuplot -e "csv='$results/allocators.csv'; out='$scratch/allocators.$format'; format='$format'; machine='$machine'" \
-            -e "allocators='$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')'" \
-            -e "claims='$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')'" \
-            -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
-            "$root/plots/style.gp" "$root/plots/allocators.gp" \
+    gnuplot_checked \
+      -e "csv=$(gp_string "$results/allocators.csv"); out=$(gp_string "$scratch/allocators.$format")" \
+      -e "format='$format'; machine=$(gp_string "$machine")" \
+      -e "allocators=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')")" \
+      -e "claims=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
+      -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
+      "$root/plots/style.gp" "$root/plots/allocators.gp" \
       || die "gnuplot failed on plots/allocators.gp; no chart was changed"
   done
   names+=(allocators)
