@@ -1,7 +1,7 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots report deps build build-test build-count clean compare clean-runs report-html profile allocators \
-        check-valgrind build-fuzz fuzz
+.PHONY: bench test plots report deps build build-count clean compare clean-runs report-html profile allocators \
+        check-valgrind build-fuzz fuzz locked-bench locked-report locked-allocators
 SHELL := /bin/bash
 include idiom.conf
 
@@ -19,16 +19,24 @@ SEED ?= $(IDIOM_DEFAULT_SEED)
 KEEP_RUNS ?= $(IDIOM_KEEP_RUNS)
 BASE ?=
 HEAD ?=
-export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR CPYTHON ALLOC FUZZ_RUNS
+RUN ?=
+export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR CPYTHON ALLOC FUZZ_RUNS RUN
 
-bench: build $(if $(filter 0,$(INSTR)),,build-count)
+# bench, report and allocators hold the results folder's run lock from before they install and
+# build (scripts/locked.sh): a second one started meanwhile refuses at once, naming the first.
+bench:
+	@scripts/locked.sh "make bench" $(MAKE) --no-print-directory locked-bench
+locked-bench: build $(if $(filter 0,$(INSTR)),,build-count)
 	@scripts/bench.sh
 
 plots: build
 	@scripts/plots.sh results plots $(subst $(comma), ,$(ONLY))
 
-# Summary, charts and REPORT.md again from the results already there; measures nothing.
-report: build
+# Summary, charts and REPORT.md again from the results already there, or from the archived run
+# RUN=<run-id> (one whose charts or report failed, say); measures nothing.
+report:
+	@scripts/locked.sh "make report" $(MAKE) --no-print-directory locked-report
+locked-report: build
 	@scripts/report.sh
 
 test: deps build-fuzz
@@ -60,7 +68,9 @@ build-count: deps
 
 # The allocation-heavy comparisons under glibc's malloc, jemalloc and mimalloc: which conclusions
 # are the allocator's (results/allocators.csv, plots/allocators.*, the report's section).
-allocators: build
+allocators:
+	@scripts/locked.sh "make allocators" $(MAKE) --no-print-directory locked-allocators
+locked-allocators: build
 	@scripts/allocators.sh
 
 # valgrind's memcheck over every bench executable (setup and checked run of each variant) and the tools.

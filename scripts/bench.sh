@@ -7,6 +7,8 @@
 #    Debian's CPython (CPYTHON=0 skips it);
 # 4. instructions: every variant a claim names, its timed region counted by callgrind (INSTR=0 skips);
 # 5. publish (summary, charts, report) and archive under results/runs/<run-id>/.
+# If step 3, 4 or 5 fails, what steps 1 and 2 measured is still archived, marked INCOMPLETE with the
+# step that failed, and `make report RUN=<run-id>` publishes it once the cause is mended.
 # Everything is written into a staging folder and moved into place only when the whole run has
 # succeeded: an interrupted or failed run leaves the previous results and charts as they were.
 # Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N, INSTR=0,
@@ -112,13 +114,23 @@ for (( process = 1; process <= IDIOM_PROCESSES; process++ )); do
   done
 done
 
+# What is derived from the measurements from here on (the CPython side, the instruction count, the
+# summary, charts and report) may fail: the measurements then survive, archived as an incomplete run
+# that `make report RUN=<run-id>` publishes once the cause is mended.
+failed_steps=()
+# The last run's ledgers, staged with the rest of results/, must not pass for this run's.
+for file in "${run_derived_files[@]}"; do rm -f "$stage/results/$file"; done
+
 # The CPython side: this run's figures replace the last run's; with CPYTHON=0 there are none for these comparisons.
 for name in "${selected[@]}"; do rm -f "$stage/results/$name".cpython{.csv,.json,_rounds.csv}; done
 cpython_text="skipped (CPYTHON=0)"
 if (( cpython )); then
-  cpython_text=$(SEED=$seed QUICK=$quick "$root/scripts/cpython.sh" "$stage/results" "${selected[@]}") \
-    || die "the CPython side failed (see above; CPYTHON=0 skips it); results/ and plots/ are as they were"
-  (( quick )) && cpython_text="$cpython_text; QUICK: reduced sizes, not the articles' points"
+  if cpython_text=$(SEED=$seed QUICK=$quick "$root/scripts/cpython.sh" "$stage/results" "${selected[@]}"); then
+    (( quick )) && cpython_text="$cpython_text; QUICK: reduced sizes, not the articles' points"
+  else
+    failed_steps+=("the CPython side (CPYTHON=0 skips it)")
+    cpython_text="failed (see the run's log)"
+  fi
 fi
 
 # This run's instruction counts replace the last run's; with INSTR=0 there are none for these comparisons.
@@ -129,7 +141,7 @@ if (( instr )); then
     "$count_bin/../CMakeCache.txt" 2>/dev/null)"
   [[ $alloc == glibc ]] || instr_text="$instr_text, with glibc's malloc (the allocator is not preloaded under valgrind)"
   SEED=$seed QUICK=$quick "$root/scripts/count.sh" "$stage/results" "$stage/results/plan.tsv" "${selected[@]}" \
-    || die "the instruction count failed (see above; INSTR=0 skips it); results/ and plots/ are as they were"
+    || { failed_steps+=("the instruction count (INSTR=0 skips it)"); instr_text="failed (see the run's log)"; }
 fi
 
 "$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
@@ -138,26 +150,36 @@ fi
 # Each comparison keeps the fingerprint of the run that measured it: an ONLY= run keeps the other
 # comparisons' older results, which environment.json (this run's) does not describe.
 for name in "${selected[@]}"; do cp "$stage/results/environment.json" "$stage/results/$name.environment.json"; done
-"$root/scripts/publish.sh" "$stage/results" "$stage/plots"
+if (( ${#failed_steps[@]} == 0 )); then
+  publish "$stage/results" "$stage/plots" || failed_steps+=("$publish_failed")
+fi
 
 # The archive of this run: what it measured, and the ledger as it stood after it.
 archive=$stage/archive/$run_id
-mkdir -p "$archive"
-for name in "${selected[@]}"; do
-  for suffix in csv reps.csv json environment.json facts.json rounds.csv pairs.csv instr.csv \
-                cpython.csv cpython_rounds.csv cpython.json; do
-    [[ -f $stage/results/$name.$suffix ]] && cp -p "$stage/results/$name.$suffix" "$archive/"
-  done
-done
-cp -p "$stage/results"/{environment.json,summary.csv,python.csv,plan.tsv} "$archive/"
+archive_run "$stage/results" "$archive" "${selected[@]}"
+keep_archives() {   # bounded retention: run ids sort by time, so the oldest come first
+  local archived i
+  mapfile -t archived < <(list_runs "$results/runs")
+  for (( i = 0; i + keep_runs < ${#archived[@]}; i++ )); do rm -rf "${results:?}/runs/${archived[$i]}"; done
+}
+if (( ${#failed_steps[@]} > 0 )); then
+  # Nothing is published; what was measured is kept, marked with the steps that failed.
+  printf '%s\n' "${failed_steps[@]}" > "$archive/$incomplete_marker"
+  mkdir -p "$results/runs"
+  mv "$archive" "$results/runs/$run_id"
+  keep_archives
+  failed=$(printf '%s; ' "${failed_steps[@]}")
+  echo "idiombench: ${failed%; } failed (see above): results/ and plots/ are as they were." >&2
+  echo "idiombench: what this run measured is archived as incomplete run $run_id ($results/runs/$run_id)." \
+       "Mend the cause, then publish it without measuring again: make report RUN=$run_id" >&2
+  exit 1
+fi
 
 # Everything succeeded: move into place, one rename per file.
 stage_commit "$results" "$plots"
 mkdir -p "$results/runs"
 mv "$archive" "$results/runs/$run_id"
-# Bounded retention: run ids sort by time, so the oldest come first.
-mapfile -t archived < <(list_runs "$results/runs")
-for (( i = 0; i + keep_runs < ${#archived[@]}; i++ )); do rm -rf "${results:?}/runs/${archived[$i]}"; done
+keep_archives
 echo "idiombench: done in $((SECONDS - started)) s. Report: $results/REPORT.md; charts: $plots/;" \
      "archived as run $run_id (make compare BASE=$run_id)" >&2
 exit 0

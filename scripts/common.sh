@@ -74,20 +74,25 @@ stage_begin() {
     || die "cannot copy $1 into its staging folder (a full disk?); results/ and plots/ are as they were"
 }
 
-# lock_results DIR: one run at a time per results folder. Holds an exclusive flock on DIR/.lock
-# for the rest of this process (its children inherit it, and do not take it again); another run
-# already holding it makes this one refuse at once, exit 2, having changed nothing.
+# lock_results DIR [WHAT]: one run at a time per results folder. Holds an exclusive flock on
+# DIR/.lock for the rest of this process (its children inherit it, and do not take it again), and
+# writes into that file what holds it (WHAT, its pid and start); another run already holding it makes
+# this one refuse at once, exit 2, having changed nothing, and say which run that is. `make bench`,
+# `make report` and `make allocators` take it before they build (scripts/locked.sh).
 lock_results() {
   mkdir -p "$1" 2>/dev/null || die "cannot make $1"
-  local dir
+  local dir what=${2:-$(basename "$0")} holder
   dir=$(cd "$1" && pwd)
   [[ ":${IDIOM_LOCKS_HELD:-}:" == *":$dir:"* ]] && return 0
   exec {results_lock}>>"$dir/.lock" || die "cannot open $dir/.lock (read-only?); nothing was run"
   if ! flock -n "$results_lock"; then
-    echo "idiombench: another run is using $dir (a make bench, report or allocators in this checkout);" \
-         "wait for it to finish, then run again. Nothing was changed." >&2
+    holder=$(head -c 300 "$dir/.lock" 2>/dev/null | head -1)
+    echo "idiombench: another run is using $dir: ${holder:-a run that did not say what it is}." \
+         "Wait for it to finish, then run again. Nothing was changed." >&2
     exit 2
   fi
+  # The flock belongs to the open file, not its contents: rewriting them keeps the lock.
+  printf '%s (pid %d, since %s)\n' "$what" "$$" "$(date -u '+%Y-%m-%d %H:%M:%S UTC')" > "$dir/.lock" 2>/dev/null || true
   export IDIOM_LOCKS_HELD="${IDIOM_LOCKS_HELD:-}:$dir"
 }
 
@@ -108,6 +113,50 @@ stage_commit() {
 list_runs() {
   local dir
   for dir in "$1"/*/; do [[ -f $dir/environment.json ]] && basename "$dir"; done
+}
+
+# What a run measured, per comparison: <comparison>.<suffix> for each of these. A run archives them,
+# and `make report RUN=` puts an archived run's back in place of the current ones.
+measured_suffixes=(csv reps.csv json environment.json facts.json rounds.csv pairs.csv instr.csv
+                   cpython.csv cpython_rounds.csv cpython.json)
+# A run's own files beside them: the fingerprint and the plan (measured), the ledgers (derived).
+run_measured_files=(environment.json plan.tsv)
+run_derived_files=(summary.csv python.csv)
+# An archived run whose derived steps failed holds this file, naming the step that failed.
+incomplete_marker=INCOMPLETE
+
+# archive_run FROM TO NAME...: copy into TO what FROM holds of the run: each NAME's measured files and
+# the run's own files (those that exist).
+archive_run() {
+  local from=$1 to=$2 name suffix file
+  shift 2
+  mkdir -p "$to"
+  for name in "$@"; do
+    for suffix in "${measured_suffixes[@]}"; do
+      [[ -f $from/$name.$suffix ]] && cp -p "$from/$name.$suffix" "$to/"
+    done
+  done
+  for file in "${run_measured_files[@]}" "${run_derived_files[@]}"; do
+    [[ -f $from/$file ]] && cp -p "$from/$file" "$to/"
+  done
+  return 0
+}
+
+# The comparisons an archived run measured (each has its facts).
+archived_comparisons() {
+  local facts
+  for facts in "$1"/*.facts.json; do [[ -f $facts ]] && basename "$facts" .facts.json; done
+}
+
+# publish RESULTS PLOTS: everything derived from the measurements in RESULTS: the claims summary,
+# the charts into PLOTS and REPORT.md. Measures nothing. On failure, returns 1 with publish_failed
+# naming the step (the summary, the charts or the report).
+publish() {
+  local results=$1 plots=$2
+  publish_failed=''
+  "$bin/idiom_summary" --results "$results" --claims "$claims" || { publish_failed="the summary"; return 1; }
+  "$root/scripts/plots.sh" "$results" "$plots" || { publish_failed="the charts"; return 1; }
+  "$bin/idiom_report" --results "$results" --claims "$claims" --plots-link ../plots || { publish_failed="the report"; return 1; }
 }
 
 # run_flags OUT: the --idiom_ flags every bench process of a run gets, one per line: where its

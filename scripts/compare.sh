@@ -20,12 +20,25 @@ unknown_run() {
   fi
   exit 2
 }
-# The folder of a run given as a path or an id.
+# The folder of a run given as a path or an id. An incomplete run (its charts or report failed) has
+# no ledger until `make report RUN=` publishes it: say so.
 resolve_run() {
-  if [[ -d $1 && -f $1/summary.csv ]]; then echo "$1"
-  elif [[ -n $1 && -d $results/runs/$1 ]]; then echo "$results/runs/$1"
+  local dir
+  if [[ -d $1 && ( -f $1/summary.csv || -f $1/$incomplete_marker ) ]]; then dir=$1
+  elif [[ -n $1 && $1 != */* && -d $results/runs/$1 ]]; then dir=$results/runs/$1
   else unknown_run "$1"
   fi
+  if [[ -f $dir/$incomplete_marker ]]; then
+    echo "idiombench: run '$1' is incomplete: $(paste -sd';' "$dir/$incomplete_marker") failed, so it has no ledger yet." \
+         "Publish it first with: make report RUN=$(basename "$dir")" >&2
+    exit 2
+  fi
+  echo "$dir"
+}
+# is_benchmark_json FILE: FILE is Google Benchmark's own output (a "benchmarks" array), the kind
+# compare.py reads; a run's other JSON files (fingerprints, facts, the CPython side's) are not.
+is_benchmark_json() {
+  "$python" -c 'import json, sys; sys.exit(not isinstance(json.load(open(sys.argv[1])).get("benchmarks"), list))' "$1" 2>/dev/null
 }
 
 # A run's files, checked before they are compared: summary.csv with its columns and every row whole,
@@ -58,7 +71,7 @@ echo "idiombench: comparing BASE $base_arg against HEAD $head_arg"
 compared=0
 for base_json in "$base"/*.json; do
   name=$(basename "$base_json" .json)
-  [[ $name == environment || $name == *.environment || $name == *.facts ]] && continue
+  is_benchmark_json "$base_json" || continue
   if [[ ! -f $head/$name.json ]]; then
     echo "  $name: in BASE only, not compared"
     continue

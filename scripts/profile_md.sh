@@ -29,7 +29,9 @@ function_table() {
     on && /^$/ { exit }
     on && /\[.*\]$/ {
       count = $1; c = count; gsub(",", "", c)
-      fn = $(NF - 1); sub(root, "", fn)
+      # "file:function" is all between the count (and its share) and " [object]": paths may hold spaces.
+      fn = $0; sub(/^ *[0-9,]+ +(\([^)]*\) +)?/, "", fn); sub(/ +\[[^]]*\]$/, "", fn)
+      if (index(fn, root) == 1) fn = substr(fn, length(root) + 1)
       printf "| %s | %.1f%% | `%s` |\n", count, 100 * c / total, fn
       if (++n == top) exit
     }' "$1"
@@ -53,7 +55,12 @@ MD
 # Annotated sources: "-- line N ---" starts a chunk at line N; each source line is "count text" or
 # ". text"; a "count => callee" line is a call's cost, not a source line.
 awk -v root="$root/" -v total="$total" '
-  /^-- Auto-annotated source: / { file = $4; mine = index(file, root) == 1 || file !~ /^\//; sub(root, "", file); line = 0; next }
+  /^-- Auto-annotated source: / {
+    file = $0; sub(/^-- Auto-annotated source: /, "", file)   # the whole rest: paths may hold spaces
+    mine = index(file, root) == 1 || file !~ /^\//
+    if (index(file, root) == 1) file = substr(file, length(root) + 1)
+    line = 0; next
+  }
   /^-- line [0-9]+ / { line = $3 - 1; next }
   /^-- / || / events annotated$/ { next }
   mine && /^ *[0-9,]+ +=> / { next }

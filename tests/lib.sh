@@ -33,3 +33,16 @@ source "$root/scripts/common.sh"
 row_field() {
   csv_awk "$1" '$(c[k]) == v { print $(c[col]); exit }' -v k="$2" -v v="$3" -v col="$4"
 }
+
+# long_checkout: a copy of the pipeline's sources (scripts, chart scripts, claims, the CPython side,
+# the constants) at a path of over 200 characters with spaces, an apostrophe and a non-ASCII letter
+# in it, as a user's checkout may be; prints its root. Its scripts run this build's executables (BIN).
+long_checkout() {
+  local dir
+  dir="$scratch/a user's checkout, ü/$(printf 'deeper folder %.0s' {1..12})/idiombench"
+  mkdir -p "$dir/plots"
+  cp -r "$root"/{scripts,claims,python,idiom.conf} "$dir/"
+  cp "$root"/plots/*.gp "$dir/plots/"
+  (( ${#dir} >= 200 )) || fail "long_checkout made a path of only ${#dir} characters"
+  echo "$dir"
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/test_one_run.sh: one run at a time, and honest failures of the disk. A second run in the same
-# results folder while one is running refuses at once (exit 2) and the first finishes with one
-# consistent set of files; a results folder that cannot be written, read-only or full, ends the run
+# results folder while one is running (its build included) refuses at once (exit 2), naming the
+# first, and the first finishes with one consistent set of files; a results folder that cannot be written, read-only or full, ends the run
 # with a clear message and leaves the previous results exactly as they were.
 source "$(dirname "$0")/lib.sh"
 export RESULTS=$scratch/results PLOTS=$scratch/plots
@@ -30,6 +30,29 @@ status=$?
 set -e
 wait "$first" || fail "the run beside a refused report failed"
 (( status == 2 )) && grep -q "another run is using" "$scratch/report.log" || fail "make report during a run exited $status"
+pass
+
+# The lock covers the build: make bench, make report and make allocators take it (scripts/locked.sh)
+# before they install and build. While one holds it, the others refuse at once, naming it.
+for target in bench report allocators; do
+  grep -A1 "^$target:" "$root/Makefile" | grep -q 'scripts/locked.sh "make '"$target"'"' \
+    || fail "make $target does not take the run lock before it builds"
+done
+QUICK=1 ONLY=harness_overhead "$root/scripts/locked.sh" "make bench" sleep 5 &
+holder=$!
+for _ in $(seq 50); do grep -q 'make bench' "$RESULTS/.lock" 2>/dev/null && break; sleep 0.1; done
+for what in "make bench" "make report" "make allocators"; do
+  status=0
+  "$root/scripts/locked.sh" "$what" true > /dev/null 2> "$scratch/locked.log" || status=$?
+  (( status == 2 )) || fail "$what beside a held lock exited $status, not 2"
+  grep -q "another run is using .*: make bench QUICK=1 ONLY=harness_overhead (pid $holder, since " "$scratch/locked.log" \
+    || { cat "$scratch/locked.log"; fail "$what did not name the run holding the lock"; }
+done
+status=0
+"$root/scripts/bench.sh" > /dev/null 2> "$scratch/locked.log" || status=$?
+(( status == 2 )) || fail "bench.sh beside a held lock exited $status"
+kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null || true
+"$root/scripts/locked.sh" "make report" true || fail "the lock was not released when its holder ended"
 pass
 
 # A results folder that cannot be written: a read-only and a full tmpfs (root may mount here; where

@@ -1,10 +1,27 @@
 #!/usr/bin/env bash
-# tests/test_pipeline.sh: a QUICK run writes every file of the contract, with its columns, charts
-# that are real SVG and PNG, facts and paired rounds, a summary with a row per claim (the A/A
-# control among them), and a report that links each chart. Columns are read by name.
+# tests/test_pipeline.sh: a QUICK run, CPython side included, from a checkout whose path is over 200
+# characters long with spaces, an apostrophe and a non-ASCII letter in it, writes every file of the
+# contract, with its columns, charts that are real SVG and PNG with every line (the memory line and
+# CPython here's points where the data has them), facts and paired rounds, a summary with a row per
+# claim (the A/A control among them), and a report that links each chart. Columns are read by name.
 source "$(dirname "$0")/lib.sh"
-export RESULTS=$scratch/results PLOTS=$scratch/plots
-"$root/scripts/bench.sh" > "$scratch/log" 2>&1 || { cat "$scratch/log"; fail "make bench QUICK=1 failed"; }
+checkout=$(long_checkout)
+export RESULTS=$checkout/results PLOTS=$checkout/plots
+CPYTHON=1 "$checkout/scripts/bench.sh" > "$scratch/log" 2>&1 || { cat "$scratch/log"; fail "make bench QUICK=1 failed"; }
+grep -qi 'warning:' "$scratch/log" && { grep -i 'warning:' "$scratch/log"; fail "gnuplot warned: a chart lost a line"; }
+# Every line the data has: the memory line, and CPython here's points on the charts that draw them.
+for memory in "$RESULTS"/*.memory.csv; do
+  name=$(basename "$memory" .memory.csv)
+  grep -q "one random load at" "$PLOTS/$name.svg" || fail "$name.svg lacks its memory line"
+done
+[[ -f $RESULTS/membership.memory.csv ]] || fail "no memory line was measured for membership"
+for cpython in "$RESULTS"/*.cpython.csv; do
+  name=$(basename "$cpython" .cpython.csv)
+  chart=$checkout/plots/$(json_get "$RESULTS/$name.facts.json" chart "$name").gp
+  [[ -f $chart ]] && grep -q 'cpython' "$chart" || continue
+  grep -q "CPython here" "$PLOTS/$name.svg" || fail "$name.svg lacks CPython here's points"
+done
+pass
 
 contract="comparison,variant,param,x,reps,ns_per_item,ns_per_item_min,ns_per_item_max,cv_pct,items,peak_bytes,allocs,unstable"
 mapfile -t comparisons < <(ls "$BIN" | sed -n 's/^bm_//p')
@@ -121,7 +138,7 @@ pass
 while IFS=$'\t' read -r claim comparison _; do
   [[ $claim == claim_id || ! -f $RESULTS/$comparison.csv ]] && continue
   grep -q "^$claim,$comparison," "$RESULTS/summary.csv" || fail "summary.csv has no row for claim $claim"
-done < "$root/claims/articles.tsv"
+done < "$checkout/claims/articles.tsv"
 csv_awk "$RESULTS/summary.csv" '$(c["verdict"]) !~ /^(agrees|disagrees|inconclusive)$/ { exit 1 }' \
   || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive"
 pass
