@@ -13,11 +13,12 @@ pass() { checks=$((checks + 1)); }
 finish() { echo "$checks passed, 0 failed"; }
 
 # Checksums of every file of RESULTS and PLOTS, to show that a refused or killed run changed nothing.
-# A killed run's staging folder is not a result: the next run removes it.
+# A killed run's staging folder is not a result (the next run removes it), nor is the lock, which
+# names whichever run took it last.
 fingerprint() {
   local dir
   for dir in "$RESULTS" "$PLOTS"; do
-    (cd "$dir" && find . -type f ! -path './.staging*' ! -path './.drawing*' -print0 | sort -z | xargs -0 -r sha256sum)
+    (cd "$dir" && find . -type f ! -path './.staging*' ! -path './.drawing*' ! -name .lock -print0 | sort -z | xargs -0 -r sha256sum)
   done
 }
 

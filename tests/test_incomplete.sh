@@ -10,12 +10,11 @@ export RESULTS=$checkout/results PLOTS=$checkout/plots ONLY=harness_overhead,str
 "$checkout/scripts/bench.sh" > "$scratch/first.log" 2>&1 || { cat "$scratch/first.log"; fail "the first run failed"; }
 published() { (cd "$RESULTS" && find . -path ./runs -prune -o -type f ! -name '.*' -print0 | sort -z | xargs -0 sha256sum)
               (cd "$PLOTS" && find . -type f ! -path './.drawing*' -print0 | sort -z | xargs -0 sha256sum); }
-before=$(published)
-
 chart=$checkout/plots/string_build.gp
 cp "$chart" "$scratch/string_build.gp"
 sed -i '0,/^plot for \[i = 1:nv\] csv/s//plot "no such file.csv" using 1:2 title "lost", for [i = 1:nv] csv/' "$chart"
 grep -q 'no such file' "$chart" || fail "the chart was not broken"
+before=$(published)   # plots/ holds the chart scripts too, the broken one among them
 status=0
 "$checkout/scripts/bench.sh" > "$scratch/broken.log" 2>&1 || status=$?
 (( status == 1 )) || { cat "$scratch/broken.log"; fail "a run whose chart lost a line exited $status, not 1"; }
@@ -23,7 +22,7 @@ grep -q 'Cannot find or open file' "$scratch/broken.log" || fail "gnuplot's warn
 run_id=$(sed -n 's/.*archived as incomplete run \([^ ]*\) .*/\1/p' "$scratch/broken.log")
 [[ -n $run_id ]] || { cat "$scratch/broken.log"; fail "the failure did not name the archived run"; }
 grep -q "make report RUN=$run_id" "$scratch/broken.log" || fail "the failure did not give the command that publishes it"
-[[ $(published) == "$before" ]] || fail "a run whose charts failed changed results/ or plots/"
+[[ $(published) == "$before" ]] || { diff <(echo "$before") <(published); fail "a run whose charts failed changed results/ or plots/"; }
 archive=$RESULTS/runs/$run_id
 grep -q 'the charts' "$archive/INCOMPLETE" || fail "the archive does not say which step failed"
 for file in environment.json plan.tsv string_build.csv string_build.json string_build.rounds.csv string_build.facts.json \
