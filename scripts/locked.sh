@@ -11,7 +11,8 @@ shift
 settings=()
 for setting in QUICK ONLY ALLOC RUN; do
   value=${!setting:-}
-  [[ -z $value || ($setting == QUICK && $value == 0) ]] || settings+=("$setting=$value")
+  [[ -z $value || ($setting == QUICK && $value == 0) || ($setting == ALLOC && $value == glibc) ]] \
+    || settings+=("$setting=$value")   # the defaults go without saying
 done
 lock_results "${RESULTS:-$root/results}" "$what${settings[*]:+ ${settings[*]}}"
 exec "$@"
