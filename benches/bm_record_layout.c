@@ -1,12 +1,10 @@
 /* bm_record_layout.c: article 000's "Comparing Dataclass, Dictionary, and NamedTuple": create n
- * records (i, 2 * i, i ** 2) as a dict of tuples, a list of namedtuples, a list of dataclass
- * instances, and as the packed array a C programmer would use; then read one field of every record. */
+ * records (i, 2 * i, i ** 2) as a dict of tuples, a list of namedtuples and a list of dataclass
+ * instances, each as CPython builds it (the mechanism models), and as the packed array and the hash
+ * map a C programmer would use (the idiomatic ones); then read one field of every record. */
 #include "bench.h"
 #include "memcount.h"
 #include "records.h"
-#include "rng.h"
-
-enum { STREAM_IDS = 1 }; /* the PRNG stream of this comparison */
 
 /* A variant: a layout, and whether it is timed creating the records or reading them. */
 typedef struct variant_spec {
@@ -17,7 +15,7 @@ typedef struct variant_spec {
 typedef struct fixture {
     const record_layout *layout;
     size_t n;
-    int64_t *ids;           /* 0..n-1 in a seeded random order: the order records are created in */
+    int64_t *ids;           /* 0..n-1 in order, as the article's range(n): the order records are created in */
     record_store store;     /* the records: made by each run (creation) or once in setup (reading) */
     int64_t sum;            /* what the last read summed */
     int64_t expected_sum;   /* the sum of i * i over 0..n-1, by formula */
@@ -59,8 +57,6 @@ static void *setup_fixture(bench_case *c) {
         return NULL;
     }
     for (size_t i = 0; i < n; i++) f->ids[i] = (int64_t)i;
-    rng r = rng_seeded(bench_seed(), STREAM_IDS);
-    rng_shuffle(&r, f->ids, n, sizeof *f->ids);
     const int64_t m = (int64_t)n;
     f->expected_sum = n == 0 ? 0 : (m - 1) * m * (2 * m - 1) / 6;
     if (spec->reads && f->layout->create(&f->store, f->ids, n) != 0) {
@@ -72,9 +68,15 @@ static void *setup_fixture(bench_case *c) {
     return f;
 }
 
-/* Every record created, read back through the layout and compared with (id, 2 * id, id * id). */
+/* Every record created, read back through the layout and compared with (id, 2 * id, id * id). First,
+ * what the creation did per record: constructor calls, and the probes of the dict's index (before the
+ * reads add theirs); and how often the list or the dict was reallocated as it grew. */
 static int check_created(void *state, bench_case *c) {
     const fixture *f = state;
+    const double per_record = f->n ? 1.0 / (double)f->n : 0;
+    bench_case_set_counter(c, "calls_per_record", (double)f->store.calls * per_record);
+    bench_case_set_counter(c, "probes_per_record", (double)f->store.dict.probes * per_record);
+    bench_case_set_counter(c, "resizes", (double)(f->store.list_resizes + f->store.dict.resizes));
     if (f->store.n != f->n) {
         bench_case_fail(c, "holds %zu records, expected %zu", f->store.n, f->n);
         return -1;
@@ -107,11 +109,14 @@ static const bench_variant variants[] = {
     {.name = "tuple_records", CREATES(record_tuple_records)},
     {.name = "object_records", CREATES(record_object_records)},
     {.name = "packed_structs", CREATES(record_packed_structs)},
+    {.name = "uthash_map", CREATES(record_uthash_map)},
     {.name = "dict_of_tuples_read", READS(record_dict_of_tuples)},
     {.name = "tuple_records_read", READS(record_tuple_records)},
     {.name = "object_records_read", READS(record_object_records)},
     {.name = "packed_structs_read", READS(record_packed_structs)},
+    {.name = "uthash_map_read", READS(record_uthash_map)},
 };
+static const char *const counters[] = {"calls_per_record", "probes_per_record", "resizes"};
 
 static const bench_workload workloads[] = {
     {"", "creating the records (and freeing them): the article's measure"},
@@ -130,23 +135,39 @@ const bench_comparison bench_this_comparison = {
     .param_kind = BENCH_PARAM_COUNT,
     .item = "record",
     .about = "Hold n records (order_id, double_val, square_val) = (i, 2i, i²), as article 000 does "
-             "with 100,000 of them. The ids are 0..n-1, as the article's range(n), created in a seeded "
-             "random order so that the hash map gets no help from sequential keys. `dict_of_tuples` "
-             "is the article's `{i: (2 * i, i ** 2)}`: a uthash map from id to one node holding the pair. "
-             "`tuple_records` is its list of namedtuples: an array of pointers to individually allocated "
-             "three-field structs, fields read by offset. `object_records` is its list of dataclass "
-             "instances: an array of pointers to instances, each with its own field table (the "
-             "`__dict__`: four slots probed from the field name's cached hash, compared by identity "
-             "then by text), two allocations per record. `packed_structs` is one array of structs, the "
-             "C programmer's layout. Timed, in the main workload: creating all n records and freeing "
-             "them (the article times creation alone; freeing is what each iteration must also do). "
-             "In the `_read` workload: summing square_val over every record of a store created untimed, "
-             "by id lookup for the dict, by offset for the namedtuple and packed layouts, by field name "
-             "for the instances. Every created record is read back and compared with (i, 2i, i²), and "
-             "every sum with the formula's, before timing starts. Bytes per record is the peak the "
-             "creation took, per record, glibc's rounding included.",
+             "with 100,000 of them, the ids 0..n-1 created in order, as the article's range(n). "
+             "Mechanism models, each doing what CPython does underneath: `dict_of_tuples` is the "
+             "article's `{i: (2 * i, i ** 2) for i in range(n)}` as Objects/dictobject.c builds it: a "
+             "compact dict (an index of 1- to 8-byte slots into dense (hash, key, value) entries in "
+             "insertion order, ints hashing to themselves, CPython's perturbed probing, resized to the "
+             "power of two above 3 x used when two thirds full) whose values are separately allocated "
+             "pairs, as tuple objects are. `tuple_records` is its list of namedtuples: each record made "
+             "by a call the compiler can neither inline nor specialise (namedtuple's `__new__` is a "
+             "Python-level function) that allocates the three-field record, then appended to a list "
+             "that grows as Objects/listobject.c's list_resize grows it. `object_records` is its list of "
+             "dataclass instances, made and appended the same way, each instance with its own field "
+             "table (the `__dict__`: four slots probed from the field name's cached hash, compared by "
+             "identity then by text), two allocations per record. Idiomatic C, what a C programmer "
+             "would write for the job: `packed_structs`, one array of structs, and `uthash_map`, the "
+             "common C hash map with one node per record holding key and pair. Not modelled: the int "
+             "objects (the same three per record in every Python layout), reference counts, the "
+             "interpreter's dispatch, and the cost of a Python-level call beyond the call itself, which "
+             "is what CPython here measures. Timed, in the main workload: creating all n records and "
+             "freeing them (the article times creation alone; freeing is what each iteration must also "
+             "do). In the `_read` workload: summing square_val over every record of a store created "
+             "untimed, by id lookup for the two maps, by offset for the namedtuple and packed layouts, "
+             "by field name for the instances. Every created record is read back and compared with "
+             "(i, 2i, i²), and every sum with the formula's, before timing starts. Counters of the "
+             "checked creation: `calls_per_record` (constructor calls), `probes_per_record` (index "
+             "slots the dict visited) and `resizes` (reallocations of the list or dict as it grew). "
+             "Bytes per record is the peak the creation took, per record, with the allocator's rounding: "
+             "the mechanism layouts allocate as CPython does, small objects from pymalloc's 16 KiB pools in "
+             "1 MiB arenas (a model of Objects/obmalloc.c) and larger blocks from malloc, so their bytes "
+             "are counted in whole arenas, as the resident set sees them, and at small n are arena-sized "
+             "steps; the idiomatic layouts use malloc.",
     BENCH_SWEEP(variants, sweep, quick_sweep),
     BENCH_WORKLOADS(workloads),
+    BENCH_EXTRA_COUNTERS(counters),
     .key_numbers = BENCH_KEY_GROWTH_ORDER | BENCH_KEY_BYTES_PER_ITEM,
     .setup = setup_fixture,
     .teardown = teardown_fixture,

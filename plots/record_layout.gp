@@ -1,8 +1,8 @@
-# plots/record_layout.gp: the four record layouts: time to create a record, time to read one field
+# plots/record_layout.gp: the record layouts: time to create a record, time to read one field
 # of a record, and bytes per record, each against n on log-log axes.
 eval terminal(1500, 620)
 set output out
-set multiplot layout 1, 3 title "n records (i, 2i, i²) held four ways" font ",15"
+set multiplot layout 1, 3 title "n records (i, 2i, i²) held five ways: as CPython holds them (mechanism) and as C would (idiomatic)" font ",15"
 set xlabel "n, records (log scale)"
 set logscale xy
 set autoscale xfix
@@ -23,7 +23,7 @@ plot for [i = nv / 2 + 1:nv] csv using (only(word(variants, i), column("x"))):(c
      @memory_clause
 
 set title "Bytes per record, at the peak of creating them"
-set ylabel "bytes per record, log scale (glibc's rounding included)"
+set ylabel "bytes per record, log scale (mechanism layouts: whole 1 MiB arenas)"
 set key bottom right
 plot for [i = 1:nv / 2] csv using (only(word(variants, i), column("x"))):(column("peak_bytes") / column("x")) \
      with linespoints lt i title word(variants, i)

@@ -1,9 +1,13 @@
-/* records.h: n records (order_id, double_val, square_val) held four ways, the C shapes of article
- * 000's dict of tuples, list of namedtuples, list of dataclass instances, and the C programmer's
- * packed array. Each layout creates the records from their ids, reads one field of every record in
- * its own way (by key, by offset, or by field name), and frees them, behind one table of functions. */
+/* records.h: n records (order_id, double_val, square_val) held five ways: the mechanism models of
+ * article 000's dict of tuples (CPython's compact dict), list of namedtuples and list of dataclass
+ * instances (appended to a list that grows as CPython's does, each made by a call), and the C
+ * programmer's two: a packed array and a uthash map. Each layout creates the records from their ids,
+ * reads one field of every record in its own way (by key, by offset, or by field name), and frees
+ * them, behind one table of functions. */
 #ifndef IDIOM_RECORDS_H
 #define IDIOM_RECORDS_H
+
+#include "compact_dict.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -24,10 +28,14 @@ struct record_object;
 /* Records as one layout holds them; which member is used is the layout's business. */
 typedef struct record_store {
     size_t n;                         /* records held */
-    struct record_map_node *map;      /* dict_of_tuples: uthash map from order_id to its pair */
-    record_fields **tuples;           /* tuple_records: n pointers to separately allocated records */
-    struct record_object **objects;   /* object_records: n pointers to records with a field map each */
+    compact_dict dict;                /* dict_of_tuples: order_id to a separately allocated pair */
+    struct record_map_node *map;      /* uthash_map: uthash map from order_id to a node holding its pair */
+    void **list;                      /* tuple_records: pointers to separately allocated records;
+                                         object_records: pointers to records with a field map each */
+    size_t allocated;                 /* the list's slots, grown as CPython's list_resize grows them */
     record_fields *packed;            /* packed_structs: n records in one array */
+    size_t calls;                     /* calls to a record's constructor (__new__ or __init__) */
+    size_t list_resizes;              /* reallocations of the list as it grew */
 } record_store;
 
 /* One layout's functions. */
@@ -45,9 +53,10 @@ typedef struct record_layout {
     void (*destroy)(record_store *store);
 } record_layout;
 
-extern const record_layout record_dict_of_tuples;  /* {i: (2 * i, i ** 2)} */
+extern const record_layout record_dict_of_tuples;  /* {i: (2 * i, i ** 2)}: CPython's compact dict */
 extern const record_layout record_tuple_records;   /* [Order(i, 2 * i, i ** 2)], a namedtuple per record */
 extern const record_layout record_object_records;  /* [OrderDataClass(...)], a __dict__ per record */
-extern const record_layout record_packed_structs;  /* one array of structs */
+extern const record_layout record_packed_structs;  /* one array of structs: the C programmer's records */
+extern const record_layout record_uthash_map;      /* a uthash map: the C programmer's dict */
 
 #endif /* IDIOM_RECORDS_H */

@@ -37,7 +37,7 @@ pass
 ONLY=string_build CPYTHON=1 "$root/scripts/bench.sh" > /dev/null 2> "$scratch/log" || { cat "$scratch/log"; fail "run failed"; }
 [[ -f $RESULTS/python.csv ]] || fail "no python.csv"
 [[ $(row_field "$RESULTS/python.csv" claim_id string_build scale) == quick ]] || fail "python.csv does not mark the QUICK size"
-for claim in string_build string_build.cpython_inplace; do
+for claim in string_build string_build.idiomatic; do
   ratio=$(row_field "$RESULTS/summary.csv" claim_id "$claim" python_ratio)
   [[ $ratio =~ ^[0-9.e+-]+$ ]] || fail "summary.csv has no python_ratio for $claim ('$ratio')"
   [[ -n $(row_field "$RESULTS/summary.csv" claim_id "$claim" python_ratio_lo) ]] || fail "no python_ratio_lo for $claim"
@@ -46,6 +46,12 @@ done
   || fail "a claim without CPython idioms got a python_ratio"
 pass
 grep -q "^| claim | article | article's figure | CPython here | C here |" "$RESULTS/REPORT.md" || fail "the ledger lacks its three columns"
+# The article claim answered three ways: CPython here, the mechanism model, idiomatic C.
+grep -q '^| claim | CPython here | C, mechanism | C, idiomatic |' "$RESULTS/REPORT.md" || fail "the glance lacks the three answers"
+grep -q '^| `string_build` | \*\*[a-z]*\*\*, [0-9.]*x \[.*\] | \*\*[a-z]*\*\*, [0-9.]*x \[.*\] | \*\*[a-z]*\*\*, [0-9.]*x \[' "$RESULTS/REPORT.md" \
+  || { grep 'string_build' "$RESULTS/REPORT.md" | head -3; fail "string_build lacks one of its three answers"; }
+[[ $(row_field "$RESULTS/summary.csv" claim_id string_build model) == mechanism &&
+   $(row_field "$RESULTS/summary.csv" claim_id string_build.idiomatic model) == idiomatic ]] || fail "summary.csv lacks the models"
 grep -q "CPython here measures .*x (at pieces=" "$RESULTS/REPORT.md" || fail "no claim sentence gives the CPython figure"
 grep -q '^\*\*CPython here\*\* (CPython 3' "$RESULTS/REPORT.md" || fail "the section does not show what CPython re-ran"
 [[ $(json_get "$RESULTS/environment.json" cpython) == CPython\ 3* ]] || fail "environment.json does not record the interpreter"

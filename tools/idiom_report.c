@@ -225,6 +225,70 @@ static void write_header(FILE *f, const report_inputs *in) {
 }
 
 /* The counts, then the findings where C and the articles part ways, a sentence each. */
+/* The summary row of claim_id, or -1. */
+static long summary_row(const csv_table *s, const char *claim_id) {
+    for (size_t i = 0; i < s->n_rows; i++)
+        if (strcmp(csv_field(s, i, "claim_id"), claim_id) == 0) return (long)i;
+    return -1;
+}
+
+/* "**agrees**, 1.23x [1.10, 1.35]": row i's verdict and its ratio (baseline / contender, as in
+ * summary.csv) with its interval; "—" for no row. */
+static void answer_cell(const csv_table *s, long i, char *buffer, size_t size) {
+    if (i < 0 || !*csv_field(s, (size_t)i, "ratio")) {
+        snprintf(buffer, size, "—");
+        return;
+    }
+    char r[32], lo[32], hi[32];
+    snprintf(buffer, size, "**%s**, %sx [%s, %s]", csv_field(s, (size_t)i, "verdict"),
+             ratio_text(atof(csv_field(s, (size_t)i, "ratio")), r, sizeof r),
+             ratio_text(atof(csv_field(s, (size_t)i, "ratio_lo")), lo, sizeof lo),
+             ratio_text(atof(csv_field(s, (size_t)i, "ratio_hi")), hi, sizeof hi));
+}
+
+/* CPython here's answer to row i, judged as C's are: its interval against the noise floor, then
+ * against the article's direction. */
+static void cpython_answer_cell(const report_inputs *in, size_t i, char *buffer, size_t size) {
+    const csv_table *s = &in->summary;
+    if (!*csv_field(s, i, "python_ratio")) {
+        snprintf(buffer, size, "—");
+        return;
+    }
+    const long c = claim_row(in, csv_field(s, i, "claim_id"));
+    const double lo = atof(csv_field(s, i, "python_ratio_lo")), hi = atof(csv_field(s, i, "python_ratio_hi"));
+    char r[32], l[32], h[32];
+    snprintf(buffer, size, "**%s**, %sx [%s, %s]",
+             verdict_word(verdict_outcome_of(lo, hi, IDIOM_NOISE_FLOOR), c >= 0 ? csv_field(&in->claims, (size_t)c, "article_favours") : ""),
+             ratio_text(atof(csv_field(s, i, "python_ratio")), r, sizeof r), ratio_text(lo, l, sizeof l), ratio_text(hi, h, sizeof h));
+}
+
+/* The articles' claims, each answered three ways: in CPython here, by the C model of what CPython
+ * does underneath (mechanism) and by what a C programmer would write (idiomatic). A claim's
+ * idiomatic row, where it differs from the mechanism row, is named <claim>.idiomatic. */
+static void write_three_answers(FILE *f, const report_inputs *in) {
+    const csv_table *s = &in->summary;
+    static const char idiomatic_suffix[] = ".idiomatic";
+    fprintf(f, "Each article claim answered three ways, as baseline / contender with its interval: in CPython "
+               "here; in C that does what CPython does underneath (*mechanism*); and in C as a C programmer "
+               "would write it (*idiomatic*). Where the two C models differ in verdict, the modelling choice "
+               "decides the answer, and the claim's sentence in the ledger says which.\n\n"
+               "| claim | CPython here | C, mechanism | C, idiomatic |\n|---|---|---|---|\n");
+    for (size_t i = 0; i < s->n_rows; i++) {
+        const char *id = csv_field(s, i, "claim_id"), *model = csv_field(s, i, "model");
+        if (strcmp(csv_field(s, i, "kind"), "article") != 0) continue;
+        const size_t len = strlen(id), suffix = sizeof idiomatic_suffix - 1;
+        if (len > suffix && strcmp(id + len - suffix, idiomatic_suffix) == 0) continue; /* with its claim */
+        char sibling_id[256], python[128], mechanism[128], idiomatic[128];
+        snprintf(sibling_id, sizeof sibling_id, "%s%s", id, idiomatic_suffix);
+        const long sibling = summary_row(s, sibling_id);
+        cpython_answer_cell(in, i, python, sizeof python);
+        answer_cell(s, strcmp(model, "mechanism") == 0 ? (long)i : -1, mechanism, sizeof mechanism);
+        answer_cell(s, sibling >= 0 ? sibling : strcmp(model, "idiomatic") == 0 ? (long)i : -1, idiomatic, sizeof idiomatic);
+        fprintf(f, "| `%s` | %s | %s | %s |\n", id, python, mechanism, idiomatic);
+    }
+    fprintf(f, "\n");
+}
+
 static void write_glance(FILE *f, const report_inputs *in) {
     const csv_table *s = &in->summary;
     size_t counts[4] = {0, 0, 0, 0};
@@ -245,6 +309,7 @@ static void write_glance(FILE *f, const report_inputs *in) {
     }
     if (parted == 0) fprintf(f, "No article claim is contradicted by this run.\n");
     fprintf(f, "\n");
+    write_three_answers(f, in);
 }
 
 static void write_method(FILE *f, const report_inputs *in) {
@@ -344,10 +409,11 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         measured_by(s, i, by, sizeof by);
         instr_cell(s, i, instr, sizeof instr);
         cpython_cell(in, i, python, sizeof python);
-        fprintf(f, "| `%s` | %s | %s | %s | %s | %s | %s | **%s**", csv_field(s, i, "claim_id"),
+        fprintf(f, "| `%s` | %s | %s | %s | %s%s%s%s | %s | %s | **%s**", csv_field(s, i, "claim_id"),
                 c >= 0 ? csv_field(&in->claims, (size_t)c, "article") : "",
-                c >= 0 ? csv_field(&in->claims, (size_t)c, "article_figure") : "", python, figure, by, instr,
-                csv_field(s, i, "verdict"));
+                c >= 0 ? csv_field(&in->claims, (size_t)c, "article_figure") : "", python, figure,
+                *csv_field(s, i, "model") ? " (" : "", csv_field(s, i, "model"), *csv_field(s, i, "model") ? " model)" : "",
+                by, instr, csv_field(s, i, "verdict"));
         if (*csv_field(s, i, "note")) fprintf(f, "; %s", csv_field(s, i, "note"));
         fprintf(f, " |\n");
     }
@@ -358,10 +424,11 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         char figure[512], by[128];
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
-        fprintf(f, "- **%s**: %s, from %s; the claim %s", csv_field(s, i, "claim_id"), figure, by,
+        fprintf(f, "- **%s**: %s, from %s; the claim %s%s%s%s", csv_field(s, i, "claim_id"), figure, by,
                 strcmp(verdict, "agrees") == 0      ? "holds in C"
                 : strcmp(verdict, "disagrees") == 0 ? "does not hold in C"
-                                                    : "is neither confirmed nor refuted here");
+                                                    : "is neither confirmed nor refuted here",
+                *csv_field(s, i, "model") ? " (the " : "", csv_field(s, i, "model"), *csv_field(s, i, "model") ? " model)" : "");
         if (*csv_field(s, i, "note")) fprintf(f, " (%s)", csv_field(s, i, "note"));
         fprintf(f, ".");
         if (*csv_field(s, i, "magnitude"))

@@ -434,7 +434,8 @@ int main(int argc, char **argv) {
           "interval,profiler,profiled_ratio\n", python_csv);
     fputs("claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict,"
           "metric,magnitude,note,outcome,rounds,processes,x_lo,x_hi,kind,instr_baseline,instr_contender,instr_ratio,"
-          "loads_baseline,loads_contender,python_ratio,python_ratio_lo,python_ratio_hi,python_x,python_profiled_ratio\n", out);
+          "loads_baseline,loads_contender,python_ratio,python_ratio_lo,python_ratio_hi,python_x,python_profiled_ratio,"
+          "model\n", out);
     memline latency, bandwidth;
     memline_load(dir, "load_latency", &latency);
     memline_load(dir, "copy_bandwidth", &bandwidth);
@@ -492,7 +493,7 @@ int main(int argc, char **argv) {
         } else {
             fputs(",,,,,", out);
         }
-        fputc('\n', out);
+        fprintf(out, ",%s\n", OPTIONAL_FIELD("model")); /* mechanism, idiomatic, or '' (not an article claim) */
         free_measured(&m);
     }
 #undef FIELD

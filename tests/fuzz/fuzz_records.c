@@ -1,4 +1,4 @@
-/* fuzz_records.c: the four record layouts of record_layout against a reference, record_of of each
+/* fuzz_records.c: the five record layouts of record_layout against a reference, record_of of each
  * id: distinct ids from the input, created in a layout the input picks; every record read back by
  * index and id, and the sum of a field, must match; a failed creation (only ever for memory) must
  * leave the store empty with nothing allocated. */
@@ -14,8 +14,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const size_t live = memcount_live_bytes();
     fuzz_fail_from_input(&in);
     static const record_layout *const layouts[] = {&record_dict_of_tuples, &record_tuple_records,
-                                                   &record_object_records, &record_packed_structs};
-    const record_layout *layout = layouts[fuzz_u8(&in) % 4];
+                                                   &record_object_records, &record_packed_structs,
+                                                   &record_uthash_map};
+    const record_layout *layout = layouts[fuzz_u8(&in) % (sizeof layouts / sizeof layouts[0])];
     int64_t ids[MAX_RECORDS];
     size_t n = 0;
     const size_t wanted = (size_t)fuzz_range(&in, 0, MAX_RECORDS);

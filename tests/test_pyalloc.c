@@ -1,0 +1,93 @@
+/* test_pyalloc.c: the pymalloc model hands out distinct 16-byte-aligned blocks that hold what is
+ * written to them, reuses a freed block first, gives an emptied arena back (nothing live afterwards),
+ * sends requests above 512 bytes to the system allocator, keeps a small block in place when a realloc
+ * stays in its size class, and fails cleanly when an arena cannot be had. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdint.h>
+#include <string.h>
+
+#include "memcount.h"
+#include "pyalloc.h"
+
+enum { BLOCKS = 100000 }; /* several arenas' worth of 48-byte blocks */
+static unsigned char *blocks[BLOCKS];
+
+static void blocks_are_distinct_aligned_and_given_back(void **state) {
+    (void)state;
+    const size_t live = memcount_live_bytes();
+    for (size_t i = 0; i < BLOCKS; i++) {
+        blocks[i] = pyalloc_malloc(40); /* size class 48 */
+        assert_non_null(blocks[i]);
+        assert_int_equal((uintptr_t)blocks[i] % 16, 0);
+        memset(blocks[i], (int)(i & 0xff), 40);
+    }
+    assert_true(pyalloc_arenas() >= BLOCKS * 48 / (1 << 20));
+    for (size_t i = 0; i < BLOCKS; i++)
+        for (size_t b = 0; b < 40; b++)
+            if (blocks[i][b] != (unsigned char)(i & 0xff)) fail_msg("block %zu was overwritten", i);
+    pyalloc_free(blocks[7], 40);
+    unsigned char *again = pyalloc_malloc(33); /* the same size class: the freed block comes back first */
+    assert_ptr_equal(again, blocks[7]);
+    blocks[7] = again;
+    for (size_t i = 0; i < BLOCKS; i++) pyalloc_free(blocks[i], 40);
+    assert_int_equal(pyalloc_arenas(), 0);
+    assert_int_equal(memcount_live_bytes(), live);
+}
+
+static void large_requests_go_to_the_system(void **state) {
+    (void)state;
+    const size_t arenas = pyalloc_arenas();
+    memcount_mark();
+    void *p = pyalloc_malloc(513);
+    assert_non_null(p);
+    assert_int_equal(pyalloc_arenas(), arenas);
+    assert_int_equal(memcount_allocs_since_mark(), 1);
+    pyalloc_free(p, 513);
+}
+
+static void realloc_keeps_moves_and_copies(void **state) {
+    (void)state;
+    const size_t live = memcount_live_bytes();
+    char *p = pyalloc_malloc(60); /* size class 64 */
+    memcpy(p, "abcdefgh", 8);
+    assert_ptr_equal(pyalloc_realloc(p, 60, 64), p); /* still fits its block */
+    char *q = pyalloc_realloc(p, 64, 200);           /* another class: moved, copied */
+    assert_non_null(q);
+    assert_memory_equal(q, "abcdefgh", 8);
+    char *r = pyalloc_realloc(q, 200, 4000);         /* to the system */
+    assert_non_null(r);
+    assert_memory_equal(r, "abcdefgh", 8);
+    char *s = pyalloc_realloc(r, 4000, 8000);
+    assert_non_null(s);
+    assert_memory_equal(s, "abcdefgh", 8);
+    pyalloc_free(s, 8000);
+    assert_int_equal(pyalloc_arenas(), 0);
+    assert_int_equal(memcount_live_bytes(), live);
+}
+
+static void a_failed_arena_fails_the_request(void **state) {
+    (void)state;
+    const size_t live = memcount_live_bytes();
+    memcount_fail_after(1);
+    assert_null(pyalloc_malloc(16));
+    memcount_fail_after(0);
+    assert_int_equal(pyalloc_arenas(), 0);
+    assert_int_equal(memcount_live_bytes(), live);
+    void *p = pyalloc_malloc(16);
+    assert_non_null(p);
+    pyalloc_free(p, 16);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(blocks_are_distinct_aligned_and_given_back),
+        cmocka_unit_test(large_requests_go_to_the_system),
+        cmocka_unit_test(realloc_keeps_moves_and_copies),
+        cmocka_unit_test(a_failed_arena_fails_the_request),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
