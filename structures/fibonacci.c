@@ -8,12 +8,25 @@ static int add_ran_out_of_memory;
 #define uthash_nonfatal_oom(item) (add_ran_out_of_memory = 1)
 #include "uthash_counted.h"
 
-/* noipa keeps GCC from specialising the recursion into something the article's Python could not do. */
-__attribute__((noipa)) static uint64_t naive(unsigned n) { return n < 2 ? n : naive(n - 1) + naive(n - 2); }
+/* noipa keeps GCC from specialising the recursion into something the article's Python could not
+ * do, and no-optimize-sibling-calls from turning the second recursive call into a loop (tail
+ * recursion with an accumulator, which it did), so that it makes every call the recursion says,
+ * 2 F(n + 1) - 1, as CPython's fib does. calls, where not NULL, counts them: the timed runs pass
+ * NULL, a branch that goes the same way every time. */
+__attribute__((noipa, optimize("no-optimize-sibling-calls"))) static uint64_t naive(unsigned n, uint64_t *calls) {
+    if (calls != NULL) ++*calls;
+    return n < 2 ? n : naive(n - 1, calls) + naive(n - 2, calls);
+}
 
 uint64_t fibonacci_naive(unsigned n) {
     assert(n <= FIBONACCI_MAX_N);
-    return naive(n);
+    return naive(n, NULL);
+}
+
+uint64_t fibonacci_naive_counted(unsigned n, uint64_t *calls) {
+    assert(n <= FIBONACCI_MAX_N);
+    *calls = 0;
+    return naive(n, calls);
 }
 
 /* One cache entry: n and F(n). */

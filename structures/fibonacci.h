@@ -9,8 +9,10 @@
 
 #define FIBONACCI_MAX_N 93 /* F(93) = 12200160415121876738 < 2^64 <= F(94) */
 
-/* `fib(n - 1) + fib(n - 2)` with no cache: about 1.618^n calls. */
+/* `fib(n - 1) + fib(n - 2)` with no cache: 2 F(n + 1) - 1 calls, about 1.618^n. */
 uint64_t fibonacci_naive(unsigned n);
+/* The same compiled recursion, its calls counted into *calls. */
+uint64_t fibonacci_naive_counted(unsigned n, uint64_t *calls);
 /* The same recursion through a uthash map from n to F(n), empty at the start and freed at the end,
  * as a fresh @lru_cache(maxsize=None). 0 with F(n) in *out, or -1 when out of memory. */
 int fibonacci_memo_hash(unsigned n, uint64_t *out) __attribute__((warn_unused_result));

@@ -41,6 +41,18 @@ static void every_variant_is_exact(void **state) {
     assert_int_equal(memcount_live_bytes(), live);
 }
 
+/* The naive recursion makes every call the recursion says: 2 F(n + 1) - 1, as CPython's fib(n). */
+static void naive_recursion_makes_every_call(void **state) {
+    (void)state;
+    for (unsigned n = 0; n <= 25; n++) {
+        uint64_t calls = 99;
+        assert_true(fibonacci_naive_counted(n, &calls) == fibonacci_reference(n));
+        if (calls != 2 * fibonacci_reference(n + 1) - 1)
+            fail_msg("fib(%u) made %llu calls, expected %llu", n, (unsigned long long)calls,
+                     (unsigned long long)(2 * fibonacci_reference(n + 1) - 1));
+    }
+}
+
 /* The hash memo allocates a node per n from 2 up and uthash's table; the array memo one table. */
 static void memo_tables_allocate_what_they_should(void **state) {
     (void)state;
@@ -83,6 +95,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reference_matches_known_values),
         cmocka_unit_test(every_variant_is_exact),
+        cmocka_unit_test(naive_recursion_makes_every_call),
         cmocka_unit_test(memo_tables_allocate_what_they_should),
         cmocka_unit_test(failed_allocations_are_reported_and_leak_nothing),
     };
