@@ -43,16 +43,18 @@ int64_t compact_dict_hash_int(int64_t key) { return key == -1 ? -2 : key; }
 
 /* The first index slot on hash's probe sequence that holds an entry with key, or, if none does, the
  * first empty one (*ix then COMPACT_DICT_EMPTY): CPython's lookdict and find_empty_slot in one walk,
- * since a table without deletions has no dummy slots for the two to disagree over. Ints compare by
- * value, where CPython compares the objects' identity, then their hashes, then their values. */
-static size_t probe(compact_dict *d, int64_t hash, int64_t key, int64_t *ix) {
+ * since a table without deletions has no dummy slots for the two to disagree over. A key matches as
+ * in lookdict: the same key, or an equal hash and eq's word (ints, held by value, need no eq). */
+static size_t probe(compact_dict *d, int64_t hash, intptr_t key, int64_t *ix) {
     const size_t mask = ((size_t)1 << d->log2_size) - 1;
     const compact_dict_entry *entries = entries_of(d);
     size_t perturb = (size_t)hash, slot = (size_t)hash & mask;
     for (;;) {
         d->probes++;
         *ix = index_get(d, slot);
-        if (*ix == COMPACT_DICT_EMPTY || (entries[*ix].hash == hash && entries[*ix].key == key)) return slot;
+        if (*ix == COMPACT_DICT_EMPTY) return slot;
+        const compact_dict_entry *e = &entries[*ix];
+        if (e->key == key || (e->hash == hash && d->eq != NULL && d->eq(e->key, key))) return slot;
         perturb >>= COMPACT_DICT_PERTURB_SHIFT;
         slot = (slot * 5 + perturb + 1) & mask;
     }
@@ -70,7 +72,7 @@ static int resize(compact_dict *d, uint8_t log2_size) {
     memset(table, 0xff, index_size); /* every slot DKIX_EMPTY (-1 in any width) */
     compact_dict resized = {.used = d->used, .usable = usable_fraction(size) - d->used, .log2_size = log2_size,
                             .index_bytes = index_bytes, .table = table, .resizes = d->resizes + 1,
-                            .probes = d->probes};
+                            .probes = d->probes, .eq = d->eq};
     compact_dict_entry *entries = entries_of(&resized);
     if (d->used > 0) memcpy(entries, entries_of(d), d->used * sizeof *entries);
     for (size_t i = 0; i < d->used; i++) {
@@ -91,8 +93,7 @@ static uint8_t log2_size_for_growth(size_t used) {
 
 /* insertdict: look the key up; a hit replaces the value, a miss first resizes if no entry is usable
  * (insertion_resize), then appends the entry and points the empty slot at it. Amortised O(1). */
-int compact_dict_set(compact_dict *d, int64_t key, void *value) {
-    const int64_t hash = compact_dict_hash_int(key);
+int compact_dict_set(compact_dict *d, int64_t hash, intptr_t key, void *value) {
     int64_t ix = COMPACT_DICT_EMPTY;
     if (d->table != NULL) {
         const size_t slot = probe(d, hash, key, &ix);
@@ -118,10 +119,10 @@ int compact_dict_set(compact_dict *d, int64_t key, void *value) {
 }
 
 /* One probe sequence from the key's hash; O(1) expected at two-thirds load. */
-void *compact_dict_get(compact_dict *d, int64_t key) {
+void *compact_dict_get(compact_dict *d, int64_t hash, intptr_t key) {
     if (d->table == NULL) return NULL;
     int64_t ix;
-    probe(d, compact_dict_hash_int(key), key, &ix);
+    probe(d, hash, key, &ix);
     return ix == COMPACT_DICT_EMPTY ? NULL : entries_of(d)[ix].value;
 }
 
@@ -135,5 +136,5 @@ size_t compact_dict_table_bytes(const compact_dict *d) {
 
 void compact_dict_free(compact_dict *d) {
     pyalloc_free(d->table, compact_dict_table_bytes(d));
-    *d = (compact_dict){0};
+    *d = (compact_dict){.eq = d->eq};
 }

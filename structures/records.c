@@ -42,7 +42,7 @@ static int dict_create(record_store *store, const int64_t *ids, size_t n) {
         }
         pair[0] = r.double_val;
         pair[1] = r.square_val;
-        if (compact_dict_set(&store->dict, r.order_id, pair) != 0) {
+        if (compact_dict_set(&store->dict, compact_dict_hash_int(r.order_id), (intptr_t)r.order_id, pair) != 0) {
             pyalloc_free(pair, 2 * sizeof *pair);
             dict_destroy(store);
             return -1;
@@ -58,7 +58,7 @@ static int64_t dict_sum_square_val(const record_store *store, const int64_t *ids
     compact_dict *dict = (compact_dict *)&store->dict; /* lookups count their probes */
     int64_t sum = 0;
     for (size_t i = 0; i < store->n; i++) {
-        const int64_t *pair = compact_dict_get(dict, ids[i]);
+        const int64_t *pair = compact_dict_get(dict, compact_dict_hash_int(ids[i]), (intptr_t)ids[i]);
         sum += pair ? pair[1] : 0;
     }
     return sum;
@@ -66,7 +66,7 @@ static int64_t dict_sum_square_val(const record_store *store, const int64_t *ids
 
 static int dict_get(const record_store *store, size_t i, int64_t id, record_fields *out) {
     (void)i;
-    const int64_t *pair = compact_dict_get((compact_dict *)&store->dict, id);
+    const int64_t *pair = compact_dict_get((compact_dict *)&store->dict, compact_dict_hash_int(id), (intptr_t)id);
     if (pair == NULL) return -1;
     *out = (record_fields){id, pair[0], pair[1]};
     return 0;
