@@ -39,7 +39,8 @@ static int pool_child(int task_fd, int result_fd) {
 
 /* ---- the variants ---- */
 
-typedef enum strategy { SEQUENTIAL, THREADS, THREADS_GLOBAL_LOCK, PROCESSES, PROCESS_POOL } strategy;
+/* THREADS_GIL: the mechanism model of CPython's threads; THREADS_GLOBAL_LOCK: a mutex per step. */
+typedef enum strategy { SEQUENTIAL, THREADS, THREADS_GLOBAL_LOCK, THREADS_GIL, PROCESSES, PROCESS_POOL } strategy;
 
 typedef struct fixture {
     strategy how;
@@ -48,6 +49,8 @@ typedef struct fixture {
     sha1_chain result[MAX_WORKERS];        /* what the last run computed, per chain */
     sha1_chain expected[MAX_WORKERS];      /* each chain computed once, sequentially, at setup */
     process_pool pool;                     /* PROCESS_POOL only */
+    gil gil;                               /* THREADS_GIL only */
+    size_t gil_switches;                   /* THREADS_GIL: the holder changes of the last run */
 } fixture;
 
 static pthread_mutex_t global_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -57,6 +60,7 @@ typedef struct thread_job {
     fixture *f;
     unsigned worker;
     int status;
+    size_t switches; /* THREADS_GIL: the times this thread dropped the GIL on request */
 } thread_job;
 
 static void *run_thread_job(void *arg) {
@@ -66,7 +70,10 @@ static void *run_thread_job(void *arg) {
      * writing them every step would bounce their shared cache lines between the cores. */
     sha1_chain text;
     sha1_chain_seed(&text, job->worker);
-    job->status = sha1_chain_advance(&text, f->steps, f->how == THREADS_GLOBAL_LOCK ? &global_lock : NULL);
+    if (f->how == THREADS_GIL)
+        job->status = sha1_chain_advance_under_gil(&text, f->steps, &f->gil, job, &job->switches);
+    else
+        job->status = sha1_chain_advance(&text, f->steps, f->how == THREADS_GLOBAL_LOCK ? &global_lock : NULL);
     f->result[job->worker] = text;
     return NULL;
 }
@@ -78,15 +85,17 @@ static int run_threads(fixture *f) {
     unsigned started = 0;
     int status = 0;
     for (; started < f->workers; started++) {
-        jobs[started] = (thread_job){f, started, 0};
+        jobs[started] = (thread_job){f, started, 0, 0};
         if (pthread_create(&threads[started], NULL, run_thread_job, &jobs[started]) != 0) {
             status = -1;
             break;
         }
     }
+    f->gil_switches = 0;
     for (unsigned w = 0; w < started; w++) {
         pthread_join(threads[w], NULL);
         status |= jobs[w].status;
+        f->gil_switches += jobs[w].switches;
     }
     return status;
 }
@@ -133,7 +142,8 @@ static int run_parallel(void *state) {
         return status;
     }
     case THREADS:
-    case THREADS_GLOBAL_LOCK: return run_threads(f);
+    case THREADS_GLOBAL_LOCK:
+    case THREADS_GIL: return run_threads(f);
     case PROCESSES: return run_processes(f);
     case PROCESS_POOL: return run_pool(f);
     }
@@ -143,6 +153,7 @@ static int run_parallel(void *state) {
 static void teardown_fixture(void *state) {
     fixture *f = state;
     if (f->how == PROCESS_POOL) process_pool_stop(&f->pool);
+    if (f->how == THREADS_GIL) gil_destroy(&f->gil);
     free(f);
 }
 
@@ -172,6 +183,11 @@ static void *setup_fixture(bench_case *c) {
             return NULL;
         }
     }
+    if (f->how == THREADS_GIL && gil_init(&f->gil, GIL_SWITCH_INTERVAL_US) != 0) {
+        bench_case_fail(c, "could not make the GIL: %s", strerror(errno));
+        free(f);
+        return NULL;
+    }
     if (f->how == PROCESS_POOL && process_pool_start(&f->pool, f->workers, pool_child) != 0) {
         bench_case_fail(c, "could not start a pool of %u processes: %s", f->workers, strerror(errno));
         free(f);
@@ -189,6 +205,7 @@ static int check_chains(void *state, bench_case *c) {
             return -1;
         }
     }
+    if (f->how == THREADS_GIL) bench_case_set_counter(c, "gil_switches", (double)f->gil_switches);
     return 0;
 }
 
@@ -197,9 +214,12 @@ static const bench_variant variants[] = {
     {.name = "sequential", STRATEGY(SEQUENTIAL)},
     {.name = "thread_per_chain", STRATEGY(THREADS)},
     {.name = "threads_global_lock", STRATEGY(THREADS_GLOBAL_LOCK)},
+    {.name = "threads_gil", STRATEGY(THREADS_GIL)},
     {.name = "process_per_chain", STRATEGY(PROCESSES), .in_children = 1},
     {.name = "process_pool", STRATEGY(PROCESS_POOL), .in_children = 1},
 };
+
+static const char *const counters[] = {"gil_switches"};
 
 /* Workers 1, 2 (this machine's cores), 4 (Pool(4)) and 8. */
 static const double sweep[] = {1, 2, 4, 8};
@@ -214,8 +234,13 @@ const bench_comparison bench_this_comparison = {
              "`h = sha1(h).hexdigest()` (OpenSSL's libcrypto `SHA1()`; its EVP interface serialises threads, see the source), divided "
              "into `workers` independent chains, each seeded with the article's string and its number. "
              "`sequential` runs the chains one after another; `thread_per_chain` gives each chain a pthread, "
-             "created and joined every iteration; `threads_global_lock` does the same but takes one "
-             "process-wide mutex around every step, as CPython's threads hold the GIL; `process_per_chain` "
+             "created and joined every iteration; `threads_gil` does the same as CPython's threads "
+             "run Python code, the mechanism model: each thread holds a model of the GIL "
+             "(Python/ceval_gil.c) while it works, and a thread that waited the switch interval "
+             "(5 ms, sys.getswitchinterval()) for it asks the holder to drop it, which the holder does "
+             "between steps, then waits until the other has taken it; the checked run counts the "
+             "switches (`gil_switches`). `threads_global_lock` takes one process-wide mutex around "
+             "every step instead, a lock handed over far more often than the GIL is; `process_per_chain` "
              "forks a child per chain every iteration, each sending its final hexdigest through a "
              "pipe; `process_pool` forks the children once (untimed) and hands them chains through "
              "pipes, as `multiprocessing.Pool` does. Timed: wall time of one iteration, creation and "
@@ -226,6 +251,7 @@ const bench_comparison bench_this_comparison = {
              "teardown. The ideal is a speedup of min(workers, cores) over `sequential`: the chart "
              "draws it for the cores this run recorded.",
     BENCH_SWEEP(variants, sweep, quick_sweep),
+    BENCH_EXTRA_COUNTERS(counters),
     .setup = setup_fixture,
     .check = check_chains,
     .teardown = teardown_fixture,

@@ -13,29 +13,45 @@ void sha1_chain_seed(sha1_chain *text, unsigned w) {
     snprintf(text->bytes, sizeof text->bytes, "%s #%u", SHA1_CHAIN_SEED_TEXT, w);
 }
 
-int sha1_chain_advance(sha1_chain *text, size_t steps, pthread_mutex_t *lock) {
+/* One step, h = sha1(h).hexdigest(): text (len bytes) replaced by its SHA-1 in hex. 0, or -1 if
+ * libcrypto failed. */
+static int step(sha1_chain *text, size_t *len) {
     static const char hex[] = "0123456789abcdef";
+    unsigned char digest[SHA_DIGEST_LENGTH];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    SHA_CTX ctx;
+    if (SHA1_Init(&ctx) != 1 || SHA1_Update(&ctx, text->bytes, *len) != 1 || SHA1_Final(digest, &ctx) != 1) return -1;
+#pragma GCC diagnostic pop
+    for (size_t i = 0; i < SHA_DIGEST_LENGTH; i++) {
+        text->bytes[2 * i] = hex[digest[i] >> 4];
+        text->bytes[2 * i + 1] = hex[digest[i] & 15];
+    }
+    text->bytes[SHA1_CHAIN_HEX_LEN] = '\0';
+    *len = SHA1_CHAIN_HEX_LEN;
+    return 0;
+}
+
+int sha1_chain_advance(sha1_chain *text, size_t steps, pthread_mutex_t *lock) {
     size_t len = strlen(text->bytes);
     int status = 0;
     for (size_t s = 0; s < steps && status == 0; s++) {
         if (lock) pthread_mutex_lock(lock);
-        unsigned char digest[SHA_DIGEST_LENGTH];
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-        SHA_CTX ctx;
-        if (SHA1_Init(&ctx) != 1 || SHA1_Update(&ctx, text->bytes, len) != 1 || SHA1_Final(digest, &ctx) != 1) {
-#pragma GCC diagnostic pop
-            status = -1;
-        } else {
-            for (size_t i = 0; i < SHA_DIGEST_LENGTH; i++) {
-                text->bytes[2 * i] = hex[digest[i] >> 4];
-                text->bytes[2 * i + 1] = hex[digest[i] & 15];
-            }
-            text->bytes[SHA1_CHAIN_HEX_LEN] = '\0';
-            len = SHA1_CHAIN_HEX_LEN;
-        }
+        status = step(text, &len);
         if (lock) pthread_mutex_unlock(lock);
     }
+    return status;
+}
+
+int sha1_chain_advance_under_gil(sha1_chain *text, size_t steps, gil *g, const void *self, size_t *switches) {
+    size_t len = strlen(text->bytes);
+    int status = 0;
+    gil_take(g, self);
+    for (size_t s = 0; s < steps && status == 0; s++) {
+        *switches += (size_t)gil_yield_if_asked(g, self);
+        status = step(text, &len);
+    }
+    gil_drop(g, self);
     return status;
 }
 

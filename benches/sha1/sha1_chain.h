@@ -4,6 +4,8 @@
 #ifndef IDIOM_SHA1_CHAIN_H
 #define IDIOM_SHA1_CHAIN_H
 
+#include "gil.h"
+
 #include <pthread.h>
 #include <stddef.h>
 
@@ -18,9 +20,13 @@ typedef struct sha1_chain {
 /* Chain w starts from the article's string with its number, so that chains differ. */
 void sha1_chain_seed(sha1_chain *text, unsigned w);
 
-/* Advance `text` by `steps` steps, taking `lock` (if not NULL) around each step, as the GIL is
- * held around each bytecode. 0, or -1 if libcrypto failed. Thread-safe. */
+/* Advance `text` by `steps` steps, taking `lock` (if not NULL) around each step. 0, or -1 if
+ * libcrypto failed. Thread-safe. */
 int sha1_chain_advance(sha1_chain *text, size_t steps, pthread_mutex_t *lock);
+/* The same as a Python thread runs it: holding the GIL g throughout, as thread self, and dropping it
+ * between steps when another thread has waited a switch interval for it (each such switch added to
+ * *switches). 0, or -1 if libcrypto failed. */
+int sha1_chain_advance_under_gil(sha1_chain *text, size_t steps, gil *g, const void *self, size_t *switches);
 
 /* 1 if the chain function gives Python hashlib's known hexdigests from the article's string. */
 int sha1_chain_is_sha1(void);
