@@ -76,7 +76,7 @@ static int check_created(void *state, bench_case *c) {
     const double per_record = f->n ? 1.0 / (double)f->n : 0;
     bench_case_set_counter(c, "calls_per_record", (double)f->store.calls * per_record);
     bench_case_set_counter(c, "probes_per_record", (double)f->store.dict.probes * per_record);
-    bench_case_set_counter(c, "resizes", (double)(f->store.list_resizes + f->store.dict.resizes));
+    bench_case_set_counter(c, "resizes", (double)(f->store.list.resizes + f->store.dict.resizes));
     if (f->store.n != f->n) {
         bench_case_fail(c, "holds %zu records, expected %zu", f->store.n, f->n);
         return -1;

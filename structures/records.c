@@ -77,32 +77,12 @@ const record_layout record_dict_of_tuples = {"dict_of_tuples", dict_create, dict
 
 /* ---- the list both record lists are appended to ---- */
 
-/* list.append's growth (Objects/listobject.c, list_resize): room for one more pointer after the n
- * held, reallocating (PyMem_Realloc) to (n + 1) + (n + 1) / 8 + 6, rounded down to a multiple of 4,
- * when full. 0, or -1 when out of memory (or the size cannot exist), the list unchanged. */
-static int list_make_room(record_store *store, size_t n) {
-    const size_t newsize = n + 1;
-    if (store->allocated >= newsize) return 0;
-    const size_t new_allocated = (newsize + (newsize >> 3) + 6) & ~(size_t)3;
-    if (new_allocated > SIZE_MAX / sizeof *store->list) return -1;
-    void **grown = pyalloc_realloc(store->list, store->allocated * sizeof *grown, new_allocated * sizeof *grown);
-    if (grown == NULL) return -1;
-    store->list = grown;
-    store->allocated = new_allocated;
-    store->list_resizes++;
-    return 0;
-}
-
-/* The list and each of its n items, whose size is item_size. */
+/* The list and each of its items, whose size is item_size. */
 static void list_free(record_store *store, size_t item_size) {
-    if (store->list != NULL)
-        for (size_t i = 0; i < store->n; i++) pyalloc_free(store->list[i], item_size);
-    pyalloc_free(store->list, store->allocated * sizeof *store->list);
-    store->list = NULL;
-    store->allocated = 0;
+    for (size_t i = 0; i < store->list.n; i++) pyalloc_free(store->list.items[i], item_size);
+    pylist_free(&store->list);
     store->n = 0;
     store->calls = 0;
-    store->list_resizes = 0;
 }
 
 /* ---- tuple_records: [Order(i, 2 * i, i ** 2) for i in range(n)] ---- */
@@ -122,18 +102,17 @@ __attribute__((noipa)) static record_fields *order_new(int64_t order_id, int64_t
 static void tuples_destroy(record_store *store) { list_free(store, sizeof(record_fields)); }
 
 /* Per record: the constructor's call and allocation, then the comprehension's append (LIST_APPEND),
- * the list growing as CPython's does. */
+ * the list growing as CPython's does (pylist). */
 static int tuples_create(record_store *store, const int64_t *ids, size_t n) {
     for (size_t i = 0; i < n; i++) {
         const record_fields v = record_of(ids[i]);
-        record_fields *r = list_make_room(store, store->n) == 0
-                               ? order_new(v.order_id, v.double_val, v.square_val, &store->calls)
-                               : NULL;
-        if (r == NULL) {
+        record_fields *r = order_new(v.order_id, v.double_val, v.square_val, &store->calls);
+        if (r == NULL || pylist_append(&store->list, r) != 0) {
+            pyalloc_free(r, sizeof *r);
             tuples_destroy(store);
             return -1;
         }
-        store->list[store->n++] = r;
+        store->n++;
     }
     return 0;
 }
@@ -142,14 +121,14 @@ static int tuples_create(record_store *store, const int64_t *ids, size_t n) {
 static int64_t tuples_sum_square_val(const record_store *store, const int64_t *ids) {
     (void)ids;
     int64_t sum = 0;
-    for (size_t i = 0; i < store->n; i++) sum += ((const record_fields *)store->list[i])->square_val;
+    for (size_t i = 0; i < store->n; i++) sum += ((const record_fields *)store->list.items[i])->square_val;
     return sum;
 }
 
 static int tuples_get(const record_store *store, size_t i, int64_t id, record_fields *out) {
     (void)id;
     if (i >= store->n) return -1;
-    *out = *(const record_fields *)store->list[i];
+    *out = *(const record_fields *)store->list.items[i];
     return 0;
 }
 
@@ -217,9 +196,8 @@ static int64_t field_get(const field_slot *fields, const field_name *name, int *
 }
 
 static void objects_destroy(record_store *store) {
-    if (store->list != NULL)
-        for (size_t i = 0; i < store->n; i++)
-            pyalloc_free(((struct record_object *)store->list[i])->fields, FIELD_SLOTS * sizeof(field_slot));
+    for (size_t i = 0; i < store->list.n; i++)
+        pyalloc_free(((struct record_object *)store->list.items[i])->fields, FIELD_SLOTS * sizeof(field_slot));
     list_free(store, sizeof(struct record_object));
 }
 
@@ -248,14 +226,16 @@ static int objects_create(record_store *store, const int64_t *ids, size_t n) {
     hash_field_names();
     for (size_t i = 0; i < n; i++) {
         const record_fields v = record_of(ids[i]);
-        struct record_object *object = list_make_room(store, store->n) == 0
-                                           ? order_dataclass_new(v.order_id, v.double_val, v.square_val, &store->calls)
-                                           : NULL;
-        if (object == NULL) {
+        struct record_object *object = order_dataclass_new(v.order_id, v.double_val, v.square_val, &store->calls);
+        if (object == NULL || pylist_append(&store->list, object) != 0) {
+            if (object != NULL) {
+                pyalloc_free(object->fields, FIELD_SLOTS * sizeof *object->fields);
+                pyalloc_free(object, sizeof *object);
+            }
             objects_destroy(store);
             return -1;
         }
-        store->list[store->n++] = object;
+        store->n++;
     }
     return 0;
 }
@@ -267,14 +247,14 @@ static int64_t objects_sum_square_val(const record_store *store, const int64_t *
     int64_t sum = 0;
     int found;
     for (size_t i = 0; i < store->n; i++)
-        sum += field_get(((const struct record_object *)store->list[i])->fields, &square_val_name, &found);
+        sum += field_get(((const struct record_object *)store->list.items[i])->fields, &square_val_name, &found);
     return sum;
 }
 
 static int objects_get(const record_store *store, size_t i, int64_t id, record_fields *out) {
     (void)id;
     if (i >= store->n) return -1;
-    const field_slot *fields = ((const struct record_object *)store->list[i])->fields;
+    const field_slot *fields = ((const struct record_object *)store->list.items[i])->fields;
     int found_id, found_double, found_square;
     *out = (record_fields){field_get(fields, &order_id_name, &found_id), field_get(fields, &double_val_name, &found_double),
                            field_get(fields, &square_val_name, &found_square)};

@@ -8,6 +8,7 @@
 #define IDIOM_RECORDS_H
 
 #include "compact_dict.h"
+#include "pylist.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -30,12 +31,10 @@ typedef struct record_store {
     size_t n;                         /* records held */
     compact_dict dict;                /* dict_of_tuples: order_id to a separately allocated pair */
     struct record_map_node *map;      /* uthash_map: uthash map from order_id to a node holding its pair */
-    void **list;                      /* tuple_records: pointers to separately allocated records;
-                                         object_records: pointers to records with a field map each */
-    size_t allocated;                 /* the list's slots, grown as CPython's list_resize grows them */
+    pylist list;                      /* tuple_records: separately allocated records;
+                                         object_records: records with a field map each */
     record_fields *packed;            /* packed_structs: n records in one array */
     size_t calls;                     /* calls to a record's constructor (__new__ or __init__) */
-    size_t list_resizes;              /* reallocations of the list as it grew */
 } record_store;
 
 /* One layout's functions. */

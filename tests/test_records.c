@@ -92,7 +92,7 @@ static void every_failed_allocation_leaves_nothing(void **state) {
             assert_int_equal(store.n, 0);
             assert_null(store.map);
             assert_null(store.dict.table);
-            assert_null(store.list);
+            assert_null(store.list.items);
             assert_null(store.packed);
             assert_int_equal(memcount_live_bytes(), live);
         }
