@@ -4,14 +4,20 @@
 #include "bench.h"
 #include "iter.h"
 #include "memcount.h"
+#include "pyalloc.h"
+#include "pylist.h"
 #include "rng.h"
 
 #define VALUE_MIN 1 /* the articles' random ints: randint(1, 100) */
 #define VALUE_MAX 100
 enum { STREAM_VALUES = 1 }; /* the PRNG stream of this comparison */
 
+typedef struct generator generator;
+
 typedef struct fixture {
     size_t n;
+    int64_t (*map)(int64_t v);  /* x * x, called through this pointer by the mechanism models */
+    int64_t *(*next)(generator *g, int *failed); /* the generator's resume, called through a pointer */
     int pipeline;             /* 1: the variant sums the pipeline, checked against pipeline_sum */
     int64_t sum;              /* what the last run summed */
     int64_t *values;          /* n random ints in VALUE_MIN..VALUE_MAX */
@@ -91,6 +97,82 @@ static int sum_pipeline_lazy(const fixture *f, int64_t *sum) {
     return 0;
 }
 
+/* ---- the mechanism model: what CPython runs for the two idioms ---- */
+
+/* An int object: CPython keeps -5..256 as shared objects and allocates any other result (long_mul)
+ * from pymalloc, sys.getsizeof(10000) = 28 bytes here. */
+#define PY_INT_BYTES 28
+#define SMALL_INT_MAX 256
+static const int64_t *small_int(int64_t v) {
+    static int64_t cache[SMALL_INT_MAX + 1];
+    cache[v] = v; /* the same value every time: the cache needs no setup */
+    return &cache[v];
+}
+static int is_small(int64_t v) { return v >= 0 && v <= SMALL_INT_MAX; }
+
+/* v as an object; NULL when out of memory. */
+static const int64_t *py_int(int64_t v) {
+    if (is_small(v)) return small_int(v);
+    int64_t *box = pyalloc_malloc(PY_INT_BYTES);
+    if (box != NULL) *box = v;
+    return box;
+}
+/* Its reference dropped: freed unless it is a shared small int. */
+static void py_int_release(const int64_t *box) {
+    if (box != NULL && !is_small(*box)) pyalloc_free((void *)box, PY_INT_BYTES);
+}
+
+/* `sum([x * x for x in values])`: each square computed through the same opaque call as the
+ * generator's (the interpreter evaluating x * x), made an object, appended to a list grown as
+ * CPython's is; then sum walks the list; then the list and its squares are freed. */
+static int sum_materialized_pylist(const fixture *f, int64_t *sum) {
+    pylist squares = {0};
+    int status = 0;
+    for (size_t i = 0; i < f->n && status == 0; i++) {
+        const int64_t *square = py_int(f->map(f->values[i]));
+        if (square == NULL || pylist_append(&squares, (void *)square) != 0) {
+            py_int_release(square);
+            status = -1;
+        }
+    }
+    int64_t total = 0;
+    for (size_t i = 0; i < squares.n; i++) total += *(const int64_t *)squares.items[i];
+    for (size_t i = 0; i < squares.n; i++) py_int_release(squares.items[i]);
+    pylist_free(&squares);
+    *sum = total;
+    return status;
+}
+
+/* A generator over values: its frame's state between resumes. */
+struct generator {
+    const int64_t *values;
+    size_t n, pos;
+    int64_t (*map)(int64_t v);
+};
+
+/* gen_send_ex: resume the generator's frame for its next square, made an object; NULL when it is
+ * exhausted, or with *failed set when out of memory. Not inlined: sum calls it through the
+ * generator's tp_iternext. */
+__attribute__((noipa)) static int64_t *generator_next(generator *g, int *failed) {
+    if (g->pos >= g->n) return NULL;
+    const int64_t *square = py_int(g->map(g->values[g->pos++]));
+    if (square == NULL) *failed = 1;
+    return (int64_t *)square;
+}
+
+/* `sum(x * x for x in values)`: sum resumes the generator for each square, adds it, and drops it. */
+static int sum_lazy_generator(const fixture *f, int64_t *sum) {
+    generator g = {f->values, f->n, 0, f->map};
+    int failed = 0;
+    int64_t total = 0, *square;
+    while ((square = f->next(&g, &failed)) != NULL) {
+        total += *square;
+        py_int_release(square);
+    }
+    *sum = total;
+    return failed ? -1 : 0;
+}
+
 static void teardown_fixture(void *state) {
     fixture *f = state;
     memcount_free(f->values);
@@ -103,6 +185,8 @@ static void *setup_fixture(bench_case *c) {
     fixture *f = memcount_calloc(1, sizeof *f);
     if (f == NULL) return NULL;
     f->n = n;
+    f->map = square;
+    f->next = generator_next;
     f->pipeline = bench_case_arg(c) != NULL;
     if ((f->values = memcount_malloc((n ? n : 1) * sizeof *f->values)) == NULL) {
         memcount_free(f);
@@ -132,6 +216,8 @@ LAZY_RUN(sum_lazy_iterator)
 LAZY_RUN(sum_fused_loop)
 LAZY_RUN(sum_pipeline_materialized)
 LAZY_RUN(sum_pipeline_lazy)
+LAZY_RUN(sum_materialized_pylist)
+LAZY_RUN(sum_lazy_generator)
 
 static int check_sum(void *state, bench_case *c) {
     const fixture *f = state;
@@ -140,6 +226,10 @@ static int check_sum(void *state, bench_case *c) {
     return -1;
 }
 
+/* The mechanism models stop at 10,000,000: at 100,000,000 a list of int objects is 4 GB here and one
+ * iteration takes seconds, longer than a paired slice by a thousand times. */
+#define MECHANISM_MAX_N 10000000
+
 static const int pipeline = 1; /* the arg of the pipeline variants */
 static const bench_variant variants[] = {
     {.name = "materialized", .run = run_sum_materialized},
@@ -147,6 +237,8 @@ static const bench_variant variants[] = {
     {.name = "fused_loop", .run = run_sum_fused_loop},
     {.name = "pipeline_materialized", .run = run_sum_pipeline_materialized, .arg = &pipeline},
     {.name = "pipeline_lazy", .run = run_sum_pipeline_lazy, .arg = &pipeline},
+    {.name = "materialized_pylist", .run = run_sum_materialized_pylist, .max_x = MECHANISM_MAX_N},
+    {.name = "lazy_generator", .run = run_sum_lazy_generator, .max_x = MECHANISM_MAX_N},
 };
 
 /* Decades from 1,000 to 100,000,000: 1,000,000 is article 000's point, 100,000,000 article 002's
@@ -171,7 +263,16 @@ const bench_comparison bench_this_comparison = {
              "compiled apart so the call stays opaque, as a generator's resume is (there is no inlined "
              "twin: even with the step functions in the same file, GCC 12 at -O3 keeps calling the "
              "chain through its function pointers); `fused_loop` squares and "
-             "sums in one loop, the limit. `pipeline_materialized` and `pipeline_lazy` add a filter "
+             "sums in one loop, the limit (idiomatic C: `materialized` against `fused_loop`). "
+             "Mechanism models, as CPython runs the two idioms: each square computed by a call through "
+             "the same opaque pointer on both sides (the interpreter evaluating `x * x`), made an int "
+             "object (CPython's small ints -5..256 shared, any other one allocated from a model of "
+             "pymalloc at 28 bytes, sys.getsizeof here); `materialized_pylist` appends them to a list "
+             "grown as CPython's list grows, sums the list, and frees it and them; `lazy_generator` "
+             "resumes a generator through a second opaque call per element (sum's tp_iternext), adds "
+             "each square and drops it. Both stop at n = 10,000,000, the largest n whose iteration "
+             "fits a paired slice here; 100,000,000, article 002's, would hold 4 GB of int objects. "
+             "`pipeline_materialized` and `pipeline_lazy` add a filter "
              "stage (keep the squares divisible by 3) between map and sum, as lists per stage and "
              "as chained iterators. Every sum is compared with the reference, summed as the ints "
              "were drawn, in the checked run and in every timed iteration. `peak_bytes` is the "

@@ -1,11 +1,19 @@
 /* pyalloc.c: see pyalloc.h. Names in comments are CPython's (Objects/obmalloc.c, 64-bit build with
  * its radix tree: ALIGNMENT 16, POOL_BITS 14, ARENA_BITS 20). Not modelled: the order in which
- * arenas are preferred (CPython keeps usable_arenas sorted by free pools) and address_in_range. */
+ * arenas are preferred (CPython keeps usable_arenas sorted by free pools) and address_in_range.
+ *
+ * The first arena is the interpreter's: made on first use outside the counting allocator and never
+ * given back. CPython never frees its last usable arena (bpo-37257, "stop simple arena thrashing"),
+ * and a real interpreter holds its own objects in its arenas besides: without such an arena, a loop
+ * that allocates and frees one object (a generator's int, an exception per miss) would map and free
+ * a whole arena each time, which CPython never does. Bytes in it are not counted, as the
+ * interpreter's are not a benchmark's; at most one arena's worth. */
 #include "pyalloc.h"
 
 #include "memcount.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PYALLOC_ALIGNMENT 16                     /* ALIGNMENT */
@@ -33,6 +41,7 @@ typedef struct pool {
 /* An arena (arena_object): its pools, the ones given back, and its place among usable arenas. */
 typedef struct arena {
     char *base;             /* PYALLOC_ARENA_SIZE bytes, pool-aligned */
+    int interpreters;       /* 1: the interpreter's arena, not counted and never freed */
     pool *freepools;        /* pools given back, linked by next */
     size_t nfreepools;      /* free pools, given back or never used */
     size_t next_unused;     /* the next never-used pool's index */
@@ -41,7 +50,8 @@ typedef struct arena {
 
 static pool *used_pools[PYALLOC_SIZE_CLASSES]; /* usedpools: per size class, pools with a free block */
 static arena *usable_arenas;                   /* arenas with a free pool */
-static size_t arenas_held;
+static size_t arenas_held;                     /* counted arenas: the interpreter's is not one */
+static arena interpreters_arena;
 
 size_t pyalloc_arenas(void) { return arenas_held; }
 
@@ -71,8 +81,17 @@ static void pool_unlink(pool *p) {
     if (p->next) p->next->prev = p->prev;
 }
 
-/* new_arena: one more arena, all its pools free, made usable. NULL when out of memory. */
+/* new_arena: one more arena, all its pools free, made usable; the interpreter's the first time.
+ * NULL when out of memory. */
 static arena *new_arena(void) {
+    if (interpreters_arena.base == NULL) {
+        char *base = aligned_alloc(PYALLOC_POOL_SIZE, PYALLOC_ARENA_SIZE);
+        if (base != NULL) {
+            interpreters_arena = (arena){.base = base, .interpreters = 1, .nfreepools = PYALLOC_POOLS_PER_ARENA};
+            arena_link(&interpreters_arena);
+            return &interpreters_arena;
+        }
+    }
     arena *a = memcount_malloc(sizeof *a);
     char *base = a ? memcount_aligned(PYALLOC_POOL_SIZE, PYALLOC_ARENA_SIZE) : NULL;
     if (base == NULL) {
@@ -138,7 +157,7 @@ void pyalloc_free(void *block, size_t size) {
     p->next = a->freepools;
     a->freepools = p;
     if (a->nfreepools++ == 0) arena_link(a);
-    if (a->nfreepools == PYALLOC_POOLS_PER_ARENA) {
+    if (a->nfreepools == PYALLOC_POOLS_PER_ARENA && !a->interpreters) {
         arena_unlink(a);
         memcount_free(a->base);
         memcount_free(a);

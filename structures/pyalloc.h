@@ -2,7 +2,8 @@
  * models allocate: requests of at most 512 bytes are served from 16 KiB pools of equal-sized blocks
  * (one size class per 16 bytes) carved from 1 MiB arenas; larger ones go to the system allocator, as
  * PyObject_Malloc passes them to malloc. Small objects so never touch glibc's heap, whose bins a
- * mechanism model would otherwise measure. Single-threaded, as under the GIL. */
+ * mechanism model would otherwise measure. The first arena is the interpreter's: never freed and not
+ * counted (see pyalloc.c). Single-threaded, as under the GIL. */
 #ifndef IDIOM_PYALLOC_H
 #define IDIOM_PYALLOC_H
 
@@ -18,7 +19,7 @@ void pyalloc_free(void *p, size_t size);
 /* PyObject_Realloc: p (of old_size bytes, or NULL) moved or grown to new_size > 0 bytes. NULL when
  * out of memory, p then untouched. */
 void *pyalloc_realloc(void *p, size_t old_size, size_t new_size) __attribute__((warn_unused_result));
-/* Arenas held now (each ARENA_SIZE bytes through the counting allocator). */
+/* Counted arenas held now (each 1 MiB through the counting allocator), besides the interpreter's. */
 size_t pyalloc_arenas(void);
 
 #endif /* IDIOM_PYALLOC_H */

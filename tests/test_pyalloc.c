@@ -1,7 +1,8 @@
 /* test_pyalloc.c: the pymalloc model hands out distinct 16-byte-aligned blocks that hold what is
  * written to them, reuses a freed block first, gives an emptied arena back (nothing live afterwards),
  * sends requests above 512 bytes to the system allocator, keeps a small block in place when a realloc
- * stays in its size class, and fails cleanly when an arena cannot be had. */
+ * stays in its size class, fails cleanly when an arena cannot be had, and keeps the interpreter's
+ * first arena, uncounted, for good. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -25,7 +26,7 @@ static void blocks_are_distinct_aligned_and_given_back(void **state) {
         assert_int_equal((uintptr_t)blocks[i] % 16, 0);
         memset(blocks[i], (int)(i & 0xff), 40);
     }
-    assert_true(pyalloc_arenas() >= BLOCKS * 48 / (1 << 20));
+    assert_true(pyalloc_arenas() >= BLOCKS * 48 / (1 << 20) - 1); /* besides the interpreter's */
     for (size_t i = 0; i < BLOCKS; i++)
         for (size_t b = 0; b < 40; b++)
             if (blocks[i][b] != (unsigned char)(i & 0xff)) fail_msg("block %zu was overwritten", i);
@@ -69,17 +70,42 @@ static void realloc_keeps_moves_and_copies(void **state) {
     assert_int_equal(memcount_live_bytes(), live);
 }
 
+/* Once the interpreter's arena is full, a counted arena that cannot be had fails the request. */
 static void a_failed_arena_fails_the_request(void **state) {
     (void)state;
     const size_t live = memcount_live_bytes();
-    memcount_fail_after(1);
-    assert_null(pyalloc_malloc(16));
-    memcount_fail_after(0);
+    size_t n = 0;
+    while (pyalloc_arenas() == 0) {
+        assert_true(n < BLOCKS);
+        blocks[n] = pyalloc_malloc(496); /* the largest class but one: few blocks fill an arena */
+        assert_non_null(blocks[n++]);
+    }
+    pyalloc_free(blocks[--n], 496); /* the counted arena is empty again, and given back */
+    assert_int_equal(pyalloc_arenas(), 0);
+    size_t in_interpreters = 0; /* what the interpreter's arena still holds in that class */
+    for (;;) {
+        memcount_fail_after(1);
+        void *p = pyalloc_malloc(496);
+        memcount_fail_after(0);
+        if (p == NULL) break;
+        blocks[n++] = p;
+        in_interpreters++;
+        assert_true(in_interpreters < 64 * 33);
+    }
     assert_int_equal(pyalloc_arenas(), 0);
     assert_int_equal(memcount_live_bytes(), live);
-    void *p = pyalloc_malloc(16);
-    assert_non_null(p);
-    pyalloc_free(p, 16);
+    while (n > 0) pyalloc_free(blocks[--n], 496);
+}
+
+/* The interpreter's arena is never given back, nor counted: a lone block allocated and freed over and
+ * over costs no arena each time. */
+static void the_interpreters_arena_stays(void **state) {
+    (void)state;
+    const size_t live = memcount_live_bytes();
+    memcount_mark();
+    for (int i = 0; i < 1000; i++) pyalloc_free(pyalloc_malloc(28), 28);
+    assert_int_equal(memcount_allocs_since_mark(), 0);
+    assert_int_equal(memcount_live_bytes(), live);
 }
 
 int main(void) {
@@ -88,6 +114,7 @@ int main(void) {
         cmocka_unit_test(large_requests_go_to_the_system),
         cmocka_unit_test(realloc_keeps_moves_and_copies),
         cmocka_unit_test(a_failed_arena_fails_the_request),
+        cmocka_unit_test(the_interpreters_arena_stays),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
