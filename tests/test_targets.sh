@@ -5,39 +5,39 @@
 # tests/test_instr.sh, make allocators QUICK in tests/test_allocators.sh: both need builds of their own.)
 source "$(dirname "$0")/lib.sh"
 checkout=$(long_checkout)
-export RESULTS=$checkout/results PLOTS=$checkout/plots CPYTHON=1 ONLY=append_vs_presized,miss_handling
+export RESULTS=$checkout/results PLOTS=$checkout/plots CPYTHON=1 ONLY=string_build,memoization
 for run in first second; do
   "$checkout/scripts/bench.sh" > "$scratch/$run.log" 2>&1 || { cat "$scratch/$run.log"; fail "the $run run failed"; }
 done
 mapfile -t runs < <(ls "$RESULTS/runs")
 (( ${#runs[@]} == 2 )) || fail "expected two archived runs, found: ${runs[*]}"
-[[ -f $RESULTS/runs/${runs[0]}/append_vs_presized.cpython.json ]] || fail "the runs have no CPython side to trip compare"
+[[ -f $RESULTS/runs/${runs[0]}/string_build.cpython.json ]] || fail "the runs have no CPython side to trip compare"
 pass
 
 # make compare: Google Benchmark's JSON only, the CPython side's left alone.
 "$checkout/scripts/compare.sh" "${runs[0]}" "${runs[1]}" > "$scratch/compare.out" 2>&1 \
   || { cat "$scratch/compare.out"; fail "make compare failed on two real runs"; }
-grep -q '^== append_vs_presized: time per iteration' "$scratch/compare.out" || fail "compare did not compare append_vs_presized"
-grep -q '^== miss_handling: time per iteration' "$scratch/compare.out" || fail "compare did not compare miss_handling"
+grep -q '^== string_build: time per iteration' "$scratch/compare.out" || fail "compare did not compare string_build"
+grep -q '^== memoization: time per iteration' "$scratch/compare.out" || fail "compare did not compare memoization"
 grep -q 'cpython' "$scratch/compare.out" && fail "compare handed the CPython side's JSON to compare.py"
-grep -q '^miss_handling@0.5 ' "$scratch/compare.out" || fail "compare printed no verdict for miss_handling@0.5"
+grep -q '^string_build ' "$scratch/compare.out" || fail "compare printed no verdict for string_build"
 pass
 
 # make report and make plots, from what is there.
 "$checkout/scripts/report.sh" > "$scratch/report.log" 2>&1 || { cat "$scratch/report.log"; fail "make report failed"; }
 [[ $(json_get "$RESULTS/environment.json" run_id) == "${runs[1]}" ]] || fail "make report changed the run it reports"
-rm "$PLOTS/miss_handling.svg"
+rm "$PLOTS/string_build.svg"
 "$checkout/scripts/plots.sh" "$RESULTS" "$PLOTS" > "$scratch/plots.log" 2>&1 || { cat "$scratch/plots.log"; fail "make plots failed"; }
-[[ -s $PLOTS/miss_handling.svg ]] || fail "make plots did not redraw miss_handling"
+[[ -s $PLOTS/string_build.svg ]] || fail "make plots did not redraw string_build"
 pass
 
 # make report RUN=: the older run published in place of the newer, atomically, its archive kept whole.
 RUN=${runs[0]} "$checkout/scripts/report.sh" > "$scratch/run.log" 2>&1 || { cat "$scratch/run.log"; fail "make report RUN= failed"; }
 [[ $(json_get "$RESULTS/environment.json" run_id) == "${runs[0]}" ]] || fail "make report RUN= did not publish that run"
-[[ $(json_get "$RESULTS/miss_handling.environment.json" run_id) == "${runs[0]}" ]] || fail "make report RUN= mixed two runs"
-cmp -s "$RESULTS/miss_handling.rounds.csv" "$RESULTS/runs/${runs[0]}/miss_handling.rounds.csv" \
+[[ $(json_get "$RESULTS/string_build.environment.json" run_id) == "${runs[0]}" ]] || fail "make report RUN= mixed two runs"
+cmp -s "$RESULTS/string_build.rounds.csv" "$RESULTS/runs/${runs[0]}/string_build.rounds.csv" \
   || fail "make report RUN= did not put the run's measurements in place"
-grep -q "run ${runs[0]}" "$PLOTS/miss_handling.svg" || fail "the charts are not the published run's"
+grep -q "run ${runs[0]}" "$PLOTS/string_build.svg" || fail "the charts are not the published run's"
 before=$(fingerprint)
 status=0
 RUN=no-such-run "$checkout/scripts/report.sh" > /dev/null 2> "$scratch/unknown.log" || status=$?
