@@ -19,7 +19,7 @@ pass
 [[ $(row_field "$summary" claim_id timing_methods instr_ratio) == 1 ]] \
   || fail "the two clocks run the same user-space instructions, so their ratio must be 1"
 pass
-row_field "$summary" comparison tiny_tasks note | grep -q "process_pool_4 works in child processes" \
+row_field "$summary" comparison tiny_tasks note | grep -Eq "process_pool_4(_with)? works in child processes" \
   || fail "a pool of processes is not counted, and the ledger must say so"
 pass
 grep -q "Instructions per item, counted by callgrind" "$RESULTS/REPORT.md" || fail "the report does not state the witness"
