@@ -143,6 +143,12 @@ csv_awk "$RESULTS/summary.csv" '$(c["verdict"]) !~ /^(agrees|disagrees|inconclus
   || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive"
 pass
 grep -q "^## Claims ledger" "$RESULTS/REPORT.md" || fail "REPORT.md has no ledger"
+# Figures in why-texts are the run's counters, filled in: the naive recursion's calls, counted.
+calls=$(csv_awk "$RESULTS/memoization.csv" '$(c["variant"]) == "naive_recursion" && $(c["x"]) == x { print $(c["calls"]) }' \
+        -v x="$(row_field "$RESULTS/summary.csv" claim_id memoization x)")
+grouped=$(echo "$calls" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')   # thousands separated, as the report prints them
+[[ -n $calls ]] && grep -q "fib(n) makes $grouped calls" "$RESULTS/REPORT.md" \
+  || fail "the memoization why-text does not give the counted calls ($calls)"
 grep -q "## Calibration: harness_overhead" "$RESULTS/REPORT.md" || fail "REPORT.md has no calibration"
 grep -q "^## Method" "$RESULTS/REPORT.md" || fail "REPORT.md does not explain the method"
 [[ -z $(find "$RESULTS" "$PLOTS" -name '.staging*' -o -name '.drawing*') ]] || fail "staging left behind"

@@ -10,6 +10,7 @@
 #include "report_allocators.h"
 #include "stats.h"
 #include "verdict.h"
+#include "why.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -225,6 +226,35 @@ static void write_header(FILE *f, const report_inputs *in) {
 }
 
 /* The counts, then the findings where C and the articles part ways, a sentence each. */
+/* A why-text's lookups: the claim's comparison's sweep rows, at the claim's x. */
+typedef struct why_context {
+    csv_table rows;
+    double x;
+} why_context;
+
+static double why_lookup(const char *variant, const char *column, void *ctx) {
+    const why_context *w = ctx;
+    return claims_sweep_value(&w->rows, variant, w->x, column);
+}
+
+/* Summary row i's why-text with its figures filled in from this run (core/why.h); "" if the claim
+ * has none. */
+static void why_text(const report_inputs *in, size_t i, char *out, size_t size) {
+    const csv_table *s = &in->summary;
+    const long c = claim_row(in, csv_field(s, i, "claim_id"));
+    out[0] = '\0';
+    if (c < 0) return;
+    const char *text = csv_field(&in->claims, (size_t)c, "why");
+    why_context w = {.x = atof(csv_field(s, i, "x"))};
+    cJSON *facts = NULL;
+    const int loaded = claims_load_sweep(in->dir, csv_field(s, i, "comparison"), &facts, &w.rows) == 0;
+    if (!loaded || why_expand(text, why_lookup, &w, out, size) < 0) snprintf(out, size, "%s", text);
+    if (loaded) {
+        csv_free(&w.rows);
+        cJSON_Delete(facts);
+    }
+}
+
 /* The summary row of claim_id, or -1. */
 static long summary_row(const csv_table *s, const char *claim_id) {
     for (size_t i = 0; i < s->n_rows; i++)
@@ -357,10 +387,11 @@ static void write_controls(FILE *f, const report_inputs *in) {
         char figure[512], by[128];
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
-        const long c = claim_row(in, csv_field(s, i, "claim_id"));
+        char why[2048];
+        why_text(in, i, why, sizeof why);
         fprintf(f, "## Control: %s\n\n%s Measured: %s, from %s: **%s**. A control that does not read *no difference* means "
                    "the suite would see differences where there are none today; read every verdict with that in "
-                   "mind.\n\n", csv_field(s, i, "claim_id"), c >= 0 ? csv_field(&in->claims, (size_t)c, "why") : "", figure, by,
+                   "mind.\n\n", csv_field(s, i, "claim_id"), why, figure, by,
                 strcmp(csv_field(s, i, "outcome"), "no_difference") == 0 ? "no difference, as it should" : "NOT no difference");
     }
 }
@@ -419,7 +450,6 @@ static void write_ledger(FILE *f, const report_inputs *in) {
     }
     fprintf(f, "\nEach claim in one sentence, ready to paste:\n\n");
     for (size_t i = 0; i < s->n_rows; i++) {
-        const long c = claim_row(in, csv_field(s, i, "claim_id"));
         const char *verdict = csv_field(s, i, "verdict");
         char figure[512], by[128];
         figure_text(s, i, figure, sizeof figure);
@@ -436,7 +466,9 @@ static void write_ledger(FILE *f, const report_inputs *in) {
                     strcmp(csv_field(s, i, "magnitude"), "similar") == 0 ? "similar to it (within a factor of 2)"
                     : strcmp(csv_field(s, i, "magnitude"), "smaller") == 0 ? "smaller than it by more than a factor of 2"
                                                                      : "larger than it by more than a factor of 2");
-        if (c >= 0) fprintf(f, " %s", csv_field(&in->claims, (size_t)c, "why"));
+        char why[2048];
+        why_text(in, i, why, sizeof why);
+        if (*why) fprintf(f, " %s", why);
         char witness[1024], loads[512], gaps[1024];
         witness_text(in, i, witness, sizeof witness);
         loads_text(s, i, loads, sizeof loads);
