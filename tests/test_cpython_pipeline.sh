@@ -53,6 +53,10 @@ grep -q '^| `string_build` | \*\*[a-z]*\*\*, [0-9.]*x \[.*\] | \*\*[a-z]*\*\*, [
 [[ $(row_field "$RESULTS/summary.csv" claim_id string_build model) == mechanism &&
    $(row_field "$RESULTS/summary.csv" claim_id string_build.idiomatic model) == idiomatic ]] || fail "summary.csv lacks the models"
 grep -q "CPython here measures .*x (at pieces=" "$RESULTS/REPORT.md" || fail "no claim sentence gives the CPython figure"
+# Each article claim is graded in words, C's and CPython here's ratio alike, on direction and size.
+grep -q '^- \*\*string_build\*\*: .*C: \(same direction as the article\|not the article.s direction\|direction undecided\)' "$RESULTS/REPORT.md" \
+  && grep -q '^- \*\*string_build\*\*: .*CPython here: same direction as the article' "$RESULTS/REPORT.md" \
+  || fail "the string_build sentence does not grade its direction for C and CPython here"
 grep -q '^\*\*CPython here\*\* (CPython 3' "$RESULTS/REPORT.md" || fail "the section does not show what CPython re-ran"
 [[ $(json_get "$RESULTS/environment.json" cpython) == CPython\ 3* ]] || fail "environment.json does not record the interpreter"
 pass

@@ -226,6 +226,43 @@ static void write_header(FILE *f, const report_inputs *in) {
 }
 
 /* The counts, then the findings where C and the articles part ways, a sentence each. */
+/* Summary row i graded against the article in words, on direction and on magnitude, for the ratio in
+ * column (C's "ratio", or CPython here's "python_ratio" judged as C's is), by who: "C: same direction
+ * as the article, 47x smaller than its figure of 64 (1.36x)." A verdict that only agrees in direction
+ * must not read like one that matches. */
+static void grade_text(const report_inputs *in, size_t i, const char *column, const char *who, char *out, size_t size) {
+    const csv_table *s = &in->summary;
+    const double ratio = atof(csv_field(s, i, column)), article = atof(csv_field(s, i, "article_ratio"));
+    const char *verdict = csv_field(s, i, "verdict");
+    if (strcmp(column, "ratio") != 0) { /* CPython here: its interval, judged by the same rule */
+        char lo[64], hi[64];
+        snprintf(lo, sizeof lo, "%s_lo", column);
+        snprintf(hi, sizeof hi, "%s_hi", column);
+        const long c = claim_row(in, csv_field(s, i, "claim_id"));
+        verdict = verdict_word(verdict_outcome_of(atof(csv_field(s, i, lo)), atof(csv_field(s, i, hi)), IDIOM_NOISE_FLOOR),
+                               c >= 0 ? csv_field(&in->claims, (size_t)c, "article_favours") : "");
+    }
+    const int agrees = strcmp(verdict, "agrees") == 0;
+    const char *direction = agrees ? "same direction as the article"
+                            : strcmp(verdict, "disagrees") == 0 ? "not the article's direction" : "direction undecided";
+    char r[32], a[32], k[32];
+    if (!(article > 0) || !(ratio > 0) || isinf(ratio)) {
+        snprintf(out, size, "%s: %s; the article gives no figure to set a size against.", who, direction);
+        return;
+    }
+    const double factor = ratio / article;
+    if (!agrees)
+        snprintf(out, size, "%s: %s, %sx where the article has %sx.", who, direction, ratio_text(ratio, r, sizeof r),
+                 ratio_text(article, a, sizeof a));
+    else if (factor >= 0.5 && factor <= 2)
+        snprintf(out, size, "%s: %s, and about its size (%sx against its %sx).", who, direction,
+                 ratio_text(ratio, r, sizeof r), ratio_text(article, a, sizeof a));
+    else
+        snprintf(out, size, "%s: %s, but %sx %s than its figure of %sx (%sx).", who, direction,
+                 ratio_text(factor > 1 ? factor : 1 / factor, k, sizeof k), factor > 1 ? "larger" : "smaller",
+                 ratio_text(article, a, sizeof a), ratio_text(ratio, r, sizeof r));
+}
+
 /* A why-text's lookups: the claim's comparison's sweep rows, at the claim's x. */
 typedef struct why_context {
     csv_table rows;
@@ -461,11 +498,16 @@ static void write_ledger(FILE *f, const report_inputs *in) {
                 *csv_field(s, i, "model") ? " (the " : "", csv_field(s, i, "model"), *csv_field(s, i, "model") ? " model)" : "");
         if (*csv_field(s, i, "note")) fprintf(f, " (%s)", csv_field(s, i, "note"));
         fprintf(f, ".");
-        if (*csv_field(s, i, "magnitude"))
-            fprintf(f, " The article's ratio was %s; the C ratio is %s.", csv_field(s, i, "article_ratio"),
-                    strcmp(csv_field(s, i, "magnitude"), "similar") == 0 ? "similar to it (within a factor of 2)"
-                    : strcmp(csv_field(s, i, "magnitude"), "smaller") == 0 ? "smaller than it by more than a factor of 2"
-                                                                     : "larger than it by more than a factor of 2");
+        char grade[512];
+        const int article_claim = strcmp(csv_field(s, i, "kind"), "article") == 0;
+        if (article_claim) {
+            grade_text(in, i, "ratio", "C", grade, sizeof grade);
+            fprintf(f, " %s", grade);
+        }
+        if (article_claim && *csv_field(s, i, "python_ratio")) {
+            grade_text(in, i, "python_ratio", "CPython here", grade, sizeof grade);
+            fprintf(f, " %s", grade);
+        }
         char why[2048];
         why_text(in, i, why, sizeof why);
         if (*why) fprintf(f, " %s", why);
