@@ -139,8 +139,12 @@ while IFS=$'\t' read -r claim comparison _; do
   [[ $claim == claim_id || ! -f $RESULTS/$comparison.csv ]] && continue
   grep -q "^$claim,$comparison," "$RESULTS/summary.csv" || fail "summary.csv has no row for claim $claim"
 done < "$checkout/claims/articles.tsv"
-csv_awk "$RESULTS/summary.csv" '$(c["verdict"]) !~ /^(agrees|disagrees|inconclusive)$/ { exit 1 }' \
-  || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive"
+csv_awk "$RESULTS/summary.csv" '$(c["verdict"]) !~ /^(agrees|disagrees|inconclusive|not_applicable)$/ { exit 1 }' \
+  || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive/not_applicable"
+# Plain C threads have no GIL: the article's claim about threads does not apply to them.
+[[ $(row_field "$RESULTS/summary.csv" claim_id cpu_parallel.threads@2.idiomatic verdict) == not_applicable &&
+   $(row_field "$RESULTS/summary.csv" claim_id cpu_parallel.threads@2 verdict) != not_applicable ]] \
+  || fail "C's threads without a GIL are not marked not applicable, or the GIL model is"
 pass
 grep -q "^## Claims ledger" "$RESULTS/REPORT.md" || fail "REPORT.md has no ledger"
 # Figures in why-texts are the run's counters, filled in: the naive recursion's calls, counted.

@@ -48,10 +48,11 @@ static long claim_row(const report_inputs *in, const char *claim_id) {
 }
 
 /* Which of the four headings a summary row falls under. */
-typedef enum glance { GLANCE_AGREES, GLANCE_DISAGREES, GLANCE_NO_DIFFERENCE, GLANCE_INCONCLUSIVE } glance;
-static const char *const glance_words[] = {"agree", "disagree", "find no difference", "inconclusive"};
+typedef enum glance { GLANCE_AGREES, GLANCE_DISAGREES, GLANCE_NO_DIFFERENCE, GLANCE_INCONCLUSIVE, GLANCE_NOT_APPLICABLE } glance;
+static const char *const glance_words[] = {"agree", "disagree", "find no difference", "inconclusive", "not applicable"};
 
 static glance glance_of(const csv_table *s, size_t i) {
+    if (strcmp(csv_field(s, i, "verdict"), "not_applicable") == 0) return GLANCE_NOT_APPLICABLE;
     if (strcmp(csv_field(s, i, "verdict"), "inconclusive") == 0) return GLANCE_INCONCLUSIVE;
     if (strcmp(csv_field(s, i, "outcome"), "no_difference") == 0) return GLANCE_NO_DIFFERENCE;
     return strcmp(csv_field(s, i, "verdict"), "agrees") == 0 ? GLANCE_AGREES : GLANCE_DISAGREES;
@@ -244,7 +245,9 @@ static void grade_text(const report_inputs *in, size_t i, const char *column, co
     }
     const int agrees = strcmp(verdict, "agrees") == 0;
     const char *direction = agrees ? "same direction as the article"
-                            : strcmp(verdict, "disagrees") == 0 ? "not the article's direction" : "direction undecided";
+                            : strcmp(verdict, "disagrees") == 0      ? "not the article's direction"
+                            : strcmp(verdict, "not_applicable") == 0 ? "not applicable to the article's claim"
+                                                                     : "direction undecided";
     char r[32], a[32], k[32];
     if (!(article > 0) || !(ratio > 0) || isinf(ratio)) {
         snprintf(out, size, "%s: %s; the article gives no figure to set a size against.", who, direction);
@@ -358,12 +361,14 @@ static void write_three_answers(FILE *f, const report_inputs *in) {
 
 static void write_glance(FILE *f, const report_inputs *in) {
     const csv_table *s = &in->summary;
-    size_t counts[4] = {0, 0, 0, 0};
+    size_t counts[5] = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < s->n_rows; i++) counts[glance_of(s, i)]++;
     fprintf(f, "## Verdicts at a glance\n\nOf %zu claims: **%zu %s**, **%zu %s** (a difference the other way), "
-               "**%zu %s** and **%zu %s**.\n\n", s->n_rows, counts[GLANCE_AGREES], glance_words[GLANCE_AGREES],
+               "**%zu %s**, **%zu %s** and **%zu %s** (measured, but the claim is about something this C does not "
+               "have).\n\n", s->n_rows, counts[GLANCE_AGREES], glance_words[GLANCE_AGREES],
             counts[GLANCE_DISAGREES], glance_words[GLANCE_DISAGREES], counts[GLANCE_NO_DIFFERENCE],
-            glance_words[GLANCE_NO_DIFFERENCE], counts[GLANCE_INCONCLUSIVE], glance_words[GLANCE_INCONCLUSIVE]);
+            glance_words[GLANCE_NO_DIFFERENCE], counts[GLANCE_INCONCLUSIVE], glance_words[GLANCE_INCONCLUSIVE],
+            counts[GLANCE_NOT_APPLICABLE], glance_words[GLANCE_NOT_APPLICABLE]);
     size_t parted = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         if (strcmp(csv_field(s, i, "verdict"), "disagrees") != 0 || strcmp(csv_field(s, i, "kind"), "article") != 0) continue;
@@ -492,8 +497,9 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
         fprintf(f, "- **%s**: %s, from %s; the claim %s%s%s%s", csv_field(s, i, "claim_id"), figure, by,
-                strcmp(verdict, "agrees") == 0      ? "holds in C"
-                : strcmp(verdict, "disagrees") == 0 ? "does not hold in C"
+                strcmp(verdict, "agrees") == 0           ? "holds in C"
+                : strcmp(verdict, "disagrees") == 0      ? "does not hold in C"
+                : strcmp(verdict, "not_applicable") == 0 ? "does not apply to this C"
                                                     : "is neither confirmed nor refuted here",
                 *csv_field(s, i, "model") ? " (the " : "", csv_field(s, i, "model"), *csv_field(s, i, "model") ? " model)" : "");
         if (*csv_field(s, i, "note")) fprintf(f, " (%s)", csv_field(s, i, "note"));

@@ -458,6 +458,10 @@ int main(int argc, char **argv) {
             if (strcmp(metric, "ns_per_item") == 0) judge_time(&m, baseline, contender, &r);
             else judge_counted(&m, metric, baseline, contender, &r);
             r.verdict = verdict_word(r.outcome, FIELD("article_favours"));
+            if (*OPTIONAL_FIELD("not_applicable")) { /* measured all the same, but not a test of the claim */
+                r.verdict = "not_applicable";
+                append_note(&r, "not applicable: %s", OPTIONAL_FIELD("not_applicable"));
+            }
             if (!isnan(r.x) && r.x != wanted)
                 append_note(&r, "measured at %s=%.15g: the article's %.15g is not in this run's sweep", param, r.x, wanted);
         }
