@@ -57,6 +57,8 @@ grep -q "CPython here measures .*x (at pieces=" "$RESULTS/REPORT.md" || fail "no
 grep -q '^- \*\*string_build\*\*: .*C: \(same direction as the article\|not the article.s direction\|direction undecided\)' "$RESULTS/REPORT.md" \
   && grep -q '^- \*\*string_build\*\*: .*CPython here: same direction as the article' "$RESULTS/REPORT.md" \
   || fail "the string_build sentence does not grade its direction for C and CPython here"
+grep -q '^- \*\*string_build\*\*: .*In the sweep (medians of the rows, not paired), `join` is faster from pieces=' "$RESULTS/REPORT.md" \
+  || fail "the string_build sentence does not say over which x its winner wins in the sweep"
 grep -q '^\*\*CPython here\*\* (CPython 3' "$RESULTS/REPORT.md" || fail "the section does not show what CPython re-ran"
 [[ $(json_get "$RESULTS/environment.json" cpython) == CPython\ 3* ]] || fail "environment.json does not record the interpreter"
 pass

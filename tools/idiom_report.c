@@ -266,6 +266,50 @@ static void grade_text(const report_inputs *in, size_t i, const char *column, co
                  ratio_text(article, a, sizeof a), ratio_text(ratio, r, sizeof r));
 }
 
+/* Where in the sweep summary row i's winner wins: over the xs both variants were swept at, who has
+ * the lower median (time, or the claim's counted metric), in words: "In the sweep (medians, not
+ * paired), `b` wins from n=1000 to 1e+07; `a` below." "" for a crossover claim or without both rows.
+ * This is the range of x a verdict holds over; the pairs decide the claim at its own x. */
+static void sweep_range_text(const report_inputs *in, size_t i, char *out, size_t size) {
+    const csv_table *s = &in->summary;
+    out[0] = '\0';
+    const char *metric = csv_field(s, i, "metric");
+    if (strcmp(metric, "crossover") == 0) return;
+    const char *column = strcmp(metric, "ns_per_item") == 0 ? "ns_per_item" : metric;
+    csv_table rows;
+    cJSON *facts = NULL;
+    if (claims_load_sweep(in->dir, csv_field(s, i, "comparison"), &facts, &rows) != 0) return;
+    const char *baseline = csv_field(s, i, "baseline"), *contender = csv_field(s, i, "contender");
+    double xs[MAX_POINTS];
+    int side[MAX_POINTS]; /* 1: the contender's median is lower, -1: the baseline's, 0: equal */
+    size_t n = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(facts, "xs")) {
+        const double x = item->valuedouble;
+        const double b = claims_sweep_value(&rows, baseline, x, column), c = claims_sweep_value(&rows, contender, x, column);
+        if (isnan(b) || isnan(c) || n == MAX_POINTS) continue;
+        xs[n] = x;
+        side[n++] = b > c ? 1 : b < c ? -1 : 0;
+    }
+    csv_free(&rows);
+    cJSON_Delete(facts);
+    if (n < 2) return;
+    /* The run of xs, from the largest down, on which the largest x's winner wins. */
+    size_t from = n - 1;
+    while (from > 0 && side[from - 1] == side[n - 1]) from--;
+    const char *winner = side[n - 1] > 0 ? contender : side[n - 1] < 0 ? baseline : NULL;
+    const char *param = csv_field(s, i, "param");
+    if (winner == NULL) return;
+    char better[96];
+    if (strcmp(column, "ns_per_item") == 0) snprintf(better, sizeof better, "faster");
+    else snprintf(better, sizeof better, "lower in %s", column);
+    int used = snprintf(out, size, " In the sweep (medians of the rows, not paired), `%s` is %s from %s=%g to %g", winner,
+                        better, param, xs[from], xs[n - 1]);
+    if (used > 0 && (size_t)used < size)
+        snprintf(out + used, size - (size_t)used, from == 0 ? ", every x swept." : "; at %s=%g and below, it is not.", param,
+                 xs[from - (from > 0)]);
+}
+
 /* A why-text's lookups: the claim's comparison's sweep rows, at the claim's x. */
 typedef struct why_context {
     csv_table rows;
@@ -517,6 +561,9 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         char why[2048];
         why_text(in, i, why, sizeof why);
         if (*why) fprintf(f, " %s", why);
+        char range[512];
+        sweep_range_text(in, i, range, sizeof range);
+        fprintf(f, "%s", range);
         char witness[1024], loads[512], gaps[1024];
         witness_text(in, i, witness, sizeof witness);
         loads_text(s, i, loads, sizeof loads);
