@@ -222,7 +222,7 @@ static int write_summary_csv(const results *r, FILE *f) {
                 FIELD_MEDIAN(in, working_set_bytes, scratch));
         for (size_t k = 0; k < cmp->n_extra_counters; k++) {
             for (size_t j = 0; j < in->n_reps; j++) scratch[j] = in->reps[j].extra[k];
-            fprintf(f, ",%.6g", stats_median(scratch, in->n_reps));
+            fprintf(f, ",%.15g", stats_median(scratch, in->n_reps)); /* counters are often exact counts */
         }
         fputc('\n', f);
     }
