@@ -23,6 +23,12 @@ row_field "$summary" comparison tiny_tasks note | grep -Eq "process_pool_4(_with
   || fail "a pool of processes is not counted, and the ledger must say so"
 pass
 grep -q "Instructions per item, counted by callgrind" "$RESULTS/REPORT.md" || fail "the report does not state the witness"
+# Where time and instructions part by more than 2x, the claim's own counters say which side stalls.
+parted=$(csv_awk "$summary" '$(c["instr_ratio"]) != "" && $(c["ratio"]) > 0 { g = $(c["ratio"]) / $(c["instr_ratio"]); if (g > 2 || g < 0.5) n++ }
+                            END { print n + 0 }')
+(( parted == 0 )) || grep -q "so it is the side that stalls" "$RESULTS/REPORT.md" \
+  || fail "$parted claim(s) part time from instructions, and the report does not say which side stalls"
+! grep -q "usually memory" "$RESULTS/REPORT.md" || fail "the report still gives the one generic cause"
 pass
 # Deterministic: the same build counts the same instructions again.
 cp "$RESULTS/membership.instr.csv" "$scratch/first.csv"

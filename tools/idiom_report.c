@@ -125,9 +125,67 @@ static void loads_text(const csv_table *s, size_t i, char *buffer, size_t size) 
              atof(csv_field(s, i, "loads_baseline")), csv_field(s, i, "contender"), atof(csv_field(s, i, "loads_contender")));
 }
 
+#define WITNESS_GAP 2.0 /* time and instruction ratios parting by more than this get a diagnosis */
+
+/* Row i's time ratio. */
+static double time_ratio_of(const csv_table *s, size_t i) { return atof(csv_field(s, i, "ratio")); }
+
+/* Where row i's time goes when its time ratio and instruction ratio part by more than WITNESS_GAP,
+ * from the claim's own counters at its x: each side's ns per item and instructions per item (so ns
+ * per instruction: the side with more waits, the other works), allocations per item, and working set
+ * with the dependent loads its time is worth there. Says which side stalls; asserts no cause the
+ * counters do not show. */
+static void diagnosis_text(const report_inputs *in, size_t i, char *out, size_t size) {
+    const csv_table *s = &in->summary;
+    out[0] = '\0';
+    csv_table rows;
+    cJSON *facts = NULL;
+    if (claims_load_sweep(in->dir, csv_field(s, i, "comparison"), &facts, &rows) != 0) return;
+    const double x = atof(csv_field(s, i, "x"));
+    const char *side[2] = {csv_field(s, i, "baseline"), csv_field(s, i, "contender")};
+    const double instr[2] = {atof(csv_field(s, i, "instr_baseline")), atof(csv_field(s, i, "instr_contender"))};
+    const char *loads_column[2] = {"loads_baseline", "loads_contender"};
+    double ns[2], per_instr[2], allocs[2], working_set[2];
+    for (int k = 0; k < 2; k++) {
+        ns[k] = claims_sweep_value(&rows, side[k], x, "ns_per_item");
+        per_instr[k] = ns[k] / instr[k];
+        allocs[k] = claims_sweep_value(&rows, side[k], x, "allocs") / claims_sweep_value(&rows, side[k], x, "items");
+        working_set[k] = claims_sweep_value(&rows, side[k], x, "working_set_bytes");
+    }
+    csv_free(&rows);
+    cJSON_Delete(facts);
+    if (isnan(per_instr[0]) || isnan(per_instr[1])) return;
+    const int waits = per_instr[1] > per_instr[0]; /* the side whose instructions take longer */
+    size_t used = 0;
+    const double slower = per_instr[waits] / per_instr[!waits];
+    int n = snprintf(out, size, " **Time and instructions part by %.3gx**: per item (the sweep's medians), `%s` takes %.3g ns "
+                     "for %.4g instructions (%.3g ns each) and `%s` %.3g ns for %.4g (%.3g ns each): `%s` spends %.3gx as "
+                     "long per instruction, so it is the side that stalls",
+                     time_ratio_of(s, i) / atof(csv_field(s, i, "instr_ratio")) >= 1
+                         ? time_ratio_of(s, i) / atof(csv_field(s, i, "instr_ratio"))
+                         : atof(csv_field(s, i, "instr_ratio")) / time_ratio_of(s, i),
+                     side[0], ns[0], instr[0], per_instr[0], side[1], ns[1], instr[1], per_instr[1], side[waits], slower);
+    used = n > 0 ? (size_t)n : 0;
+    if (used < size && !isnan(working_set[waits]) && working_set[waits] > 0 && *csv_field(s, i, loads_column[waits]))
+        n = snprintf(out + used, size - used, ": its working set is %.3g MB, where its item costs as long as %.3g dependent "
+                     "random loads", working_set[waits] / 1e6, atof(csv_field(s, i, loads_column[waits])));
+    else if (used < size && !isnan(working_set[waits]) && working_set[waits] > 0)
+        n = snprintf(out + used, size - used, ": its working set is %.3g MB", working_set[waits] / 1e6);
+    else
+        n = 0;
+    used += n > 0 ? (size_t)n : 0;
+    if (used < size && !isnan(allocs[0]) && !isnan(allocs[1]))
+        n = snprintf(out + used, size - used, "; allocations per item: %.3g for `%s`, %.3g for `%s`", allocs[0], side[0],
+                     allocs[1], side[1]);
+    else
+        n = 0;
+    used += n > 0 ? (size_t)n : 0;
+    if (used < size) snprintf(out + used, size - used, ". Work in the kernel (system calls, page faults, process starts) and "
+                                                        "sleeping are not counted instructions either.");
+}
+
 /* The witness in words: the two counts, and where the time ratio and the instruction ratio part by
- * more than WITNESS_GAP, why that usually is. Empty without counts. */
-#define WITNESS_GAP 2.0
+ * more than WITNESS_GAP, that claim's own diagnosis. Empty without counts. */
 static void witness_text(const report_inputs *in, size_t i, char *buffer, size_t size) {
     const csv_table *s = &in->summary;
     buffer[0] = '\0';
@@ -137,18 +195,9 @@ static void witness_text(const report_inputs *in, size_t i, char *buffer, size_t
                         "%.4g for `%s`, a ratio of %.3g.", atof(csv_field(s, i, "instr_baseline")),
                         csv_field(s, i, "baseline"), atof(csv_field(s, i, "instr_contender")), csv_field(s, i, "contender"), instr_ratio);
     const double gap = time_ratio / instr_ratio;
-    char dram[160] = "hundreds of ns";
-    if (!isnan(in->dram_ns))
-        snprintf(dram, sizeof dram, "%.0f ns at the largest working set the latency calibration measured", in->dram_ns);
     if (used > 0 && (size_t)used < size && (gap > WITNESS_GAP || gap < 1 / WITNESS_GAP))
-        snprintf(buffer + used, size - (size_t)used,
-                 " **The time ratio (%.3g) and the instruction ratio (%.3g) differ by %.3gx**: the difference in time "
-                 "is not in the instructions executed but in what they wait for, usually memory (a dependent load that "
-                 "misses the caches costs %s on this machine, the time of hundreds of instructions), else "
-                 "the kernel (system calls, page faults and process starts run no counted instructions) or sleeping "
-                 "on I/O.", time_ratio, instr_ratio, gap > 1 ? gap : 1 / gap, dram);
+        diagnosis_text(in, i, buffer + used, size - (size_t)used);
 }
-
 /* A ratio as the report prints it: three significant digits, whole numbers from 1,000 up. */
 static const char *ratio_text(double ratio, char *buffer, size_t size) {
     snprintf(buffer, size, ratio >= 1000 ? "%.0f" : "%.3g", ratio);
