@@ -4,7 +4,7 @@
 #include "bench.h"
 #include "iter.h"
 #include "memcount.h"
-#include "pyalloc.h"
+#include "pyint.h"
 #include "pylist.h"
 #include "rng.h"
 
@@ -99,29 +99,6 @@ static int sum_pipeline_lazy(const fixture *f, int64_t *sum) {
 
 /* ---- the mechanism model: what CPython runs for the two idioms ---- */
 
-/* An int object: CPython keeps -5..256 as shared objects and allocates any other result (long_mul)
- * from pymalloc, sys.getsizeof(10000) = 28 bytes here. */
-#define PY_INT_BYTES 28
-#define SMALL_INT_MAX 256
-static const int64_t *small_int(int64_t v) {
-    static int64_t cache[SMALL_INT_MAX + 1];
-    cache[v] = v; /* the same value every time: the cache needs no setup */
-    return &cache[v];
-}
-static int is_small(int64_t v) { return v >= 0 && v <= SMALL_INT_MAX; }
-
-/* v as an object; NULL when out of memory. */
-static const int64_t *py_int(int64_t v) {
-    if (is_small(v)) return small_int(v);
-    int64_t *box = pyalloc_malloc(PY_INT_BYTES);
-    if (box != NULL) *box = v;
-    return box;
-}
-/* Its reference dropped: freed unless it is a shared small int. */
-static void py_int_release(const int64_t *box) {
-    if (box != NULL && !is_small(*box)) pyalloc_free((void *)box, PY_INT_BYTES);
-}
-
 /* `sum([x * x for x in values])`: each square computed through the same opaque call as the
  * generator's (the interpreter evaluating x * x), made an object, appended to a list grown as
  * CPython's is; then sum walks the list; then the list and its squares are freed. */
@@ -129,15 +106,15 @@ static int sum_materialized_pylist(const fixture *f, int64_t *sum) {
     pylist squares = {0};
     int status = 0;
     for (size_t i = 0; i < f->n && status == 0; i++) {
-        const int64_t *square = py_int(f->map(f->values[i]));
+        const int64_t *square = pyint_new(f->map(f->values[i]));
         if (square == NULL || pylist_append(&squares, (void *)square) != 0) {
-            py_int_release(square);
+            pyint_release(square);
             status = -1;
         }
     }
     int64_t total = 0;
     for (size_t i = 0; i < squares.n; i++) total += *(const int64_t *)squares.items[i];
-    for (size_t i = 0; i < squares.n; i++) py_int_release(squares.items[i]);
+    for (size_t i = 0; i < squares.n; i++) pyint_release(squares.items[i]);
     pylist_free(&squares);
     *sum = total;
     return status;
@@ -155,7 +132,7 @@ struct generator {
  * generator's tp_iternext. */
 __attribute__((noipa)) static int64_t *generator_next(generator *g, int *failed) {
     if (g->pos >= g->n) return NULL;
-    const int64_t *square = py_int(g->map(g->values[g->pos++]));
+    const int64_t *square = pyint_new(g->map(g->values[g->pos++]));
     if (square == NULL) *failed = 1;
     return (int64_t *)square;
 }
@@ -167,7 +144,7 @@ static int sum_lazy_generator(const fixture *f, int64_t *sum) {
     int64_t total = 0, *square;
     while ((square = f->next(&g, &failed)) != NULL) {
         total += *square;
-        py_int_release(square);
+        pyint_release(square);
     }
     *sum = total;
     return failed ? -1 : 0;

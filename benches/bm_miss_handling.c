@@ -4,6 +4,7 @@
 #include "compact_dict.h"
 #include "memcount.h"
 #include "pyalloc.h"
+#include "pyint.h"
 #include "rng.h"
 #include "string_map.h"
 
@@ -32,14 +33,6 @@ typedef struct py_str {
  * from pools of arenas already in use, as in CPython, rather than a fresh arena each. */
 #define PY_STR_BYTES 59
 
-/* The ints 1..100 that the dict's values are: objects of CPython's small-int cache (-5..256), so a
- * value is a pointer to one of these, as in the article's dict. */
-static const int small_ints[VALUE_MAX + 1] = {
-    0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
-    26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51,
-    52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77,
-    78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100};
-
 /* The dict: drawn once per process and shared by every benchmark, as the article builds it once;
  * held twice, as the C programmer's uthash map of byte strings and as CPython's dict of str. */
 typedef struct table {
@@ -47,7 +40,7 @@ typedef struct table {
     int *values;      /* values[i] belongs to key i */
     string_map map;
     py_str **key_objects; /* key i as a str object */
-    compact_dict dict;   /* key_objects[i] to small_ints[values[i]] */
+    compact_dict dict;   /* key_objects[i] to values[i] as an int object (1..100: the small-int cache's) */
 } table;
 
 /* One iteration's lookups, and what they must add up to. */
@@ -137,7 +130,7 @@ static int table_make_dict(table *t) {
     t->dict = (compact_dict){.eq = py_str_eq};
     for (size_t i = 0; i < TABLE_KEYS; i++) {
         py_str *key = t->key_objects[i] = py_str_new(t->keys + i * KEY_LEN);
-        if (key == NULL || compact_dict_set(&t->dict, key->hash, (intptr_t)key, (void *)&small_ints[t->values[i]]) != 0)
+        if (key == NULL || compact_dict_set(&t->dict, key->hash, (intptr_t)key, (void *)pyint_small(t->values[i])) != 0)
             return -1;
     }
     return 0;
@@ -278,8 +271,8 @@ static const char key_error_type = 'K';
 /* `d[key]`: the value's object, or NULL with *raised set to a new KeyError (NULL too when the
  * exception itself could not be allocated: CPython's MemoryError). Its own function, not inlined, as
  * raising leaves the eval loop's fast path for calls into the error machinery. */
-__attribute__((noipa)) static const int *pydict_getitem(compact_dict *d, const py_str *key, key_error **raised) {
-    const int *value = compact_dict_get(d, key->hash, (intptr_t)key);
+__attribute__((noipa)) static const int64_t *pydict_getitem(compact_dict *d, const py_str *key, key_error **raised) {
+    const int64_t *value = compact_dict_get(d, key->hash, (intptr_t)key);
     if (value != NULL) return value;
     key_error *error = pyalloc_malloc(KEY_ERROR_BYTES);
     void *args = error ? pyalloc_malloc(ARGS_TUPLE_BYTES) : NULL;
@@ -314,15 +307,15 @@ static int except_key_error(key_error *error) {
  * hash, the second finding the key by identity at once. */
 static int check_first_pydict(compact_dict *d, const py_str *key) {
     if (compact_dict_get(d, key->hash, (intptr_t)key) == NULL) return MISSING;
-    return *(const int *)compact_dict_get(d, key->hash, (intptr_t)key);
+    return (int)*(const int64_t *)compact_dict_get(d, key->hash, (intptr_t)key);
 }
 
 /* `try: return d[key] except KeyError: return None` on CPython's dict: one lookup; a miss makes a
  * KeyError, which the handler matches and drops. */
 static int error_path_pydict(compact_dict *d, const py_str *key) {
     key_error *raised;
-    const int *value = pydict_getitem(d, key, &raised);
-    if (value != NULL) return *value;
+    const int64_t *value = pydict_getitem(d, key, &raised);
+    if (value != NULL) return (int)*value;
     if (raised == NULL) return RAISE_FAILED;
     return except_key_error(raised) ? MISSING : RAISE_FAILED;
 }

@@ -157,17 +157,18 @@ fi
 # The archive of this run: what it measured, and the ledger as it stood after it.
 archive=$stage/archive/$run_id
 archive_run "$stage/results" "$archive" "${selected[@]}"
-keep_archives() {   # bounded retention: run ids sort by time, so the oldest come first
+# file_archive: the archive into results/runs/, keeping the newest KEEP_RUNS (run ids sort by time).
+file_archive() {
   local archived i
+  mkdir -p "$results/runs"
+  mv "$archive" "$results/runs/$run_id"
   mapfile -t archived < <(list_runs "$results/runs")
   for (( i = 0; i + keep_runs < ${#archived[@]}; i++ )); do rm -rf "${results:?}/runs/${archived[$i]}"; done
 }
 if (( ${#failed_steps[@]} > 0 )); then
   # Nothing is published; what was measured is kept, marked with the steps that failed.
   printf '%s\n' "${failed_steps[@]}" > "$archive/$incomplete_marker"
-  mkdir -p "$results/runs"
-  mv "$archive" "$results/runs/$run_id"
-  keep_archives
+  file_archive
   failed=$(printf '%s; ' "${failed_steps[@]}")
   echo "idiombench: ${failed%; } failed (see above): results/ and plots/ are as they were." >&2
   echo "idiombench: what this run measured is archived as incomplete run $run_id ($results/runs/$run_id)." \
@@ -177,9 +178,7 @@ fi
 
 # Everything succeeded: move into place, one rename per file.
 stage_commit "$results" "$plots"
-mkdir -p "$results/runs"
-mv "$archive" "$results/runs/$run_id"
-keep_archives
+file_archive
 echo "idiombench: done in $((SECONDS - started)) s. Report: $results/REPORT.md; charts: $plots/;" \
      "archived as run $run_id (make compare BASE=$run_id)" >&2
 exit 0

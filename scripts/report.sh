@@ -31,7 +31,6 @@ if [[ -n $run ]]; then
   for name in "${measured[@]}"; do
     for suffix in "${measured_suffixes[@]}"; do rm -f "$stage/results/$name.$suffix"; done
   done
-  for file in "${run_derived_files[@]}"; do rm -f "$stage/results/$file"; done
   archive_run "$archive" "$stage/results" "${measured[@]}"
   for file in "${run_derived_files[@]}"; do rm -f "$stage/results/$file"; done   # derived anew below
 fi

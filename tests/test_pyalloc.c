@@ -13,6 +13,7 @@
 
 #include "memcount.h"
 #include "pyalloc.h"
+#include "pyint.h"
 
 enum { BLOCKS = 100000 }; /* several arenas' worth of 48-byte blocks */
 static unsigned char *blocks[BLOCKS];
@@ -108,6 +109,27 @@ static void the_interpreters_arena_stays(void **state) {
     assert_int_equal(memcount_live_bytes(), live);
 }
 
+/* Int objects: the small-int cache's shared ones (-5..256, each holding its value), any other a block
+ * of its own, given back when released. */
+static void int_objects_share_the_small_ones(void **state) {
+    (void)state;
+    for (int64_t v = PYINT_SMALL_MIN; v <= PYINT_SMALL_MAX; v++) {
+        assert_int_equal(*pyint_small(v), v);
+        assert_ptr_equal(pyint_new(v), pyint_small(v));
+    }
+    const size_t arenas = pyalloc_arenas();
+    const int64_t *big = pyint_new(10000), *other = pyint_new(10000);
+    assert_non_null(big);
+    assert_non_null(other);
+    assert_ptr_not_equal(big, other);
+    assert_int_equal(*big, 10000);
+    pyint_release(big);
+    pyint_release(other);
+    pyint_release(pyint_small(7)); /* a shared one stays */
+    assert_int_equal(*pyint_small(7), 7);
+    assert_int_equal(pyalloc_arenas(), arenas);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(blocks_are_distinct_aligned_and_given_back),
@@ -115,6 +137,7 @@ int main(void) {
         cmocka_unit_test(realloc_keeps_moves_and_copies),
         cmocka_unit_test(a_failed_arena_fails_the_request),
         cmocka_unit_test(the_interpreters_arena_stays),
+        cmocka_unit_test(int_objects_share_the_small_ones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

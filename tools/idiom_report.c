@@ -6,7 +6,6 @@
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
-#include "memline.h"
 #include "report_allocators.h"
 #include "stats.h"
 #include "verdict.h"
@@ -26,7 +25,6 @@ typedef struct report_inputs {
     csv_table claims;       /* claims/articles.tsv */
     csv_table summary;      /* summary.csv */
     csv_table python;       /* python.csv: the CPython side's figure per claim (empty if none) */
-    double dram_ns;         /* one dependent load at the latency calibration's largest working set, or NaN */
 } report_inputs;
 
 /* A value of a JSON file's object as text; the result lives until 16 more calls, so one printf may
@@ -127,44 +125,59 @@ static void loads_text(const csv_table *s, size_t i, char *buffer, size_t size) 
 
 #define WITNESS_GAP 2.0 /* time and instruction ratios parting by more than this get a diagnosis */
 
-/* Row i's time ratio. */
-static double time_ratio_of(const csv_table *s, size_t i) { return atof(csv_field(s, i, "ratio")); }
+/* What the sentence of one claim quotes from its comparison's sweep: the rows and the facts, loaded
+ * once per claim (loaded 0 if the comparison left none), and the claim's x. */
+typedef struct claim_sweep {
+    csv_table rows;
+    cJSON *facts;
+    int loaded;
+    double x;
+} claim_sweep;
+
+static claim_sweep claim_sweep_load(const report_inputs *in, size_t i) {
+    claim_sweep c = {.x = atof(csv_field(&in->summary, i, "x"))};
+    c.loaded = claims_load_sweep(in->dir, csv_field(&in->summary, i, "comparison"), &c.facts, &c.rows) == 0;
+    return c;
+}
+
+static void claim_sweep_free(claim_sweep *c) {
+    if (c->loaded) {
+        csv_free(&c->rows);
+        cJSON_Delete(c->facts);
+    }
+    c->loaded = 0;
+}
 
 /* Where row i's time goes when its time ratio and instruction ratio part by more than WITNESS_GAP,
  * from the claim's own counters at its x: each side's ns per item and instructions per item (so ns
  * per instruction: the side with more waits, the other works), allocations per item, and working set
  * with the dependent loads its time is worth there. Says which side stalls; asserts no cause the
  * counters do not show. */
-static void diagnosis_text(const report_inputs *in, size_t i, char *out, size_t size) {
+static void diagnosis_text(const report_inputs *in, size_t i, const claim_sweep *sweep, char *out, size_t size) {
     const csv_table *s = &in->summary;
     out[0] = '\0';
-    csv_table rows;
-    cJSON *facts = NULL;
-    if (claims_load_sweep(in->dir, csv_field(s, i, "comparison"), &facts, &rows) != 0) return;
-    const double x = atof(csv_field(s, i, "x"));
+    if (!sweep->loaded) return;
+    const csv_table *rows = &sweep->rows;
+    const double x = sweep->x;
     const char *side[2] = {csv_field(s, i, "baseline"), csv_field(s, i, "contender")};
     const double instr[2] = {atof(csv_field(s, i, "instr_baseline")), atof(csv_field(s, i, "instr_contender"))};
     const char *loads_column[2] = {"loads_baseline", "loads_contender"};
     double ns[2], per_instr[2], allocs[2], working_set[2];
     for (int k = 0; k < 2; k++) {
-        ns[k] = claims_sweep_value(&rows, side[k], x, "ns_per_item");
+        ns[k] = claims_sweep_value(rows, side[k], x, "ns_per_item");
         per_instr[k] = ns[k] / instr[k];
-        allocs[k] = claims_sweep_value(&rows, side[k], x, "allocs") / claims_sweep_value(&rows, side[k], x, "items");
-        working_set[k] = claims_sweep_value(&rows, side[k], x, "working_set_bytes");
+        allocs[k] = claims_sweep_value(rows, side[k], x, "allocs") / claims_sweep_value(rows, side[k], x, "items");
+        working_set[k] = claims_sweep_value(rows, side[k], x, "working_set_bytes");
     }
-    csv_free(&rows);
-    cJSON_Delete(facts);
     if (isnan(per_instr[0]) || isnan(per_instr[1])) return;
     const int waits = per_instr[1] > per_instr[0]; /* the side whose instructions take longer */
     size_t used = 0;
-    const double slower = per_instr[waits] / per_instr[!waits];
+    const double gap = atof(csv_field(s, i, "ratio")) / atof(csv_field(s, i, "instr_ratio"));
     int n = snprintf(out, size, " **Time and instructions part by %.3gx**: per item (the sweep's medians), `%s` takes %.3g ns "
                      "for %.4g instructions (%.3g ns each) and `%s` %.3g ns for %.4g (%.3g ns each): `%s` spends %.3gx as "
-                     "long per instruction, so it is the side that stalls",
-                     time_ratio_of(s, i) / atof(csv_field(s, i, "instr_ratio")) >= 1
-                         ? time_ratio_of(s, i) / atof(csv_field(s, i, "instr_ratio"))
-                         : atof(csv_field(s, i, "instr_ratio")) / time_ratio_of(s, i),
-                     side[0], ns[0], instr[0], per_instr[0], side[1], ns[1], instr[1], per_instr[1], side[waits], slower);
+                     "long per instruction, so it is the side that stalls", gap >= 1 ? gap : 1 / gap,
+                     side[0], ns[0], instr[0], per_instr[0], side[1], ns[1], instr[1], per_instr[1], side[waits],
+                     per_instr[waits] / per_instr[!waits]);
     used = n > 0 ? (size_t)n : 0;
     if (used < size && !isnan(working_set[waits]) && working_set[waits] > 0 && *csv_field(s, i, loads_column[waits]))
         n = snprintf(out + used, size - used, ": its working set is %.3g MB, where its item costs as long as %.3g dependent "
@@ -186,7 +199,7 @@ static void diagnosis_text(const report_inputs *in, size_t i, char *out, size_t 
 
 /* The witness in words: the two counts, and where the time ratio and the instruction ratio part by
  * more than WITNESS_GAP, that claim's own diagnosis. Empty without counts. */
-static void witness_text(const report_inputs *in, size_t i, char *buffer, size_t size) {
+static void witness_text(const report_inputs *in, size_t i, const claim_sweep *sweep, char *buffer, size_t size) {
     const csv_table *s = &in->summary;
     buffer[0] = '\0';
     if (!*csv_field(s, i, "instr_ratio") || !*csv_field(s, i, "ratio")) return;
@@ -196,7 +209,7 @@ static void witness_text(const report_inputs *in, size_t i, char *buffer, size_t
                         csv_field(s, i, "baseline"), atof(csv_field(s, i, "instr_contender")), csv_field(s, i, "contender"), instr_ratio);
     const double gap = time_ratio / instr_ratio;
     if (used > 0 && (size_t)used < size && (gap > WITNESS_GAP || gap < 1 / WITNESS_GAP))
-        diagnosis_text(in, i, buffer + used, size - (size_t)used);
+        diagnosis_text(in, i, sweep, buffer + used, size - (size_t)used);
 }
 /* A ratio as the report prints it: three significant digits, whole numbers from 1,000 up. */
 static const char *ratio_text(double ratio, char *buffer, size_t size) {
@@ -276,6 +289,16 @@ static void write_header(FILE *f, const report_inputs *in) {
 }
 
 /* The counts, then the findings where C and the articles part ways, a sentence each. */
+/* CPython here's verdict on row i's claim, by the rule C's is judged by: its interval against the
+ * noise floor, then against the article's direction. */
+static const char *cpython_verdict(const report_inputs *in, size_t i) {
+    const csv_table *s = &in->summary;
+    const long c = claim_row(in, csv_field(s, i, "claim_id"));
+    return verdict_word(verdict_outcome_of(atof(csv_field(s, i, "python_ratio_lo")), atof(csv_field(s, i, "python_ratio_hi")),
+                                           IDIOM_NOISE_FLOOR),
+                        c >= 0 ? csv_field(&in->claims, (size_t)c, "article_favours") : "");
+}
+
 /* Summary row i graded against the article in words, on direction and on magnitude, for the ratio in
  * column (C's "ratio", or CPython here's "python_ratio" judged as C's is), by who: "C: same direction
  * as the article, 47x smaller than its figure of 64 (1.36x)." A verdict that only agrees in direction
@@ -283,15 +306,7 @@ static void write_header(FILE *f, const report_inputs *in) {
 static void grade_text(const report_inputs *in, size_t i, const char *column, const char *who, char *out, size_t size) {
     const csv_table *s = &in->summary;
     const double ratio = atof(csv_field(s, i, column)), article = atof(csv_field(s, i, "article_ratio"));
-    const char *verdict = csv_field(s, i, "verdict");
-    if (strcmp(column, "ratio") != 0) { /* CPython here: its interval, judged by the same rule */
-        char lo[64], hi[64];
-        snprintf(lo, sizeof lo, "%s_lo", column);
-        snprintf(hi, sizeof hi, "%s_hi", column);
-        const long c = claim_row(in, csv_field(s, i, "claim_id"));
-        verdict = verdict_word(verdict_outcome_of(atof(csv_field(s, i, lo)), atof(csv_field(s, i, hi)), IDIOM_NOISE_FLOOR),
-                               c >= 0 ? csv_field(&in->claims, (size_t)c, "article_favours") : "");
-    }
+    const char *verdict = strcmp(column, "ratio") == 0 ? csv_field(s, i, "verdict") : cpython_verdict(in, i);
     const int agrees = strcmp(verdict, "agrees") == 0;
     const char *direction = agrees ? "same direction as the article"
                             : strcmp(verdict, "disagrees") == 0      ? "not the article's direction"
@@ -319,29 +334,25 @@ static void grade_text(const report_inputs *in, size_t i, const char *column, co
  * the lower median (time, or the claim's counted metric), in words: "In the sweep (medians, not
  * paired), `b` wins from n=1000 to 1e+07; `a` below." "" for a crossover claim or without both rows.
  * This is the range of x a verdict holds over; the pairs decide the claim at its own x. */
-static void sweep_range_text(const report_inputs *in, size_t i, char *out, size_t size) {
+static void sweep_range_text(const report_inputs *in, size_t i, const claim_sweep *sweep, char *out, size_t size) {
     const csv_table *s = &in->summary;
     out[0] = '\0';
     const char *metric = csv_field(s, i, "metric");
-    if (strcmp(metric, "crossover") == 0) return;
-    const char *column = strcmp(metric, "ns_per_item") == 0 ? "ns_per_item" : metric;
-    csv_table rows;
-    cJSON *facts = NULL;
-    if (claims_load_sweep(in->dir, csv_field(s, i, "comparison"), &facts, &rows) != 0) return;
+    if (strcmp(metric, "crossover") == 0 || !sweep->loaded) return;
+    const char *column = metric; /* ns_per_item, or the counted metric: each a sweep column */
     const char *baseline = csv_field(s, i, "baseline"), *contender = csv_field(s, i, "contender");
     double xs[MAX_POINTS];
     int side[MAX_POINTS]; /* 1: the contender's median is lower, -1: the baseline's, 0: equal */
     size_t n = 0;
     const cJSON *item;
-    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(facts, "xs")) {
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(sweep->facts, "xs")) {
         const double x = item->valuedouble;
-        const double b = claims_sweep_value(&rows, baseline, x, column), c = claims_sweep_value(&rows, contender, x, column);
+        const double b = claims_sweep_value(&sweep->rows, baseline, x, column),
+                     c = claims_sweep_value(&sweep->rows, contender, x, column);
         if (isnan(b) || isnan(c) || n == MAX_POINTS) continue;
         xs[n] = x;
         side[n++] = b > c ? 1 : b < c ? -1 : 0;
     }
-    csv_free(&rows);
-    cJSON_Delete(facts);
     if (n < 2) return;
     /* The run of xs, from the largest down, on which the largest x's winner wins. */
     size_t from = n - 1;
@@ -360,32 +371,19 @@ static void sweep_range_text(const report_inputs *in, size_t i, char *out, size_
 }
 
 /* A why-text's lookups: the claim's comparison's sweep rows, at the claim's x. */
-typedef struct why_context {
-    csv_table rows;
-    double x;
-} why_context;
-
 static double why_lookup(const char *variant, const char *column, void *ctx) {
-    const why_context *w = ctx;
-    return claims_sweep_value(&w->rows, variant, w->x, column);
+    const claim_sweep *sweep = ctx;
+    return claims_sweep_value(&sweep->rows, variant, sweep->x, column);
 }
 
 /* Summary row i's why-text with its figures filled in from this run (core/why.h); "" if the claim
  * has none. */
-static void why_text(const report_inputs *in, size_t i, char *out, size_t size) {
-    const csv_table *s = &in->summary;
-    const long c = claim_row(in, csv_field(s, i, "claim_id"));
+static void why_text(const report_inputs *in, size_t i, const claim_sweep *sweep, char *out, size_t size) {
+    const long c = claim_row(in, csv_field(&in->summary, i, "claim_id"));
     out[0] = '\0';
     if (c < 0) return;
     const char *text = csv_field(&in->claims, (size_t)c, "why");
-    why_context w = {.x = atof(csv_field(s, i, "x"))};
-    cJSON *facts = NULL;
-    const int loaded = claims_load_sweep(in->dir, csv_field(s, i, "comparison"), &facts, &w.rows) == 0;
-    if (!loaded || why_expand(text, why_lookup, &w, out, size) < 0) snprintf(out, size, "%s", text);
-    if (loaded) {
-        csv_free(&w.rows);
-        cJSON_Delete(facts);
-    }
+    if (!sweep->loaded || why_expand(text, why_lookup, (void *)sweep, out, size) < 0) snprintf(out, size, "%s", text);
 }
 
 /* The summary row of claim_id, or -1. */
@@ -409,20 +407,18 @@ static void answer_cell(const csv_table *s, long i, char *buffer, size_t size) {
              ratio_text(atof(csv_field(s, (size_t)i, "ratio_hi")), hi, sizeof hi));
 }
 
-/* CPython here's answer to row i, judged as C's are: its interval against the noise floor, then
- * against the article's direction. */
+/* CPython here's answer to row i: its verdict (cpython_verdict), ratio and interval. */
 static void cpython_answer_cell(const report_inputs *in, size_t i, char *buffer, size_t size) {
     const csv_table *s = &in->summary;
     if (!*csv_field(s, i, "python_ratio")) {
         snprintf(buffer, size, "—");
         return;
     }
-    const long c = claim_row(in, csv_field(s, i, "claim_id"));
-    const double lo = atof(csv_field(s, i, "python_ratio_lo")), hi = atof(csv_field(s, i, "python_ratio_hi"));
     char r[32], l[32], h[32];
-    snprintf(buffer, size, "**%s**, %sx [%s, %s]",
-             verdict_word(verdict_outcome_of(lo, hi, IDIOM_NOISE_FLOOR), c >= 0 ? csv_field(&in->claims, (size_t)c, "article_favours") : ""),
-             ratio_text(atof(csv_field(s, i, "python_ratio")), r, sizeof r), ratio_text(lo, l, sizeof l), ratio_text(hi, h, sizeof h));
+    snprintf(buffer, size, "**%s**, %sx [%s, %s]", cpython_verdict(in, i),
+             ratio_text(atof(csv_field(s, i, "python_ratio")), r, sizeof r),
+             ratio_text(atof(csv_field(s, i, "python_ratio_lo")), l, sizeof l),
+             ratio_text(atof(csv_field(s, i, "python_ratio_hi")), h, sizeof h));
 }
 
 /* The articles' claims, each answered three ways: in CPython here, by the C model of what CPython
@@ -523,7 +519,9 @@ static void write_controls(FILE *f, const report_inputs *in) {
         figure_text(s, i, figure, sizeof figure);
         measured_by(s, i, by, sizeof by);
         char why[2048];
-        why_text(in, i, why, sizeof why);
+        claim_sweep sweep = claim_sweep_load(in, i);
+        why_text(in, i, &sweep, why, sizeof why);
+        claim_sweep_free(&sweep);
         fprintf(f, "## Control: %s\n\n%s Measured: %s, from %s: **%s**. A control that does not read *no difference* means "
                    "the suite would see differences where there are none today; read every verdict with that in "
                    "mind.\n\n", csv_field(s, i, "claim_id"), why, figure, by,
@@ -607,14 +605,16 @@ static void write_ledger(FILE *f, const report_inputs *in) {
             grade_text(in, i, "python_ratio", "CPython here", grade, sizeof grade);
             fprintf(f, " %s", grade);
         }
+        claim_sweep sweep = claim_sweep_load(in, i); /* what the why-text, range and diagnosis quote */
         char why[2048];
-        why_text(in, i, why, sizeof why);
+        why_text(in, i, &sweep, why, sizeof why);
         if (*why) fprintf(f, " %s", why);
         char range[512];
-        sweep_range_text(in, i, range, sizeof range);
+        sweep_range_text(in, i, &sweep, range, sizeof range);
         fprintf(f, "%s", range);
-        char witness[1024], loads[512], gaps[1024];
-        witness_text(in, i, witness, sizeof witness);
+        char witness[2048], loads[512], gaps[1024];
+        witness_text(in, i, &sweep, witness, sizeof witness);
+        claim_sweep_free(&sweep);
         loads_text(s, i, loads, sizeof loads);
         cpython_gaps(s, i, gaps, sizeof gaps);
         fprintf(f, "%s%s%s\n", gaps, witness, loads);
@@ -883,9 +883,6 @@ int main(int argc, char **argv) {
     }
     snprintf(path, sizeof path, "%s/python.csv", in.dir);
     if (csv_load(path, ',', &in.python, error, sizeof error) != 0) in.python = (csv_table){0}; /* older results */
-    memline latency;
-    memline_load(in.dir, "load_latency", &latency);
-    in.dram_ns = latency.n ? latency.ns[latency.n - 1] : NAN;
     snprintf(path, sizeof path, "%s/REPORT.md", in.dir);
     FILE *f = fopen(path, "w");
     if (f == NULL) {

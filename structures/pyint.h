@@ -1,0 +1,20 @@
+/* pyint.h: CPython's int objects as the mechanism models make them: -5..256 are shared objects of the
+ * small-int cache (Objects/longobject.c), any other value a new object from pymalloc (pyalloc), at
+ * sys.getsizeof's 28 bytes for a one-digit int in CPython 3.11.2 here. An object is a pointer to its
+ * value. */
+#ifndef IDIOM_PYINT_H
+#define IDIOM_PYINT_H
+
+#include <stdint.h>
+
+#define PYINT_SMALL_MIN (-5)
+#define PYINT_SMALL_MAX 256
+
+/* The shared object of v, which must be within the small-int cache's range. */
+const int64_t *pyint_small(int64_t v);
+/* v as an object: the shared one where there is one, else a new one. NULL when out of memory. */
+const int64_t *pyint_new(int64_t v);
+/* A reference dropped: the object freed unless it is a shared small int. NULL is ignored. */
+void pyint_release(const int64_t *object);
+
+#endif /* IDIOM_PYINT_H */
