@@ -1,4 +1,4 @@
-/* records.c: the four record layouts; see records.h. */
+/* records.c: the five record layouts; see records.h. */
 #include "records.h"
 
 #include "pyalloc.h"
