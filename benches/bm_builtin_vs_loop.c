@@ -3,6 +3,8 @@
  * routine (OpenBLAS, glibc's memchr and memcpy) beats the loop a C programmer writes, and by how much. */
 #include "bench.h"
 #include "memcount.h"
+#include "pyalloc.h"
+#include "pyfloat.h"
 #include "rng.h"
 
 #include <cblas.h>
@@ -15,6 +17,7 @@
 enum { STREAM_INPUT = 1 }; /* the PRNG stream of this comparison */
 
 typedef double sum_fn(const double *values, size_t n);
+typedef double boxed_sum_fn(const double *const *items, size_t n);
 typedef const unsigned char *search_fn(const unsigned char *bytes, size_t n, unsigned char wanted);
 typedef void copy_fn(unsigned char *restrict dst, const unsigned char *restrict src, size_t n);
 
@@ -51,6 +54,56 @@ static double sum_unrolled_lanes(const double *values, size_t n) {
 /* OpenBLAS's dasum, the sum of absolute values: the plain sum for the non-negative inputs drawn
  * here, in one stream (a dot product with ones would read a second array). */
 static double sum_blas(const double *values, size_t n) { return cblas_dasum((blasint)n, values, 1); }
+
+/* ---- the mechanism: what CPython and NumPy do underneath ---- */
+
+/* NumPy's np.sum of a contiguous float64 array: pairwise_sum of loops_utils.h.src, blocks of at most
+ * PAIRWISE_BLOCK summed with eight accumulators, longer runs split in two at a multiple of 8. */
+#define PAIRWISE_BLOCK 128 /* PW_BLOCKSIZE */
+static double sum_pairwise(const double *values, size_t n) {
+    if (n < 8) {
+        double total = 0;
+        for (size_t i = 0; i < n; i++) total += values[i];
+        return total;
+    }
+    if (n <= PAIRWISE_BLOCK) {
+        double r[8];
+        for (size_t k = 0; k < 8; k++) r[k] = values[k];
+        size_t i = 8;
+        for (; i < n - n % 8; i += 8)
+            for (size_t k = 0; k < 8; k++) r[k] += values[i + k];
+        double total = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) total += values[i];
+        return total;
+    }
+    size_t half = n / 2;
+    half -= half % 8;
+    return sum_pairwise(values, half) + sum_pairwise(values + half, n - half);
+}
+
+/* `total = 0.0; for v in values: total += v` over a list of float objects: each addition reads the
+ * item through its pointer and makes a new float object for the total, the old one freed (as
+ * float_add and the store to `total` do). NaN if an object cannot be allocated. */
+static double sum_boxed_loop(const double *const *items, size_t n) {
+    const double *total = pyfloat_new(0.0);
+    for (size_t i = 0; i < n && total != NULL; i++) {
+        const double *next = pyfloat_new(*total + *items[i]);
+        pyfloat_release(total);
+        total = next;
+    }
+    if (total == NULL) return NAN;
+    const double result = *total;
+    pyfloat_release(total);
+    return result;
+}
+
+/* The built-in sum() over the same list: builtin_sum_impl's float fast path adds each item's value
+ * into a C double, no object made per element. */
+static double sum_boxed_builtin(const double *const *items, size_t n) {
+    double total = 0;
+    for (size_t i = 0; i < n; i++) total += *items[i];
+    return total;
+}
 
 /* ---- byte search: `x in bytes` / bytes.find against a loop ---- */
 
@@ -95,12 +148,13 @@ static void copy_word_loop(unsigned char *restrict dst, const unsigned char *res
 
 /* ---- the lifecycle ---- */
 
-typedef enum family { FAMILY_SUM, FAMILY_SEARCH, FAMILY_COPY } family;
+typedef enum family { FAMILY_SUM, FAMILY_BOXED_SUM, FAMILY_SEARCH, FAMILY_COPY } family;
 
 /* A variant: its family and its routine. */
 typedef struct variant_spec {
     family family;
     sum_fn *sum;
+    boxed_sum_fn *boxed_sum;
     search_fn *search;
     copy_fn *copy;
 } variant_spec;
@@ -109,6 +163,7 @@ typedef struct fixture {
     const variant_spec *spec;
     size_t n;
     double *values;                /* sum: n doubles uniform in [0, 1) */
+    const double **items;          /* boxed sum: a list of float objects holding values */
     long double expected_sum;      /* their sum, compensated, in extended precision */
     double result_sum;
     unsigned char *bytes;          /* search and copy: n random bytes; for search only the last is SEARCHED_BYTE */
@@ -120,6 +175,7 @@ static int run_routine(void *state) {
     fixture *f = state;
     switch (f->spec->family) {
     case FAMILY_SUM: f->result_sum = f->spec->sum(f->values, f->n); break;
+    case FAMILY_BOXED_SUM: f->result_sum = f->spec->boxed_sum(f->items, f->n); break;
     case FAMILY_SEARCH: f->found = f->spec->search(f->bytes, f->n, SEARCHED_BYTE); break;
     case FAMILY_COPY:
         f->spec->copy(f->copy, f->bytes, f->n);
@@ -131,6 +187,8 @@ static int run_routine(void *state) {
 
 static void teardown_fixture(void *state) {
     fixture *f = state;
+    for (size_t i = 0; f->items != NULL && i < f->n; i++) pyfloat_release(f->items[i]);
+    memcount_free(f->items);
     memcount_free(f->values);
     memcount_free(f->bytes);
     memcount_free(f->copy);
@@ -156,10 +214,15 @@ static void *setup_fixture(bench_case *c) {
     f->spec = spec;
     f->n = n;
     rng r = rng_seeded(bench_seed(), STREAM_INPUT);
-    if (spec->family == FAMILY_SUM) {
+    if (spec->family == FAMILY_SUM || spec->family == FAMILY_BOXED_SUM) {
         if ((f->values = memcount_malloc((n ? n : 1) * sizeof *f->values)) == NULL) goto out_of_memory;
         for (size_t i = 0; i < n; i++) f->values[i] = (double)(rng_next(&r) >> 11) * 0x1p-53; /* 53 random bits */
         f->expected_sum = reference_sum(f->values, n);
+        if (spec->family == FAMILY_BOXED_SUM) {
+            if ((f->items = memcount_calloc(n ? n : 1, sizeof *f->items)) == NULL) goto out_of_memory;
+            for (size_t i = 0; i < n; i++)
+                if ((f->items[i] = pyfloat_new(f->values[i])) == NULL) goto out_of_memory;
+        }
         openblas_set_num_threads(1); /* one core, as the loops use: the comparison is of routines, not of threads */
     } else {
         if ((f->bytes = memcount_malloc(n ? n : 1)) == NULL) goto out_of_memory;
@@ -186,9 +249,16 @@ out_of_memory:
  * order), they are right. A search must find the last byte; a copy must equal its source. */
 static int check_result(void *state, bench_case *c) {
     const fixture *f = state;
-    const double bytes_touched[] = {[FAMILY_SUM] = sizeof(double), [FAMILY_SEARCH] = 1, [FAMILY_COPY] = 2};
+    const double bytes_touched[] = {[FAMILY_SUM] = sizeof(double), [FAMILY_BOXED_SUM] = sizeof(double) + sizeof(void *),
+                                    [FAMILY_SEARCH] = 1, [FAMILY_COPY] = 2};
     bench_case_set_counter(c, "bytes_per_element", bytes_touched[f->spec->family]);
     switch (f->spec->family) {
+    case FAMILY_BOXED_SUM: {
+        const size_t before = pyalloc_requests();
+        (void)f->spec->boxed_sum(f->items, f->n); /* once more, its objects counted */
+        bench_case_set_counter(c, "objects_per_element", f->n ? (double)(pyalloc_requests() - before) / (double)f->n : 0);
+    }
+        __attribute__((fallthrough)); /* then checked as any sum */
     case FAMILY_SUM: {
         const double error = fabs((double)((long double)f->result_sum - f->expected_sum));
         const double bound = (double)f->n * DBL_EPSILON * (double)f->expected_sum;
@@ -217,6 +287,7 @@ static int check_result(void *state, bench_case *c) {
 }
 
 #define SUMS(fn) .run = run_routine, .arg = &(const variant_spec){.family = FAMILY_SUM, .sum = (fn)}
+#define BOXED_SUMS(fn) .run = run_routine, .arg = &(const variant_spec){.family = FAMILY_BOXED_SUM, .boxed_sum = (fn)}
 #define SEARCHES(fn) .run = run_routine, .arg = &(const variant_spec){.family = FAMILY_SEARCH, .search = (fn)}
 #define COPIES(fn) .run = run_routine, .arg = &(const variant_spec){.family = FAMILY_COPY, .copy = (fn)}
 static const bench_variant variants[] = {
@@ -224,6 +295,9 @@ static const bench_variant variants[] = {
     {.name = "sum_loop_novec", SUMS(sum_loop_novec)},
     {.name = "sum_unrolled_lanes", SUMS(sum_unrolled_lanes)},
     {.name = "sum_blas", SUMS(sum_blas)},
+    {.name = "sum_pairwise", SUMS(sum_pairwise)},
+    {.name = "sum_boxed_loop", BOXED_SUMS(sum_boxed_loop)},
+    {.name = "sum_boxed_builtin", BOXED_SUMS(sum_boxed_builtin)},
     {.name = "search_byte_loop", SEARCHES(search_byte_loop)},
     {.name = "search_memchr", SEARCHES(search_memchr)},
     {.name = "copy_byte_loop_novec", COPIES(copy_byte_loop_novec)},
@@ -235,7 +309,7 @@ static const bench_variant variants[] = {
 /* 1-3 steps from 1,000 to 10,000,000 elements; the claims are at 1,000,000. */
 static const double sweep[] = {1000, 3000, 10000, 30000, 100000, 300000, 1000000, 3000000, 10000000};
 static const double quick_sweep[] = {1000, 1000000};
-static const char *const extra_counters[] = {"bytes_per_element"};
+static const char *const extra_counters[] = {"bytes_per_element", "objects_per_element"};
 
 const bench_comparison bench_this_comparison = {
     .name = "builtin_vs_loop",
@@ -250,7 +324,14 @@ const bench_comparison bench_this_comparison = {
              "floating-point additions, so it is not vectorised and `sum_loop_novec` (vectoriser off) "
              "is the same machine code; `sum_unrolled_lanes` keeps 8 independent accumulators, as a "
              "library kernel does; `sum_blas` is OpenBLAS's `cblas_dasum` on one thread (the sum of "
-             "absolute values, which is the sum for these non-negative inputs). Sums add in different "
+             "absolute values, which is the sum for these non-negative inputs). The mechanism, as CPython "
+             "3.11 and NumPy do it: `sum_boxed_loop` is the Python for loop over a list of float "
+             "objects, reading each through its pointer and making a new 24-byte float for the total "
+             "at every step (from the pymalloc model, which hands back the block just freed as the "
+             "float free list does); `sum_boxed_builtin` is `sum(list)`, whose float fast path adds "
+             "the values into a C double; `sum_pairwise` is NumPy's pairwise_sum (blocks of 128 with "
+             "eight accumulators). Not modelled: the interpreter's dispatch, which is most of what a "
+             "Python loop costs. Sums add in different "
              "orders, so they may differ in the last bits: each is checked against a compensated "
              "long-double reference within n × DBL_EPSILON of the sum. **Byte search** of n random "
              "bytes whose only match is the last: `search_byte_loop` against glibc's `memchr`. **Copy** "
@@ -258,7 +339,7 @@ const bench_comparison bench_this_comparison = {
              "itself), `copy_byte_loop_novec` (the same loop with that pattern recognition and the "
              "vectoriser off: truly a byte at a time) and `copy_word_loop` (8 bytes per step). Timed: "
              "one call on inputs made untimed; items are elements (doubles or bytes), and "
-             "`bytes_per_element` says how many bytes each touches (8 for a sum, 1 for a search, 2 for a "
+             "`bytes_per_element` says how many bytes each touches (8 for a sum, 16 for a boxed sum: pointer and value, 1 for a search, 2 for a "
              "copy: read and written), from which the chart draws bytes per ns. Every result is checked "
              "before timing starts: the sum within its bound, the search at the last byte, the copy "
              "byte for byte against its source.",

@@ -1,4 +1,5 @@
-/* membership_layouts.h: the four set layouts of the membership comparisons behind one face, and
+/* membership_layouts.h: the set layouts of the membership comparisons behind one face (four a C
+ * programmer would write, and CPython's list and set of int objects as the mechanism models them), and
  * their shared input: the article's list(range(n)), here shuffled, so that membership of q is
  * exactly 0 <= q < n. Shared by bm_membership.c and bm_membership_build.c. */
 #ifndef IDIOM_MEMBERSHIP_LAYOUTS_H
@@ -7,6 +8,9 @@
 #include "int_array.h"
 #include "memcount.h"
 #include "oa_set.h"
+#include "pyint.h"
+#include "pylist.h"
+#include "pyset.h"
 #include "rng.h"
 #include "sorted_array.h"
 #include "uthash_set.h"
@@ -32,10 +36,76 @@ typedef struct membership_layout {
     static void name##_free(void *set) { type##_free(set); }                                        \
     static const membership_layout name = {sizeof(type), name##_build, name##_count_hits, name##_free};
 
+/* The mechanism's list: `list(range(n))`, a pointer per element, presized exactly, each pointing to
+ * an int object of its own (pyint: the small-int cache's below 257). */
+typedef struct boxed_int_list {
+    pylist list;
+} boxed_int_list;
+
+static inline void boxed_int_list_free(boxed_int_list *l) {
+    for (size_t i = 0; i < l->list.n; i++) pyint_release(l->list.items[i]);
+    pylist_free(&l->list);
+}
+
+static inline int boxed_int_list_build(boxed_int_list *l, const int64_t *values, size_t n) {
+    *l = (boxed_int_list){0};
+    if (pylist_reserve_exact(&l->list, n) != 0) return -1;
+    for (size_t i = 0; i < n; i++) {
+        const int64_t *object = pyint_new(values[i]);
+        if (object == NULL || pylist_append(&l->list, (void *)object) != 0) {
+            pyint_release(object);
+            boxed_int_list_free(l);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A query as CPython holds it: the shared small int, else an object no element is (as a fresh int
+ * from randint, or the constant 999999, is not). */
+#define MEMBERSHIP_QUERY_OBJECT(name, key)                                                             \
+    const int64_t name##_boxed = (key);                                                            \
+    const int64_t *const name = (key) >= PYINT_SMALL_MIN && (key) <= PYINT_SMALL_MAX ? pyint_small(key) : &name##_boxed
+
+/* list_contains: PyObject_RichCompareBool on each element in turn until one is equal. */
+static inline int boxed_int_list_contains(const boxed_int_list *l, int64_t key) {
+    MEMBERSHIP_QUERY_OBJECT(object, key);
+    for (size_t i = 0; i < l->list.n; i++)
+        if (pyint_equal(l->list.items[i], object)) return 1;
+    return 0;
+}
+
+/* The mechanism's set: `set(range(n))`, each element an int object of its own in CPython's table. */
+typedef struct boxed_int_set {
+    pyset set;
+} boxed_int_set;
+
+static inline void boxed_int_set_free(boxed_int_set *s) { pyset_free(&s->set); }
+
+static inline int boxed_int_set_build(boxed_int_set *s, const int64_t *values, size_t n) {
+    *s = (boxed_int_set){0};
+    for (size_t i = 0; i < n; i++) {
+        const int64_t *object = pyint_new(values[i]);
+        if (object == NULL || pyset_add(&s->set, object) != 0) {
+            pyint_release(object);
+            pyset_free(&s->set);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static inline int boxed_int_set_contains(const boxed_int_set *s, int64_t key) {
+    MEMBERSHIP_QUERY_OBJECT(object, key);
+    return pyset_contains(&s->set, object);
+}
+
 MEMBERSHIP_LAYOUT(linear_scan, int_array)
 MEMBERSHIP_LAYOUT(uthash_layout, uthash_set)
 MEMBERSHIP_LAYOUT(open_addressing, oa_set)
 MEMBERSHIP_LAYOUT(sorted_bsearch, sorted_array)
+MEMBERSHIP_LAYOUT(boxed_list_layout, boxed_int_list)
+MEMBERSHIP_LAYOUT(boxed_set_layout, boxed_int_set)
 
 /* Room for any layout's struct. */
 typedef union membership_set {
@@ -43,6 +113,8 @@ typedef union membership_set {
     uthash_set uthash;
     oa_set open;
     sorted_array sorted;
+    boxed_int_list boxed;
+    boxed_int_set boxed_set;
 } membership_set;
 
 enum { MEMBERSHIP_STREAM_VALUES = 1, MEMBERSHIP_STREAM_QUERIES = 2 };

@@ -1,6 +1,7 @@
 """Article 000's "Comparing sets and tuples" under memory_profiler: building the list
-list(range(1_000_000)) (`build_list`), then a set (`build_set`) and a tuple (`build_tuple`) of it,
-which share the list's int objects. Measured with tracemalloc (the peak while building), the
+list(range(1_000_000)) (`build_list`), the set set(range(1_000_000)) (`build_set`), which makes int
+objects of its own as the article's +62.547 MiB implies (a 32 MiB table and 30.5 MiB of ints), and a
+tuple of the list (`build_tuple`), which shares the list's int objects as its +7.641 MiB implies. Measured with tracemalloc (the peak while building), the
 resident set's growth while the result is alive, and memory_profiler's increment, the article's
 tool. Values are bytes."""
 import cpython_side
@@ -11,7 +12,7 @@ def measure(side):
     big_list = list(range(size))
     same = lambda a, b: sorted(a) == sorted(b)
     idioms = {"build_list": lambda: list(range(size)),
-              "build_set": lambda: set(big_list),
+              "build_set": lambda: set(range(size)),
               "build_tuple": lambda: tuple(big_list)}
     side.memory(size, idioms, same, point=f"{size:,} ints from range({size})")
     side.progress("traced")

@@ -53,7 +53,10 @@ static arena *usable_arenas;                   /* arenas with a free pool */
 static size_t arenas_held;                     /* counted arenas: the interpreter's is not one */
 static arena interpreters_arena;
 
+static size_t requests;                         /* pyalloc_malloc calls that succeeded */
+
 size_t pyalloc_arenas(void) { return arenas_held; }
+size_t pyalloc_requests(void) { return requests; }
 
 static void arena_link(arena *a) {
     a->prev = NULL;
@@ -122,7 +125,11 @@ static pool *new_pool(size_t size_class) {
 
 /* pymalloc_alloc for small requests; the system allocator above 512 bytes. O(1). */
 void *pyalloc_malloc(size_t size) {
-    if (size == 0 || size > PYALLOC_SMALL_REQUEST_THRESHOLD) return memcount_malloc(size ? size : 1);
+    if (size == 0 || size > PYALLOC_SMALL_REQUEST_THRESHOLD) {
+        void *large = memcount_malloc(size ? size : 1);
+        requests += large != NULL;
+        return large;
+    }
     const size_t size_class = (size - 1) / PYALLOC_ALIGNMENT;
     pool *p = used_pools[size_class];
     if (p == NULL && (p = new_pool(size_class)) == NULL) return NULL;
@@ -135,6 +142,7 @@ void *pyalloc_malloc(size_t size) {
     }
     p->ref_count++;
     if (p->freeblock == NULL && p->nextoffset > p->maxnextoffset) pool_unlink(p); /* now full */
+    requests++;
     return block;
 }
 

@@ -21,5 +21,9 @@ void pyalloc_free(void *p, size_t size);
 void *pyalloc_realloc(void *p, size_t old_size, size_t new_size) __attribute__((warn_unused_result));
 /* Counted arenas held now (each 1 MiB through the counting allocator), besides the interpreter's. */
 size_t pyalloc_arenas(void);
+/* Blocks handed out so far (pyalloc_malloc's, and pyalloc_realloc's when it moves or first
+ * allocates a block; not its in-place or system reallocs): the objects a mechanism model made, for
+ * the counters its why-text quotes. */
+size_t pyalloc_requests(void);
 
 #endif /* IDIOM_PYALLOC_H */

@@ -31,3 +31,8 @@ const int64_t *pyint_new(int64_t v) {
 void pyint_release(const int64_t *object) {
     if (object != NULL && !is_small(*object)) pyalloc_free((void *)object, PYINT_BYTES);
 }
+
+/* long_richcompare: out of line, as the type slot's call is. */
+__attribute__((noipa)) static int long_richcompare_eq(const int64_t *a, const int64_t *b) { return *a == *b; }
+
+int pyint_equal(const int64_t *a, const int64_t *b) { return a == b || long_richcompare_eq(a, b); }

@@ -16,5 +16,8 @@ const int64_t *pyint_small(int64_t v);
 const int64_t *pyint_new(int64_t v);
 /* A reference dropped: the object freed unless it is a shared small int. NULL is ignored. */
 void pyint_release(const int64_t *object);
+/* PyObject_RichCompareBool(a, b, Py_EQ) of two int objects: 1 at once if they are the same object,
+ * else long_richcompare's answer, from an out-of-line call as through the type's slot. */
+int pyint_equal(const int64_t *a, const int64_t *b);
 
 #endif /* IDIOM_PYINT_H */

@@ -3,6 +3,7 @@
 
 #include "pyalloc.h"
 
+#include <assert.h>
 #include <stdint.h>
 
 /* list_resize for one more item: when full, reallocate to (n + 1) + (n + 1) / 8 + 6, rounded down
@@ -19,6 +20,18 @@ int pylist_append(pylist *l, void *item) {
         l->resizes++;
     }
     l->items[l->n++] = item;
+    return 0;
+}
+
+int pylist_reserve_exact(pylist *l, size_t n) {
+    assert(l->items == NULL);
+    if (n == 0) return 0;
+    if (n > SIZE_MAX / sizeof *l->items) return -1;
+    void **items = pyalloc_malloc(n * sizeof *items);
+    if (items == NULL) return -1;
+    l->items = items;
+    l->allocated = n;
+    l->resizes++;
     return 0;
 }
 

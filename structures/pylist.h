@@ -15,6 +15,9 @@ typedef struct pylist {
 
 /* list.append(item). 0, or -1 when out of memory, the list unchanged. Amortised O(1). */
 int pylist_append(pylist *l, void *item) __attribute__((warn_unused_result));
+/* list_preallocate_exact for an empty list: room for exactly n items, as `list(iterable)` makes
+ * when the iterable has a length (`list(range(n))`). 0, or -1 when out of memory, the list unchanged. */
+int pylist_reserve_exact(pylist *l, size_t n) __attribute__((warn_unused_result));
 /* Free the item array (not the items); the list is empty, its counters zero. */
 void pylist_free(pylist *l);
 
