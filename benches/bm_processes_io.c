@@ -13,10 +13,11 @@ const bench_comparison bench_this_comparison = {
     .about = IO_ABOUT_METHOD " `sequential` downloads one after another; `process_per_download` forks "
              "a child per download, which reports its length and checksum through a pipe and is "
              "reaped; `thread_per_download` does the same job on a pthread, for what a process costs "
-             "over a thread. A fork copies the page tables of the whole benchmark process, which keeps "
-             "the download buffers of every case it has set up (200 KB per download slot, so tens of MB "
-             "by the largest sweeps): the process line includes that, as a fork from any large program "
-             "would, and it flattens at several ms per download where the forks, made one after "
-             "another by the parent, outlast the latency.",
+             "over a thread. The children are forked, all at once, by a helper process that the program "
+             "forks before main, holding its libraries and an initialised libcurl and nothing of the "
+             "cases' buffers (lean_forker.c), as the article's children are forked from a script that "
+             "has imported urllib; the request to the helper and its answer are timed with the rest. "
+             "Not modelled: the size of CPython's interpreter, whose page tables each of the article's "
+             "forks copies; the helper here is smaller.",
     IO_COMPARISON(variants),
 };

@@ -4,6 +4,7 @@ if(NOT TARGET PkgConfig::IDIOM_IO_LIBS)
   pkg_check_modules(IDIOM_IO_LIBS REQUIRED IMPORTED_TARGET libmicrohttpd libcurl)
 endif()
 target_sources(${bench} PRIVATE ${PROJECT_SOURCE_DIR}/benches/io/local_http.c
-                                ${PROJECT_SOURCE_DIR}/benches/io/io_downloads.c)
+                                ${PROJECT_SOURCE_DIR}/benches/io/io_downloads.c
+                                ${PROJECT_SOURCE_DIR}/benches/io/lean_forker.c)
 target_include_directories(${bench} PRIVATE ${PROJECT_SOURCE_DIR}/benches/io)
 target_link_libraries(${bench} PRIVATE PkgConfig::IDIOM_IO_LIBS)

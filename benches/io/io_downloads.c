@@ -1,8 +1,8 @@
 /* io_downloads.c: n downloads from the loopback server, five ways; see io_downloads.h. */
 #include "io_downloads.h"
 
+#include "lean_forker.h"
 #include "local_http.h"
-#include "process_pool.h"
 
 #include <curl/curl.h>
 #include <pthread.h>
@@ -107,19 +107,32 @@ static int run_event_loop(fixture *f) {
     return status;
 }
 
-/* What a child per download runs: the download, reported as its length and checksum. */
+/* What each child of a process per download is told: where to download from. */
+typedef struct child_task {
+    char url[128];
+    long timeout_ms;
+} child_task;
+
+/* What a child per download runs, in a buffer of its own: the download, reported as its length and
+ * checksum. */
 static int download_in_child(size_t i, void *arg, void *result) {
-    fixture *f = arg;
-    download *d = &f->downloads[i]; /* the child's copy of the slot: the parent never sees it */
-    const int ok = fetch(f, i) == 0;
-    const size_t kept = d->received < d->capacity ? d->received : d->capacity;
-    *(child_result *)result = (child_result){ok, d->received, local_checksum(d->bytes, kept)};
+    (void)i;
+    const child_task *task = arg;
+    download d = {malloc(IO_PAYLOAD_BYTES), IO_PAYLOAD_BYTES, 0, -1};
+    const int ok = d.bytes != NULL && local_download(task->url, &d, task->timeout_ms) == 0;
+    const size_t kept = d.received < d.capacity ? d.received : d.capacity;
+    *(child_result *)result = (child_result){ok, d.received, d.bytes ? local_checksum(d.bytes, kept) : 0};
+    free(d.bytes);
     return 0;
 }
 
-/* A child per download, all at once, each reporting through a pipe and reaped. */
+/* A child per download, all at once, forked by the lean forker (which holds none of this process's
+ * buffers), each reporting through a pipe and reaped. */
 static int run_processes(fixture *f) {
-    int status = process_pool_fork_each(f->n, download_in_child, f, f->child_results, sizeof *f->child_results);
+    child_task task = {.timeout_ms = TIMEOUT_MS};
+    snprintf(task.url, sizeof task.url, "%s", local_server_url(f->server));
+    int status = lean_forker_fork_each(f->n, download_in_child, &task, sizeof task, f->child_results,
+                                       sizeof *f->child_results);
     for (size_t i = 0; i < f->n; i++)
         if (!f->child_results[i].ok || f->child_results[i].received != IO_PAYLOAD_BYTES) status = -1;
     return status;
@@ -175,6 +188,11 @@ void *io_setup(bench_case *c) {
     f->jobs = calloc(n, sizeof *f->jobs);
     if (f->server == NULL || f->downloads == NULL || f->storage == NULL || f->child_results == NULL || f->jobs == NULL) {
         bench_case_fail(c, "%s", f->server ? "out of memory for the download slots" : error);
+        io_teardown(f);
+        return NULL;
+    }
+    if (strlen(local_server_url(f->server)) >= sizeof ((child_task *)NULL)->url) {
+        bench_case_fail(c, "the server's URL %s is too long for a child's task", local_server_url(f->server));
         io_teardown(f);
         return NULL;
     }

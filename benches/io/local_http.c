@@ -1,6 +1,7 @@
 /* local_http.c: the loopback server (libmicrohttpd) and downloads (libcurl); see local_http.h. */
 #include "local_http.h"
 
+#include "constructor_order.h"
 #include "rng.h"
 
 #include <arpa/inet.h>
@@ -43,14 +44,19 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *connection, cons
     return MHD_queue_response(connection, MHD_HTTP_OK, server->response);
 }
 
+static int curl_ready; /* libcurl is initialised, once, before any download thread exists */
+
+/* At start, before the lean forker's helper is forked (constructor_order.h). */
+__attribute__((constructor(IO_CURL_INIT_PRIORITY))) static void init_curl(void) {
+    curl_ready = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+}
+
 local_server *local_server_start(size_t payload_bytes, unsigned latency_ms, uint64_t seed, char *error,
                                  size_t error_size) {
-    static int curl_ready; /* curl_global_init once, before any download thread exists */
-    if (!curl_ready && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+    if (!curl_ready) {
         snprintf(error, error_size, "libcurl could not initialise");
         return NULL;
     }
-    curl_ready = 1;
     if (latency_ms == 0) {
         snprintf(error, error_size, "a latency of 0 ms stands in for no network at all: give one of 1 ms or more");
         return NULL;
