@@ -370,6 +370,39 @@ static void sweep_range_text(const report_inputs *in, size_t i, const claim_swee
                  xs[from - (from > 0)]);
 }
 
+/* The sweep's ratio at the claim's own x against the pairs': the chart draws the first, the claim
+ * quotes the second. The sweep's interval is the rows' (baseline lo / contender hi to baseline hi /
+ * contender lo). Where the two intervals do not meet, it says so and names how the two regimes
+ * differ; where they meet, it says that too. "" for a claim not timed or without both rows. */
+static void sweep_agreement_text(const report_inputs *in, size_t i, const claim_sweep *sweep, char *out, size_t size) {
+    const csv_table *s = &in->summary;
+    out[0] = '\0';
+    if (strcmp(csv_field(s, i, "metric"), "ns_per_item") != 0 || !sweep->loaded || !*csv_field(s, i, "ratio")) return;
+    const char *baseline = csv_field(s, i, "baseline"), *contender = csv_field(s, i, "contender");
+    const double x = sweep->x;
+    const double b = claims_sweep_value(&sweep->rows, baseline, x, "ns_per_item"),
+                 c = claims_sweep_value(&sweep->rows, contender, x, "ns_per_item"),
+                 b_lo = claims_sweep_value(&sweep->rows, baseline, x, "ns_per_item_lo"),
+                 b_hi = claims_sweep_value(&sweep->rows, baseline, x, "ns_per_item_hi"),
+                 c_lo = claims_sweep_value(&sweep->rows, contender, x, "ns_per_item_lo"),
+                 c_hi = claims_sweep_value(&sweep->rows, contender, x, "ns_per_item_hi");
+    if (!(b > 0 && c > 0 && b_lo > 0 && c_lo > 0 && b_hi > 0 && c_hi > 0)) return;
+    const double lo = b_lo / c_hi, hi = b_hi / c_lo;
+    const double paired_lo = atof(csv_field(s, i, "ratio_lo")), paired_hi = atof(csv_field(s, i, "ratio_hi"));
+    char r[32], l[32], h[32];
+    const int used = snprintf(out, size, " At %s=%g the sweep's rows read %sx [%s, %s]", csv_field(s, i, "param"), x,
+                              ratio_text(b / c, r, sizeof r), ratio_text(lo, l, sizeof l), ratio_text(hi, h, sizeof h));
+    if (used < 0 || (size_t)used >= size) return;
+    if (hi >= paired_lo && lo <= paired_hi)
+        snprintf(out + used, size - (size_t)used, ", which meets the pairs' interval.");
+    else
+        snprintf(out + used, size - (size_t)used, ", apart from the pairs' interval: the chart's lines and the claim "
+                 "measure in different regimes. The sweep times each side in rows of its own, in one process that "
+                 "has run the comparison's other cases in random order, with the heap and caches they left; the "
+                 "pairs alternate the two sides in slices of a few ms, in processes that run only the comparison's claimed "
+                 "pairs. The claim is the pairs' figure.");
+}
+
 /* A why-text's lookups: the claim's comparison's sweep rows, at the claim's x. */
 static double why_lookup(const char *variant, const char *column, void *ctx) {
     const claim_sweep *sweep = ctx;
@@ -613,6 +646,8 @@ static void write_ledger(FILE *f, const report_inputs *in) {
         if (*why) fprintf(f, " %s", why);
         char range[512];
         sweep_range_text(in, i, &sweep, range, sizeof range);
+        fprintf(f, "%s", range);
+        sweep_agreement_text(in, i, &sweep, range, sizeof range);
         fprintf(f, "%s", range);
         char witness[2048], loads[512], gaps[1024];
         witness_text(in, i, &sweep, witness, sizeof witness);
