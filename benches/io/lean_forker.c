@@ -1,12 +1,15 @@
 /* lean_forker.c: see lean_forker.h. The helper serves one request at a time over a socket pair and
- * exits when the program's end of it closes; it also dies with the program (PR_SET_PDEATHSIG). */
+ * exits when the program's end of it closes, which the program does at its exit, reaping the helper
+ * so that nothing outlives it; killed, the program takes the helper with it (PR_SET_PDEATHSIG). */
 #include "lean_forker.h"
 
 #include "constructor_order.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* One request: what to run in each of n children, then arg_size bytes of its argument. */
@@ -16,6 +19,8 @@ typedef struct request {
 } request;
 
 static int helper_fd = -1; /* the program's end of the socket pair; -1 if the helper is not running */
+static pid_t helper_pid;    /* the helper, and the program that forked it (only it reaps the helper) */
+static pid_t program_pid;
 
 /* The helper's loop: read a request, fork its children, send back the status and the results. */
 static int serve(int fd) {
@@ -47,8 +52,21 @@ __attribute__((constructor(LEAN_FORKER_PRIORITY))) static void start_helper(void
         _exit(serve(fds[1]));
     }
     close(fds[1]);
-    if (pid < 0) close(fds[0]);
-    else helper_fd = fds[0];
+    if (pid < 0) {
+        close(fds[0]);
+        return;
+    }
+    helper_fd = fds[0];
+    helper_pid = pid;
+    program_pid = program;
+}
+
+/* At the program's normal exit: end the helper's loop and reap it. */
+__attribute__((destructor)) static void stop_helper(void) {
+    if (helper_fd < 0 || getpid() != program_pid) return;
+    close(helper_fd);
+    helper_fd = -1;
+    while (waitpid(helper_pid, NULL, 0) < 0 && errno == EINTR) continue;
 }
 
 int lean_forker_fork_each(size_t n, process_each_fn *body, const void *arg, size_t arg_size, void *results,
