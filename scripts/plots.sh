@@ -47,9 +47,9 @@ for name in "${names[@]}"; do
   [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK run (not for citing) · $machine"
   variants=$(csv_awk "$csv" '!seen[$(c["variant"])]++ { printf "%s ", $(c["variant"]) }')   # in CSV order
   xs=$(csv_awk "$csv" '!seen[$(c["x"])]++ { printf "%s ", $(c["x"]) }')
-  # "contender x ..." for each crossover claim of this comparison that the summary placed.
+  # "contender baseline x ..." for each crossover claim of this comparison that the summary placed.
   crossovers=$(csv_awk "$results/summary.csv" \
-    '$(c["comparison"]) == n && $(c["metric"]) == "crossover" && $(c["x_hi"]) != "" { printf "%s %s ", $(c["contender"]), $(c["x_hi"]) }' \
+    '$(c["comparison"]) == n && $(c["metric"]) == "crossover" && $(c["x_hi"]) != "" { printf "%s %s %s ", $(c["contender"]), $(c["baseline"]), $(c["x_hi"]) }' \
     -v n="$name" 2>/dev/null || true)
   pairs=$results/$name.pairs.csv   # paired ratios, where the comparison has any
   [[ -f $pairs ]] || pairs=''
