@@ -51,6 +51,18 @@ static int medians_favour_contender(const sweep *s, const char *baseline, const 
     return 1;
 }
 
+/* Whether both variants were swept at x in every workload (a variant may stop below the largest x). */
+static int both_swept(const sweep *s, const char *baseline, const char *contender, double x) {
+    const cJSON *w;
+    cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(s->facts, "workloads")) {
+        char b[256], c[256];
+        if (isnan(median_at(&s->rows, claims_workload_variant(w, contender, c, sizeof c), x)) ||
+            isnan(median_at(&s->rows, claims_workload_variant(w, baseline, b, sizeof b), x)))
+            return 0;
+    }
+    return 1;
+}
+
 static void write_row(FILE *out, const char *claim, const char *comparison, const char *baseline,
                       const char *contender, double x) {
     fprintf(out, "%s\t%s\t%s\t%s\t%.15g\n", claim, comparison, baseline, contender, x);
@@ -58,11 +70,15 @@ static void write_row(FILE *out, const char *claim, const char *comparison, cons
 
 /* The crossover window: from WINDOW_BELOW swept points below the smallest x from which the
  * medians favour the contender at every larger x to WINDOW_ABOVE above it, and the largest x, where
- * the contender must still win; the top points if the medians never cross. Every workload at each. */
+ * the contender must still win; the top points if the medians never cross. Only xs both sides were
+ * swept at count (a variant may stop early). Every workload at each. */
 static void plan_crossover(FILE *out, const char *claim, const char *comparison, const sweep *s,
                            const char *baseline, const char *contender) {
-    double xs[MAX_XS];
-    const size_t n = swept_xs(s->facts, xs);
+    double all[MAX_XS], xs[MAX_XS];
+    const size_t swept = swept_xs(s->facts, all);
+    size_t n = 0;
+    for (size_t i = 0; i < swept; i++)
+        if (both_swept(s, baseline, contender, all[i])) xs[n++] = all[i];
     size_t from = n;
     while (from > 0 && medians_favour_contender(s, baseline, contender, xs[from - 1])) from--;
     const size_t centre = from < n ? from : (n ? n - 1 : 0);
