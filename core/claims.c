@@ -69,6 +69,22 @@ double claims_sweep_value(const csv_table *rows, const char *variant, double x, 
     return NAN;
 }
 
+int claims_sweep_ratio(const csv_table *rows, const char *baseline, const char *contender, double x, const char *column,
+                       double *ratio, double *lo, double *hi) {
+    const double b = claims_sweep_value(rows, baseline, x, column), c = claims_sweep_value(rows, contender, x, column);
+    if (isnan(b) || isnan(c)) return 0;
+    char lo_column[128], hi_column[128];
+    snprintf(lo_column, sizeof lo_column, "%s_lo", column);
+    snprintf(hi_column, sizeof hi_column, "%s_hi", column);
+    const double b_lo = claims_sweep_value(rows, baseline, x, lo_column), b_hi = claims_sweep_value(rows, baseline, x, hi_column);
+    const double c_lo = claims_sweep_value(rows, contender, x, lo_column), c_hi = claims_sweep_value(rows, contender, x, hi_column);
+    *ratio = *lo = *hi = b / c;
+    if (isnan(b_lo) || isnan(b_hi) || isnan(c_lo) || isnan(c_hi)) return 1;
+    *lo = c_hi > 0 ? b_lo / c_hi : NAN;
+    *hi = c_lo > 0 ? b_hi / c_lo : INFINITY;
+    return 2;
+}
+
 int claims_each_comparison(const char *dir, const char *suffix, claims_visit_fn *visit, void *ctx) {
     char pattern[4096];
     glob_t found;

@@ -25,6 +25,13 @@ int claims_load_sweep(const char *dir, const char *name, cJSON **facts, csv_tabl
 /* The number in column of the sweep row of variant at x, or NAN if there is none. */
 double claims_sweep_value(const csv_table *rows, const char *variant, double x, const char *column);
 
+/* The sweep's ratio baseline / contender of column at x: *ratio, and its interval [b_lo / c_hi,
+ * b_hi / c_lo] from the columns <column>_lo and <column>_hi (lo NAN if c_hi is not positive, hi
+ * infinite if c_lo is not). 0 if either figure is missing; 1 if both are there but some bound is
+ * not (lo and hi are then the ratio); 2 with the interval. */
+int claims_sweep_ratio(const csv_table *rows, const char *baseline, const char *contender, double x, const char *column,
+                       double *ratio, double *lo, double *hi);
+
 /* Called with a comparison's name and the path of its file; nonzero stops the walk. */
 typedef int claims_visit_fn(const char *name, const char *path, void *ctx);
 /* visit(name, path, ctx) for every <dir>/<name><suffix> (".facts.json", ".rounds.csv"), in name

@@ -378,20 +378,16 @@ static void sweep_agreement_text(const report_inputs *in, size_t i, const claim_
     const csv_table *s = &in->summary;
     out[0] = '\0';
     if (strcmp(csv_field(s, i, "metric"), "ns_per_item") != 0 || !sweep->loaded || !*csv_field(s, i, "ratio")) return;
-    const char *baseline = csv_field(s, i, "baseline"), *contender = csv_field(s, i, "contender");
     const double x = sweep->x;
-    const double b = claims_sweep_value(&sweep->rows, baseline, x, "ns_per_item"),
-                 c = claims_sweep_value(&sweep->rows, contender, x, "ns_per_item"),
-                 b_lo = claims_sweep_value(&sweep->rows, baseline, x, "ns_per_item_lo"),
-                 b_hi = claims_sweep_value(&sweep->rows, baseline, x, "ns_per_item_hi"),
-                 c_lo = claims_sweep_value(&sweep->rows, contender, x, "ns_per_item_lo"),
-                 c_hi = claims_sweep_value(&sweep->rows, contender, x, "ns_per_item_hi");
-    if (!(b > 0 && c > 0 && b_lo > 0 && c_lo > 0 && b_hi > 0 && c_hi > 0)) return;
-    const double lo = b_lo / c_hi, hi = b_hi / c_lo;
+    double ratio, lo, hi;
+    if (claims_sweep_ratio(&sweep->rows, csv_field(s, i, "baseline"), csv_field(s, i, "contender"), x, "ns_per_item",
+                           &ratio, &lo, &hi) != 2 ||
+        !(ratio > 0 && lo > 0 && isfinite(hi)))
+        return;
     const double paired_lo = atof(csv_field(s, i, "ratio_lo")), paired_hi = atof(csv_field(s, i, "ratio_hi"));
     char r[32], l[32], h[32];
     const int used = snprintf(out, size, " At %s=%g the sweep's rows read %sx [%s, %s]", csv_field(s, i, "param"), x,
-                              ratio_text(b / c, r, sizeof r), ratio_text(lo, l, sizeof l), ratio_text(hi, h, sizeof h));
+                              ratio_text(ratio, r, sizeof r), ratio_text(lo, l, sizeof l), ratio_text(hi, h, sizeof h));
     if (used < 0 || (size_t)used >= size) return;
     if (hi >= paired_lo && lo <= paired_hi)
         snprintf(out + used, size - (size_t)used, ", which meets the pairs' interval.");

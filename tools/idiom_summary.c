@@ -113,24 +113,12 @@ static int paired_at(const csv_table *rounds, const char *baseline, const char *
  * confidence that makes the ratio's interval [b_lo / c_hi, b_hi / c_lo] hold at IDIOM_CONFIDENCE. */
 static void judge_counted(const measured *m, const char *metric, const char *baseline, const char *contender,
                           ledger_row *r) {
-    const double b = claims_sweep_value(&m->rows, baseline, r->x, metric);
-    const double c = claims_sweep_value(&m->rows, contender, r->x, metric);
-    if (isnan(b) || isnan(c)) {
+    if (claims_sweep_ratio(&m->rows, baseline, contender, r->x, metric, &r->ratio, &r->lo, &r->hi) == 0) {
         append_note(r, "no %s of both variants in this run", metric);
         return;
     }
-    char lo_column[128], hi_column[128];
-    snprintf(lo_column, sizeof lo_column, "%s_lo", metric);
-    snprintf(hi_column, sizeof hi_column, "%s_hi", metric);
-    const double b_lo = claims_sweep_value(&m->rows, baseline, r->x, lo_column);
-    const double b_hi = claims_sweep_value(&m->rows, baseline, r->x, hi_column);
-    const double c_lo = claims_sweep_value(&m->rows, contender, r->x, lo_column);
-    const double c_hi = claims_sweep_value(&m->rows, contender, r->x, hi_column);
-    r->ratio = r->lo = r->hi = b / c;
-    if (!isnan(b_lo) && !isnan(b_hi) && !isnan(c_lo) && !isnan(c_hi)) {
-        r->lo = c_hi > 0 ? b_lo / c_hi : NAN;
-        r->hi = c_lo > 0 ? b_hi / c_lo : INFINITY;
-    }
+    const double b = claims_sweep_value(&m->rows, baseline, r->x, metric);
+    const double c = claims_sweep_value(&m->rows, contender, r->x, metric);
     r->outcome = isnan(r->lo) ? OUTCOME_UNDECIDED : verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
     if (b == 0 || c == 0) {
         char text[256];
