@@ -16,8 +16,9 @@ do for [i = 1:nv] { if (strstrt(word(variants, i), "_kept") == 0) { main = i } }
 set title "Time per input element, the article's draw (about half kept)"
 set ylabel "ns per element, log scale (median; bars: its 95% interval)"
 set logscale y
+paired_main = paired_clause_xy("rank(strcol('variant')) <= main ? column('x') : NaN", "column('ns_per_item')")
 plot for [i = 1:main] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) @paired_main
 
 set title "New blocks per input element (in-place growth not counted)"
 set ylabel "allocations per element, log scale"

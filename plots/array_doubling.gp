@@ -20,4 +20,4 @@ numpy_here = cpython_clause("numpy_multiply", "ns_per_item", cpython_style2, "CP
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
      $article using (column("n")):(column("seconds") * 1e9 / column("n")) with points @article_style \
-         title "article 000 (CPython, line_profiler): list, NumPy" @list_here @numpy_here @memory_clause
+         title "article 000 (CPython, line_profiler): list, NumPy" @list_here @numpy_here @memory_clause @paired_clause

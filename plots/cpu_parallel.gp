@@ -17,4 +17,5 @@ set label 1 sprintf("ideal on %d cores: sequential / min(workers, cores)", cores
     font ",10" tc rgb "#444444"
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
-     [1:8] (cores > 0 ? ideal(x) : NaN) with lines dt 2 lw 1.5 lc rgb "#444444" title "ideal"
+     [1:8] (cores > 0 ? ideal(x) : NaN) with lines dt 2 lw 1.5 lc rgb "#444444" title "ideal" \
+     @paired_clause

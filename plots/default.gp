@@ -22,4 +22,5 @@ if (time_decades) {
 }
 set offsets graph 0.03, graph 0.03, graph 0.08 * (nv + 1), 0  # headroom: the key sits above the lines
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
+     @paired_clause

@@ -10,7 +10,8 @@ set key top left font ",10"
 set title "Time per element (lower is faster)"
 set ylabel "ns per element, log scale (median; bars: its 95% interval)"
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
+     @paired_clause
 
 set title "Peak heap bytes of one iteration"
 set ylabel "bytes, log scale (a variant allocating nothing is drawn at 1)"

@@ -37,4 +37,4 @@ plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns
      NaN with lines lc rgb "#555555" dt 2 title "dashed: half the keys miss", \
      NaN with lines lc rgb "#555555" dt 3 title "dotted: one lookup of the last key, as 002", \
      $article using (column("n")):(column("seconds") * 1e9 / 100) with points @article_style \
-         title "article 002 (CPython): list, set" @list_here @tuple_here @set_here @memory_clause
+         title "article 002 (CPython): list, set" @list_here @tuple_here @set_here @memory_clause @paired_clause

@@ -25,7 +25,7 @@ do for [k = 1:words(crossovers) / 3] {
 }
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x") * 100)):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
-     @memory_clause_pct
+     @memory_clause_pct @paired_clause_pct
 
 unset arrow
 unset label

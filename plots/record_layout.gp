@@ -13,14 +13,17 @@ base(i) = (i - 1) % (nv / 2) + 1
 
 set title "Creating (and freeing) a record (lower is faster)"
 set ylabel "ns per record, log scale (median; bars: its 95% interval)"
+paired_first = paired_clause_xy("rank(strcol('variant')) <= nv / 2 ? column('x') : NaN", "column('ns_per_item')")
+paired_second = paired_clause_xy("rank(strcol('variant')) > nv / 2 ? column('x') : NaN", "column('ns_per_item')")
 plot for [i = 1:nv / 2] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
+     @paired_first
 
 set title "Reading one field of every record"
 set ylabel "ns per record, log scale (median; bars: its 95% interval)"
 plot for [i = nv / 2 + 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt base(i) title word(variants, i) \
-     @memory_clause
+     @memory_clause @paired_second
 
 set title "Bytes per record, at the peak of creating them"
 set ylabel "bytes per record, log scale (mechanism layouts: whole 1 MiB arenas)"

@@ -9,5 +9,7 @@ set xrange [0.8:20]
 set offsets 0, 0, graph 0.3, graph 0.1
 set key top left
 us(v) = v / 1e3
+paired_us = paired_clause_xy("column('x')", "us(column('ns_per_item'))")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(us(column("ns_per_item"))):\
-     (us(column("ns_per_item_lo"))):(us(column("ns_per_item_hi"))) with yerrorlines lt i title word(variants, i)
+     (us(column("ns_per_item_lo"))):(us(column("ns_per_item_hi"))) with yerrorlines lt i title word(variants, i) \
+     @paired_us

@@ -49,6 +49,18 @@ memory_clause_for(x) = strlen(memory) == 0 ? "" : \
     ", memory using (".x."):(column('load_ns')) with lines ".memory_line." title memory_title"
 memory_clause = memory_clause_for("column('x')")
 memory_clause_pct = memory_clause_for("column('x') * 100")
+# The claims' own figures: each variant's median ns per item at each x where it was measured in
+# pairs (paired is that CSV's path, or '' where the comparison had no pairs), as black open
+# diamonds beside the sweep's line of the same variant. Where a diamond sits off its line, the chart
+# and the claim measured in different regimes; the claim's sentence in the report says so. End a
+# plot command of ns per item against x with @paired_clause (or @paired_clause_pct).
+# paired_clause_xy(x, y) takes the point's x and y expressions, for a chart that scales either or
+# draws only some variants in a panel (x NaN for the others).
+paired_clause_xy(x, y) = strlen(paired) == 0 ? "" : \
+    ", paired using (".x."):(".y.") with points pt 12 ps 1.3 lw 1.2 lc rgb '#000000'" \
+    ." title 'measured in pairs, as the claims are'"
+paired_clause = paired_clause_xy("column('x')", "column('ns_per_item')")
+paired_clause_pct = paired_clause_xy("column('x') * 100", "column('ns_per_item')")
 # mark_caches(bytes_per_x): the command that marks where a working set of bytes_per_x per x fills
 # each cache level (eval it; arrows and labels 91-93).
 mark_caches(bytes_per_x) = sprintf("do for [level = 1:3] { b = (level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes) / %g; if (b > 0) { set arrow 90 + level from b, graph 0 to b, graph 1 nohead dt 3 lc rgb '#888888' lw 1; set label 90 + level word('L1d L2 L3', level).' full' at b, graph 0.03 offset 0.4, 0 font ',10' tc rgb '#666666' } }", bytes_per_x)

@@ -36,6 +36,26 @@ mkdir -p "$out"
 scratch=$(fresh_scratch_dir "$out" .drawing)
 trap 'rm -rf "$scratch"' EXIT
 
+# paired_medians ROUNDS OUT: each variant's median ns per item at each x over all its paired rounds
+# (every process, every pair it is in), as OUT (variant,x,ns_per_item), the points a chart draws
+# beside its sweep; prints OUT, or nothing where the comparison was not measured in pairs. OUT lies in
+# a dot folder of the scratch folder, so that it is not published with the charts.
+paired_medians() {
+  local rounds=$1 medians=$2
+  [[ -f $rounds ]] || return 0
+  mkdir -p "$(dirname "$medians")"
+  { echo "variant,x,ns_per_item"
+    csv_awk "$rounds" '{ print $(c["baseline"]) "," $(c["x"]) "," $(c["baseline_ns_per_item"])
+                         print $(c["contender"]) "," $(c["x"]) "," $(c["contender_ns_per_item"]) }' \
+      | sort -t, -k1,1 -k2,2g -k3,3g \
+      | awk -F, 'function flush() { if (n) print key "," (n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2) }
+                 $1 "," $2 != key { flush(); key = $1 "," $2; n = 0 }
+                 { v[n++] = $3 }
+                 END { flush() }'
+  } > "$medians"
+  echo "$medians"
+}
+
 for name in "${names[@]}"; do
   csv=$results/$name.csv
   facts=$results/$name.facts.json
@@ -57,6 +77,7 @@ for name in "${names[@]}"; do
   [[ -f $memory ]] || memory=''
   cpython=$results/$name.cpython.csv # the article's setup re-run in CPython here, where it was
   [[ -f $cpython ]] || cpython=''
+  paired=$(paired_medians "$results/$name.rounds.csv" "$scratch/.paired/$name.csv")  # what the claims quote
   script=$root/plots/$(json_get "$facts" chart "$name").gp   # a chart several comparisons may share
   [[ -f $script ]] || script=$root/plots/default.gp
   for format in svg png; do
@@ -64,7 +85,7 @@ for name in "${names[@]}"; do
       -e "csv=$(gp_string "$csv"); pairs=$(gp_string "$pairs"); out=$(gp_string "$scratch/$name.$format")" \
       -e "format='$format'; machine=$(gp_string "$machine"); name=$(gp_string "$name")" \
       -e "variants=$(gp_string "$variants"); xs=$(gp_string "$xs"); crossovers=$(gp_string "$crossovers")" \
-      -e "memory=$(gp_string "$memory"); cpython=$(gp_string "$cpython")" \
+      -e "memory=$(gp_string "$memory"); cpython=$(gp_string "$cpython"); paired=$(gp_string "$paired")" \
       -e "memory_variant=$(gp_string "$(json_get "$facts" memory_variant '')")" \
       -e "param=$(gp_string "$(json_get "$facts" param x)"); param_kind=$(gp_string "$(json_get "$facts" param_kind count)")" \
       -e "item=$(gp_string "$(json_get "$facts" item item)")" \
@@ -86,7 +107,7 @@ if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
       -e "format='$format'; machine=$(gp_string "$machine")" \
       -e "allocators=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')")" \
       -e "claims=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
-      -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
+      -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
       "$root/plots/style.gp" "$root/plots/allocators.gp" \
       || die "gnuplot failed on plots/allocators.gp; no chart was changed"
   done

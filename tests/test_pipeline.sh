@@ -9,7 +9,8 @@ checkout=$(long_checkout)
 export RESULTS=$checkout/results PLOTS=$checkout/plots
 CPYTHON=1 "$checkout/scripts/bench.sh" > "$scratch/log" 2>&1 || { cat "$scratch/log"; fail "make bench QUICK=1 failed"; }
 grep -qi 'warning:' "$scratch/log" && { grep -i 'warning:' "$scratch/log"; fail "gnuplot warned: a chart lost a line"; }
-# Every line the data has: the memory line, and CPython here's points on the charts that draw them.
+# Every line the data has: the memory line, CPython here's points and the paired points on the charts
+# that draw them.
 for memory in "$RESULTS"/*.memory.csv; do
   name=$(basename "$memory" .memory.csv)
   grep -q "one random load at" "$PLOTS/$name.svg" || fail "$name.svg lacks its memory line"
@@ -21,6 +22,15 @@ for cpython in "$RESULTS"/*.cpython.csv; do
   [[ -f $chart ]] && grep -q 'cpython' "$chart" || continue
   grep -q "CPython here" "$PLOTS/$name.svg" || fail "$name.svg lacks CPython here's points"
 done
+# The claims' paired figures on every chart of time against x that draws them, where there were pairs.
+for rounds in "$RESULTS"/*.rounds.csv; do
+  name=$(basename "$rounds" .rounds.csv)
+  chart=$checkout/plots/$(json_get "$RESULTS/$name.facts.json" chart "$name").gp
+  [[ -f $chart ]] || chart=$checkout/plots/default.gp
+  grep -q 'paired' "$chart" || continue
+  grep -q "measured in pairs" "$PLOTS/$name.svg" || fail "$name.svg lacks the claims' paired points"
+done
+grep -q "measured in pairs" "$PLOTS/membership.svg" || fail "membership.svg lacks the claims' paired points"
 pass
 
 contract="comparison,variant,param,x,reps,ns_per_item,ns_per_item_min,ns_per_item_max,cv_pct,items,peak_bytes,allocs,unstable"
