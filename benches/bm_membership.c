@@ -103,8 +103,9 @@ static const workload boxed_set = {&boxed_set_layout, DRAW_ARTICLE}, boxed_set_h
 static const workload boxed_list_last = {&boxed_list_layout, DRAW_LAST_KEY};
 static const workload boxed_set_last = {&boxed_set_layout, DRAW_LAST_KEY};
 
-/* The boxed list's blocks of 1,000 scans stop here, where one iteration nears a second. */
-#define BOXED_SCAN_LIMIT 65536
+/* The boxed list's blocks of 1,000 scans stop here (about 30 ms an iteration; at 65,536 it is 0.1 s,
+ * and the pairs and the instruction count pay for it several times over). */
+#define BOXED_SCAN_LIMIT 16384
 
 static const bench_variant variants[] = {
     {.name = "linear_scan", .run = run_lookups, .arg = &scan},
@@ -156,7 +157,7 @@ const bench_comparison bench_this_comparison = {
              "scanned as list_contains scans, an out-of-line equality call per element that is not the "
              "query itself; `boxed_set`, setobject.c's table of (key, hash) slots, ints hashing to "
              "themselves, nine linear probes then perturbation, grown at three fifths full (`boxed_list` "
-             "stops at 65,536 in the blocks of 1,000, where an iteration nears a second). Not "
+             "stops at 16,384 in the blocks of 1,000, which there take about 30 ms each). Not "
              "modelled: the interpreter's dispatch and reference counting around the `in`. Workloads: "
              "the plain variants run blocks of 1,000 lookups drawn as 000 draws, `randint(0, n)`, "
              "rotating through 64 pre-drawn blocks so that neither the branch predictor nor the caches "
