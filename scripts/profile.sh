@@ -60,7 +60,7 @@ environment=$results/environment.json
 machine="$(json_get "$environment" cpu_model 'unknown CPU' 2>/dev/null || echo unknown CPU)"
 for format in svg png; do
   gnuplot_checked -e "csv=$(gp_string "$scratch/memory.csv"); out=$(gp_string "$scratch/memory.$format"); format='$format'" \
-    -e "machine=$(gp_string "$machine"); variants=''; xs=''; memory=''; cpython=''; memory_variant=''" \
+    -e "machine=$(gp_string "$machine"); variants=''; xs=''; memory=''; cpython=''; paired=''; memory_variant=''" \
     -e "what=$(gp_string "$name/$variant at $x")" "$root/plots/style.gp" "$root/plots/profile_memory.gp" \
     || die "gnuplot failed drawing the memory chart"
 done
