@@ -218,9 +218,10 @@ static const bench_variant variants[] = {
     {.name = "lazy_generator", .run = run_sum_lazy_generator, .max_x = MECHANISM_MAX_N},
 };
 
-/* Decades from 1,000 to 100,000,000: 1,000,000 is article 000's point, 100,000,000 article 002's
- * (800 MB of input and as much again for the materialised squares). */
-static const double sweep[] = {1000, 10000, 100000, 1000000, 10000000, 100000000};
+/* Decades from 1,000 to 10,000,000: 1,000,000 is article 000's point. Article 002's 100,000,000
+ * (800 MB of input and as much again for the materialised squares) is left out: no claim reads it,
+ * the growth is plain by 10,000,000, and its rows cost a sixth of a full run's sweeps. */
+static const double sweep[] = {1000, 10000, 100000, 1000000, 10000000};
 static const double quick_sweep[] = {1000, 100000, 1000000};
 
 const bench_comparison bench_this_comparison = {

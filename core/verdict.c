@@ -7,40 +7,77 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Plain malloc: the tools' memory is not a benchmark's. Aborts if n doubles cannot be had. */
-int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, double confidence,
-                   paired_estimate *out) {
-    if (n == 0) return -1;
-    double lo, hi, *own = malloc(n * sizeof *own);
+#define MATHLIB_STANDALONE /* R's nmath, from Debian's r-mathlib: Student's t quantile */
+#include <Rmath.h>
+
+#define HALF_PI 1.5707963267948966 /* a median of m normal rounds varies about pi/2 times as much as their mean */
+
+/* The median of each process's rounds into medians[], their rounds into counts[], and the pooled
+ * robust spread of a round (1.4826 MAD within each process, the root mean square over processes)
+ * into *sd. Returns how many processes. Plain malloc: aborts if scratch memory cannot be had. */
+static size_t process_medians(const double *log_ratios, const unsigned *process, size_t n, double *medians,
+                              size_t *counts, double *sd) {
+    double *own = malloc(n * sizeof *own);
     unsigned *seen = malloc(n * sizeof *seen);
     if (own == NULL || seen == NULL) abort();
-    *out = (paired_estimate){.ratio = exp(stats_median(log_ratios, n)), .rounds = n};
-    out->below_level = stats_median_interval(log_ratios, n, confidence, &lo, &hi);
-    out->rounds_lo = exp(lo);
-    out->rounds_hi = exp(hi);
-    double p_lo = INFINITY, p_hi = -INFINITY;
+    size_t k = 0;
+    double squares = 0;
     for (size_t i = 0; i < n; i++) {
         size_t p = 0;
-        while (p < out->processes && seen[p] != process[i]) p++;
-        if (p < out->processes) continue;
-        seen[out->processes++] = process[i];
+        while (p < k && seen[p] != process[i]) p++;
+        if (p < k) continue;
+        seen[k] = process[i];
         size_t m = 0;
         for (size_t j = i; j < n; j++)
             if (process[j] == process[i]) own[m++] = log_ratios[j];
-        const double median = stats_median(own, m);
-        p_lo = median < p_lo ? median : p_lo;
-        p_hi = median > p_hi ? median : p_hi;
+        medians[k] = stats_median(own, m);
+        counts[k] = m;
+        for (size_t j = 0; j < m; j++) own[j] = fabs(own[j] - medians[k]);
+        const double mad = 1.4826 * stats_median(own, m);
+        squares += mad * mad;
+        k++;
     }
-    out->processes_lo = exp(p_lo);
-    out->processes_hi = exp(p_hi);
-    lo = p_lo < lo ? p_lo : lo;
-    hi = p_hi > hi ? p_hi : hi;
-    out->lo = exp(lo);
-    out->hi = exp(hi);
+    *sd = sqrt(squares / (double)k);
     free(own);
     free(seen);
+    return k;
+}
+
+int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, double confidence,
+                   paired_estimate *out) {
+    if (n == 0) return -1;
+    double *medians = malloc(n * sizeof *medians);
+    size_t *counts = malloc(n * sizeof *counts);
+    if (medians == NULL || counts == NULL) abort();
+    *out = (paired_estimate){.rounds = n};
+    const size_t k = out->processes = process_medians(log_ratios, process, n, medians, counts, &out->sd_rounds);
+    double centre, lo, hi;
+    if (k == 1) {
+        centre = medians[0];
+        out->below_level = stats_median_interval(log_ratios, n, confidence, &lo, &hi);
+    } else {
+        centre = stats_mean(medians, k);
+        double squares = 0, explained = 0;
+        for (size_t p = 0; p < k; p++) {
+            squares += (medians[p] - centre) * (medians[p] - centre);
+            explained += HALF_PI * out->sd_rounds * out->sd_rounds / (double)counts[p];
+        }
+        const double sd_medians = sqrt(squares / (double)(k - 1));
+        const double between = sd_medians * sd_medians - explained / (double)k;
+        out->sd_processes = between > 0 ? sqrt(between) : 0;
+        const double half = qt((1 + confidence) / 2, (double)(k - 1), 1, 0) * sd_medians / sqrt((double)k);
+        lo = centre - half;
+        hi = centre + half;
+    }
+    out->ratio = exp(centre);
+    out->lo = exp(lo);
+    out->hi = exp(hi);
+    free(medians);
+    free(counts);
     return 0;
 }
+
+double verdict_half_width(double lo, double hi) { return sqrt(hi / lo) - 1; }
 
 verdict_outcome verdict_outcome_of(double lo, double hi, double floor) {
     if (isnan(lo) || isnan(hi)) return OUTCOME_UNDECIDED;

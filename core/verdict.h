@@ -16,21 +16,26 @@ typedef enum verdict_outcome {
 
 /* A paired ratio from rounds measured in one or more processes. */
 typedef struct paired_estimate {
-    double ratio;     /* exp(median log ratio over every round) */
-    double lo, hi;    /* the interval: see verdict_paired */
+    double ratio;        /* exp(mean of the processes' median log ratios); with one process, exp(its median) */
+    double lo, hi;       /* the interval: see verdict_paired */
     size_t rounds;
     size_t processes;
-    int below_level;  /* 1: too few rounds for the confidence asked; [lo, hi] is their full range */
-    double rounds_lo, rounds_hi;       /* the sign-test interval of the median of all rounds ... */
-    double processes_lo, processes_hi; /* ... and the range of the processes' medians: lo, hi is their hull */
+    int below_level;     /* 1: too few processes (and rounds) for the confidence asked; [lo, hi] is their range */
+    double sd_rounds;    /* the spread of one round's log ratio within its process (1.4826 MAD, pooled) */
+    double sd_processes; /* the spread between processes' medians beyond what their rounds explain (0 if none) */
 } paired_estimate;
 
-/* The ratio of n rounds' log ratios (round i measured in process[i]): the median over all rounds;
- * the interval is the hull of the sign-test interval of that median and the range of the medians
- * of each process, so that it covers the spread within rounds and the spread between processes.
- * 0, or -1 if n is 0. */
+/* The ratio of n rounds' log ratios (round i measured in process[i]), as a two-level random-effects
+ * model (Kalibera and Jones, "Rigorous benchmarking in reasonable time", 2013): each process is one
+ * sample, its median log ratio; the estimate is their mean and the interval Student's t interval of
+ * that mean over the processes, so it covers both the spread within a process's rounds and the
+ * spread between processes (a layout, a neighbour), and narrows as processes are added. With one
+ * process the rounds are the samples: the sign-test interval of their median (their range if too
+ * few). sd_rounds and sd_processes split the spread between the two levels. 0, or -1 if n is 0. */
 int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, double confidence,
                    paired_estimate *out);
+/* Half the width of [lo, hi] relative to its centre, sqrt(hi / lo) - 1: 0.01 is "within 1%". */
+double verdict_half_width(double lo, double hi);
 
 /* What [lo, hi] says with this noise floor (> 1). NaN bounds are undecided. */
 verdict_outcome verdict_outcome_of(double lo, double hi, double floor);

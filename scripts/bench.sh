@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # scripts/bench.sh: measure every comparison (or ONLY=a,b), then publish and archive. Three steps:
 # 1. sweeps: each comparison's variants at every x through Google Benchmark;
-# 2. pairs: the plan's pairs (claims, crossovers, paired sweeps) in alternating slices, in
-#    IDIOM_PROCESSES separate processes per comparison, the comparisons in a shuffled order each time;
+# 2. pairs: the plan's pairs (claims, crossovers, paired sweeps) in alternating slices, in passes of
+#    one process per comparison, the comparisons in a shuffled order each time: IDIOM_MIN_PROCESSES
+#    passes of every pair, then passes of the pairs not yet sure (idiom_pending), up to
+#    IDIOM_MAX_PROCESSES and while the IDIOM_PAIRS_BUDGET lasts;
 # 3. the CPython side: each comparison's python/<comparison>.py, the article's own setup re-run in
 #    Debian's CPython (CPYTHON=0 skips it);
 # 4. instructions: every variant a claim names, its timed region counted by callgrind (INSTR=0 skips);
 # 5. publish (summary, charts, report) and archive under results/runs/<run-id>/.
+# Each step's time per comparison, and the CPU's steal and busy time meanwhile (/proc/stat), go into
+# results/phases.tsv and environment.json; the log says each phase's time as it ends.
 # If step 3, 4 or 5 fails, what steps 1 and 2 measured is still archived, marked INCOMPLETE with the
 # step that failed, and `make report RUN=<run-id>` publishes it once the cause is mended.
 # Everything is written into a staging folder and moved into place only when the whole run has
@@ -89,30 +93,87 @@ commit=$(git -C "$root" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 dirty=$([[ -n $(git -C "$root" status --porcelain 2>/dev/null) ]] && echo 1 || echo 0)
 mapfile -t own_flags < <(SEED=$seed QUICK=$quick run_flags "$stage/results")
 
+phases=$stage/results/phases.tsv
+printf 'phase\tcomparison\tseconds\tticks\tidle_ticks\tsteal_ticks\n' > "$phases"
+# cpu_ticks: /proc/stat's ticks of every CPU so far: all of them, idle (with iowait), and stolen by
+# the hypervisor for other guests (user nice system idle iowait irq softirq steal).
+cpu_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $5 + $6, $9; exit }' /proc/stat; }
+# timed PHASE COMPARISON COMMAND...: run COMMAND and add a row for it to phases.tsv; COMMAND's status.
+timed() {
+  local phase=$1 name=$2 before after start=$EPOCHREALTIME status=0
+  shift 2
+  before=$(cpu_ticks)
+  "$@" || status=$?
+  after=$(cpu_ticks)
+  awk -v p="$phase" -v n="$name" -v t="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')" \
+      -v b="$before" -v a="$after" 'BEGIN { split(b, x, " "); split(a, y, " ")
+        printf "%s\t%s\t%.3f\t%d\t%d\t%d\n", p, n, t, y[1] - x[1], y[2] - x[2], y[3] - x[3] }' >> "$phases"
+  return "$status"
+}
+# phase_took PHASE: the log's line of a phase's total time.
+phase_took() {
+  csv_awk "$phases" '$(c["phase"]) == p { s += $(c["seconds"]) } END { printf "idiombench: %s took %.0f s\n", p, s }' \
+    -F'\t' -v p="$1" >&2
+}
+# Debian's libbenchmark was built without NDEBUG and says so as each sweep starts; said once here.
+gb_debug_warning='***WARNING*** Library was built as DEBUG. Timings may be affected.'
+echo "idiombench: Debian's Google Benchmark warns that it \"was built as DEBUG\": its assertions are on." \
+     "No figure here rests on them: every timed loop is idiombench's own batch loop, and harness_overhead" \
+     "measures what Google Benchmark's loop adds (see REPORT.md). The warning is left out of the log below." >&2
+# bench COMMAND...: a bench executable with the allocator preloaded, without that warning.
+bench() { { env LD_PRELOAD="$preload" "$@" 2>&1 1>&3 3>&- | { grep -v -x -F -- "$gb_debug_warning" || true; } >&2; } 3>&1; }
+
 started=$SECONDS
 for i in "${!selected[@]}"; do
   name=${selected[$i]}
   echo "idiombench: sweep [$((i + 1))/${#selected[@]}] $name ($((SECONDS - started)) s elapsed)" >&2
   rm -f "$stage/results/$name.rounds.csv"   # this run's rounds replace the last run's
-  LD_PRELOAD=$preload "$bench_bin/bm_$name" "${own_flags[@]}" "${bench_args[@]}" \
+  timed sweep "$name" bench "$bench_bin/bm_$name" "${own_flags[@]}" "${bench_args[@]}" \
     || die "$name failed (see above); results/ and plots/ are as they were"
 done
+phase_took sweep
 
-# The pairs: each comparison's in separate processes, the comparisons shuffled anew each time.
+# The pairs: in passes, each comparison's in a process of its own, the comparisons shuffled anew
+# each pass; after the first only the pairs not yet sure (a timing claim is not before it has
+# IDIOM_MIN_PROCESSES), and once every claim has those, only while the budget lasts (a pass is not
+# begun if the last one's length would overrun it).
 "$bin/idiom_plan" --results "$stage/results" --claims "$claims" --out "$stage/results/plan.tsv"
-for (( process = 1; process <= IDIOM_PROCESSES; process++ )); do
+if (( quick )); then
+  min_processes=$IDIOM_QUICK_MIN_PROCESSES max_processes=$IDIOM_QUICK_MAX_PROCESSES budget=$IDIOM_QUICK_PAIRS_BUDGET
+else
+  min_processes=$IDIOM_MIN_PROCESSES max_processes=$IDIOM_MAX_PROCESSES budget=$IDIOM_PAIRS_BUDGET
+fi
+pending_plan=$stage/results/pending.tsv
+n_pairs=$(( $(wc -l < "$stage/results/plan.tsv") - 1 ))
+pairs_started=$SECONDS last_pass=0
+for (( process = 1; process <= max_processes; process++ )); do
+  pass_plan=$stage/results/plan.tsv
+  if (( process > 1 )); then
+    pending=$("$bin/idiom_pending" --plan "$stage/results/plan.tsv" --results "$stage/results" --claims "$claims" \
+              --out "$pending_plan" --min-processes "$min_processes")
+    echo "idiombench: pairs: $pending of $n_pairs not yet sure after $((process - 1)) pass(es)" \
+         "($((SECONDS - pairs_started)) s of the pairs' $budget s)" >&2
+    (( pending > 0 )) || break
+    if (( process > min_processes && SECONDS - pairs_started + last_pass > budget )); then
+      echo "idiombench: pairs: stopping after $((process - 1)) passes; the budget would not hold another" >&2
+      break
+    fi
+    pass_plan=$pending_plan
+  fi
+  pass_started=$SECONDS
   mapfile -t order < <(printf '%s\n' "${selected[@]}" \
                        | awk -v s="$(( seed % 1000003 * 7 + process ))" 'BEGIN { srand(s) } { print rand() "\t" $0 }' \
                        | sort -g | cut -f2-)
   for name in "${order[@]}"; do
-    csv_awk "$stage/results/plan.tsv" '$(c["comparison"]) == n { found = 1 } END { exit !found }' \
-      -F'\t' -v n="$name" || continue
-    echo "idiombench: pairs [process $process/$IDIOM_PROCESSES] $name ($((SECONDS - started)) s elapsed)" >&2
-    LD_PRELOAD=$preload "$bench_bin/bm_$name" "${own_flags[@]}" --idiom_pairs="$stage/results/plan.tsv" \
-      --idiom_process="$process" \
+    csv_awk "$pass_plan" '$(c["comparison"]) == n { found = 1 } END { exit !found }' -F'\t' -v n="$name" || continue
+    echo "idiombench: pairs [pass $process] $name ($((SECONDS - started)) s elapsed)" >&2
+    timed pairs "$name" bench "$bench_bin/bm_$name" "${own_flags[@]}" --idiom_pairs="$pass_plan" --idiom_process="$process" \
       || die "$name failed in its pairs (see above); results/ and plots/ are as they were"
   done
+  last_pass=$((SECONDS - pass_started))
 done
+rm -f "$pending_plan"
+phase_took pairs
 
 # What is derived from the measurements from here on (the CPython side, the instruction count, the
 # summary, charts and report) may fail: the measurements then survive, archived as an incomplete run
@@ -125,12 +186,13 @@ for file in "${run_derived_files[@]}"; do rm -f "$stage/results/$file"; done
 for name in "${selected[@]}"; do rm -f "$stage/results/$name".cpython{.csv,.json,_rounds.csv}; done
 cpython_text="skipped (CPYTHON=0)"
 if (( cpython )); then
-  if cpython_text=$(SEED=$seed QUICK=$quick "$root/scripts/cpython.sh" "$stage/results" "${selected[@]}"); then
+  if cpython_text=$(SEED=$seed QUICK=$quick timed cpython all "$root/scripts/cpython.sh" "$stage/results" "${selected[@]}"); then
     (( quick )) && cpython_text="$cpython_text; QUICK: reduced sizes, not the articles' points"
   else
     failed_steps+=("the CPython side (CPYTHON=0 skips it)")
     cpython_text="failed (see the run's log)"
   fi
+  phase_took cpython
 fi
 
 # This run's instruction counts replace the last run's; with INSTR=0 there are none for these comparisons.
@@ -140,18 +202,26 @@ if (( instr )); then
   instr_text="$(valgrind --version) callgrind, timed regions only, code built with -march=$(sed -n 's/^IDIOM_MARCH:STRING=//p' \
     "$count_bin/../CMakeCache.txt" 2>/dev/null)"
   [[ $alloc == glibc ]] || instr_text="$instr_text, with glibc's malloc (the allocator is not preloaded under valgrind)"
-  SEED=$seed QUICK=$quick "$root/scripts/count.sh" "$stage/results" "$stage/results/plan.tsv" "${selected[@]}" \
-    || { failed_steps+=("the instruction count (INSTR=0 skips it)"); instr_text="failed (see the run's log)"; }
+  SEED=$seed QUICK=$quick timed instructions all "$root/scripts/count.sh" "$stage/results" "$stage/results/plan.tsv" \
+    "${selected[@]}" || { failed_steps+=("the instruction count (INSTR=0 skips it)"); instr_text="failed (see the run's log)"; }
+  phase_took instructions
 fi
 
-"$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
-  --commit "$commit" --dirty "$dirty" --quick "$quick" --instr "$instr_text" --cpython "$cpython_text" --allocator "$alloc" --allocator-detail "$allocator_detail" --bench-args "${BENCH_ARGS:-}" \
-  --gnuplot "$(gnuplot --version)"
-# Each comparison keeps the fingerprint of the run that measured it: an ONLY= run keeps the other
-# comparisons' older results, which environment.json (this run's) does not describe.
-for name in "${selected[@]}"; do cp "$stage/results/environment.json" "$stage/results/$name.environment.json"; done
+# write_environment: environment.json, this run's fingerprint with its phases so far, and a copy for
+# each comparison, which keeps the fingerprint of the run that measured it: an ONLY= run keeps the
+# other comparisons' older results, which environment.json (this run's) does not describe.
+write_environment() {
+  "$bin/idiom_env" --out "$stage/results/environment.json" --run-id "$run_id" --seed "$seed" \
+    --commit "$commit" --dirty "$dirty" --quick "$quick" --instr "$instr_text" --cpython "$cpython_text" \
+    --allocator "$alloc" --allocator-detail "$allocator_detail" --bench-args "${BENCH_ARGS:-}" \
+    --gnuplot "$(gnuplot --version)" --phases "$phases"
+  for name in "${selected[@]}"; do cp "$stage/results/environment.json" "$stage/results/$name.environment.json"; done
+}
+write_environment
 if (( ${#failed_steps[@]} == 0 )); then
-  publish "$stage/results" "$stage/plots" || failed_steps+=("$publish_failed")
+  timed publish all publish "$stage/results" "$stage/plots" || failed_steps+=("$publish_failed")
+  phase_took publish
+  write_environment   # with the publishing's time; the report, written meanwhile, has the phases before it
 fi
 
 # The archive of this run: what it measured, and the ledger as it stood after it.

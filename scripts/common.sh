@@ -119,8 +119,8 @@ list_runs() {
 # and `make report RUN=` puts an archived run's back in place of the current ones.
 measured_suffixes=(csv reps.csv json environment.json facts.json rounds.csv pairs.csv instr.csv
                    cpython.csv cpython_rounds.csv cpython.json)
-# A run's own files beside them: the fingerprint and the plan (measured), the ledgers (derived).
-run_measured_files=(environment.json plan.tsv)
+# A run's own files beside them: the fingerprint, the plan and the phases' times (measured), the ledgers (derived).
+run_measured_files=(environment.json plan.tsv phases.tsv)
 run_derived_files=(summary.csv python.csv)
 # An archived run whose derived steps failed holds this file, naming the step that failed.
 incomplete_marker=INCOMPLETE

@@ -14,6 +14,7 @@ elif [[ ${1:-} == alloc ]]; then
 else
   packages=(make cmake pkg-config gcc g++ git libbenchmark-dev uthash-dev libcjson-dev libcmocka-dev valgrind gnuplot-nox
             fonts-dejavu-core
+            r-mathlib                                                            # Student's t quantile (core/verdict.c)
             python3 python3-numpy python3-line-profiler python3-memory-profiler  # the CPython side (python/)
             clang libclang-rt-14-dev)                                            # libFuzzer (tests/fuzz/)
   # What a comparison links beyond these: one Debian package per line of its benches/bm_<name>.packages.

@@ -90,10 +90,10 @@ csv_awk "$RESULTS/string_build.csv" '
          $(c["variant"]) == "append_growth" && $(c["x"]) == 10000 && ($(c["bytes_copied_per_piece"]) < 10 || $(c["bytes_copied_per_piece"]) > 40) { exit 1 }' \
   || fail "string_build allocations or bytes per piece are off"
 pass
-# miss_handling: eleven hit ratios for each of the three required variants.
+# miss_handling: the QUICK sweep's five hit ratios (of the full sweep's eleven) for each of the three required variants.
 for variant in check_first error_path status_code; do
-  [[ $(grep -c "^miss_handling,$variant,hit_ratio," "$RESULTS/miss_handling.csv") == 11 ]] \
-    || fail "miss_handling lacks some of the 11 hit ratios for $variant"
+  [[ $(grep -c "^miss_handling,$variant,hit_ratio," "$RESULTS/miss_handling.csv") == 5 ]] \
+    || fail "miss_handling lacks some of the 5 QUICK hit ratios for $variant"
 done
 [[ $(row_field "$RESULTS/summary.csv" claim_id miss_handling@0.5 x) == 0.5 ]] || fail "no miss_handling@0.5 row at 0.5"
 pass
@@ -121,19 +121,28 @@ done
 pass
 
 for key in run_id date_utc commit dirty c_flags google_benchmark uthash cjson cpu_model cores caches \
-           frequency_governor kernel load_average seed; do
+           frequency_governor kernel load_average seed steal_pct openblas.OPENBLAS_CORETYPE openblas.OPENBLAS_L2_SIZE \
+           openblas.kernel phase_seconds.sweep phase_seconds.pairs phase_seconds.publish \
+           comparisons.string_build.sweep comparisons.string_build.pairs comparisons.string_build.pairs_steal_pct; do
   [[ -n $(json_get "$RESULTS/environment.json" "$key") ]] || fail "environment.json lacks $key"
 done
+# The phases' times, as the log said them, and Google Benchmark's DEBUG warning said once, not per comparison.
+[[ $(grep -c '^idiombench: .* took [0-9]* s$' "$scratch/log") -ge 3 ]] || fail "the log does not give each phase's time"
+! grep -qF '***WARNING*** Library was built as DEBUG' "$scratch/log" || fail "the log repeats Google Benchmark's DEBUG warning"
+grep -q 'was built as DEBUG' "$scratch/log" || fail "the log does not say why the DEBUG build does not matter"
+grep -q '^| OpenBLAS' "$RESULTS/REPORT.md" || fail "REPORT.md does not give the OpenBLAS kernel"
+grep -q "^| The run's time" "$RESULTS/REPORT.md" || fail "REPORT.md does not give the run's phases"
+grep -q '^## Where the spread lies' "$RESULTS/REPORT.md" || fail "REPORT.md does not split the intervals' spread"
 pass
 [[ $(head -n 1 "$RESULTS/summary.csv") == claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict* ]] \
   || fail "summary.csv header is $(head -n 1 "$RESULTS/summary.csv")"
 for column in rounds processes outcome x_lo x_hi kind; do
   head -n 1 "$RESULTS/summary.csv" | tr ',' '\n' | grep -qx "$column" || fail "summary.csv lacks the column $column"
 done
-# Every timing claim was measured in pairs, in every process; claims on counted figures need no pairs.
+# Every timing claim was measured in pairs, in every pass of a QUICK run; claims on counted figures need no pairs.
 csv_awk "$RESULTS/summary.csv" '($(c["metric"]) == "ns_per_item" || $(c["metric"]) == "crossover") && ($(c["processes"]) != p || $(c["rounds"]) < p * m) { print; bad = 1 }
-                                END { exit bad }' -v p="$IDIOM_PROCESSES" -v m="$IDIOM_QUICK_PAIR_MIN_ROUNDS" \
-  || fail "a timing claim was not measured in $IDIOM_PROCESSES processes"
+                                END { exit bad }' -v p="$IDIOM_QUICK_MIN_PROCESSES" -v m=3 \
+  || fail "a timing claim was not measured in $IDIOM_QUICK_MIN_PROCESSES processes of at least 3 rounds"
 # The clock source, every clock's resolution, and the memory line of a memory-bound chart.
 [[ -n $(json_get "$RESULTS/environment.json" clocksource) ]] || fail "environment.json has no clocksource"
 csv_awk "$RESULTS/timing_methods.csv" '$(c["advertised_resolution_ns"]) == "" || $(c["ns_per_item"]) == "" { bad = 1 } END { exit bad || NR < 12 }' \

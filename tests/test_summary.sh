@@ -23,12 +23,13 @@ JSON
     echo "toy,$v,n,$x,3,1,1,1,0,1,$bytes,1,0,1,1,1,0,$spread"
   done; done
 } > "$dir/toy.csv"
-# rounds BASELINE CONTENDER X CENTRE SPREAD: 3 processes x 9 rounds of log ratios CENTRE +- SPREAD.
+# rounds BASELINE CONTENDER X CENTRE SPREAD: 3 processes x 9 rounds of log ratios CENTRE +- SPREAD,
+# the processes' medians CENTRE - SPREAD/4, CENTRE and CENTRE + SPREAD/4.
 rounds() {
   awk -v b="$1" -v c="$2" -v x="$3" -v centre="$4" -v spread="$5" 'BEGIN {
     for (p = 1; p <= 3; p++) for (r = 1; r <= 9; r++)
       printf "toy,%s,%s,n,%s,%d,%d,10,10,%s,1,1,%.9g\n", b, c, x, p, r, r % 2 ? "ABBA" : "BAAB",
-             centre + spread * ((r - 5) / 4.0)
+             centre + spread * ((r - 5) / 4.0) + spread * (p - 2) / 4.0
   }'
 }
 {

@@ -12,24 +12,65 @@
 
 #define FLOOR 1.02
 
-static void paired_interval_covers_rounds_and_processes(void **state) {
-    (void)state;
-    /* 3 processes x 7 rounds of log ratios around log(2); process 3 sits higher than the others. */
-    double logs[21];
-    unsigned process[21];
-    for (int i = 0; i < 21; i++) {
+/* 4 processes x 7 rounds of log ratios around log(2): rounds 0.001 apart within a process, process
+ * medians offset by -0.03, -0.01, 0.01 and 0.03. */
+static void four_processes(double *logs, unsigned *process) {
+    static const double offset[] = {-0.03, -0.01, 0.01, 0.03};
+    for (int i = 0; i < 28; i++) {
         process[i] = (unsigned)(i / 7 + 1);
-        logs[i] = log(2.0) + 0.001 * (i % 7 - 3) + (process[i] == 3 ? 0.05 : 0);
+        logs[i] = log(2.0) + 0.001 * (i % 7 - 3) + offset[i / 7];
     }
+}
+
+static void paired_interval_is_students_t_over_the_processes_medians(void **state) {
+    (void)state;
+    double logs[28];
+    unsigned process[28];
+    four_processes(logs, process);
     paired_estimate e;
-    assert_int_equal(verdict_paired(logs, process, 21, 0.95, &e), 0);
-    assert_int_equal(e.rounds, 21);
-    assert_int_equal(e.processes, 3);
+    assert_int_equal(verdict_paired(logs, process, 28, 0.95, &e), 0);
+    assert_int_equal(e.rounds, 28);
+    assert_int_equal(e.processes, 4);
     assert_int_equal(e.below_level, 0);
-    /* The interval holds the pooled median and each process's median, process 3's included. */
-    assert_true(e.lo <= e.ratio && e.ratio <= e.hi);
-    assert_true(e.lo <= 2.0 && e.hi >= 2.0 * exp(0.05) - 1e-12);
-    assert_float_equal(e.hi, 2.0 * exp(0.05), 1e-9);
+    assert_float_equal(e.ratio, 2.0, 1e-12); /* the mean of the medians */
+    /* medians' standard deviation: sqrt((0.03^2 + 0.01^2) * 2 / 3); t(0.975, 3 df) = 3.182446 */
+    const double half = 3.182446 * sqrt((0.0009 + 0.0001) * 2 / 3) / 2;
+    assert_float_equal(log(e.hi / 2.0), half, 1e-6);
+    assert_float_equal(log(2.0 / e.lo), half, 1e-6);
+    assert_float_equal(verdict_half_width(e.lo, e.hi), exp(half) - 1, 1e-6);
+}
+
+static void paired_spread_splits_into_rounds_and_processes(void **state) {
+    (void)state;
+    double logs[28];
+    unsigned process[28];
+    four_processes(logs, process);
+    paired_estimate e;
+    assert_int_equal(verdict_paired(logs, process, 28, 0.95, &e), 0);
+    /* within a process: MAD 0.002 over rounds -3..3 thousandths; between: nearly all of the medians' spread */
+    assert_float_equal(e.sd_rounds, 1.4826 * 0.002, 1e-9);
+    assert_true(e.sd_processes > 0.02 && e.sd_processes < 0.026);
+    /* the same rounds with no offsets: no spread between processes */
+    for (int i = 0; i < 28; i++) logs[i] = log(2.0) + 0.001 * (i % 7 - 3);
+    assert_int_equal(verdict_paired(logs, process, 28, 0.95, &e), 0);
+    assert_float_equal(e.sd_processes, 0, 1e-12);
+    assert_float_equal(e.lo, 2.0, 1e-12);
+    assert_float_equal(e.hi, 2.0, 1e-12);
+}
+
+static void more_processes_narrow_the_interval(void **state) {
+    (void)state;
+    /* the same two process medians, 0.02 apart, repeated in 2 and in 8 processes */
+    double logs[8];
+    unsigned process[8];
+    paired_estimate two, eight;
+    for (int i = 0; i < 8; i++) {
+        process[i] = (unsigned)i + 1;
+        logs[i] = i % 2 ? 0.01 : -0.01;
+    }
+    assert_int_equal(verdict_paired(logs, process, 2, 0.95, &two), 0);
+    assert_int_equal(verdict_paired(logs, process, 8, 0.95, &eight), 0);
+    assert_true(verdict_half_width(eight.lo, eight.hi) < verdict_half_width(two.lo, two.hi) / 10);
 }
 
 static void paired_interval_of_too_few_rounds_is_their_range(void **state) {
@@ -117,7 +158,9 @@ static void side_of_one_asks_only_who_wins(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(paired_interval_covers_rounds_and_processes),
+        cmocka_unit_test(paired_interval_is_students_t_over_the_processes_medians),
+        cmocka_unit_test(paired_spread_splits_into_rounds_and_processes),
+        cmocka_unit_test(more_processes_narrow_the_interval),
         cmocka_unit_test(paired_interval_of_too_few_rounds_is_their_range),
         cmocka_unit_test(outcome_follows_the_interval_and_floor),
         cmocka_unit_test(verdict_word_against_what_the_article_favours),

@@ -2,9 +2,11 @@
  * every figure of a run came from; and, as `idiom_env get FILE KEY`, reads any of the suite's JSON
  * files for the shell scripts, through the same parser the tools use (core/jsonfile.h). */
 #include "build_info.h"
+#include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
 
+#include <dlfcn.h>
 #include <gnu/libc-version.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +19,11 @@ static const char usage[] =
     "usage: idiom_env --out FILE --run-id ID --seed N --commit SHA --dirty 0|1 --quick 0|1\n"
     "                 --instr 'HOW INSTRUCTIONS WERE COUNTED' --cpython 'INTERPRETER AND LIBRARIES, OR WHY NONE'\n"
     "                 --allocator NAME --allocator-detail 'VERSION, HOW IT WAS LOADED'\n"
-    "                 --bench-args 'FLAGS' --gnuplot 'VERSION'\n"
-    "       idiom_env get FILE KEY [FALLBACK]   (KEY or ARRAY.KEY: one value per line)\n";
+    "                 --bench-args 'FLAGS' --gnuplot 'VERSION' --phases PHASES.tsv\n"
+    "       idiom_env get FILE KEY [FALLBACK]   (KEY, OBJECT.KEY, or ARRAY.KEY: one value per line)\n";
 
 typedef struct run_facts {
-    const char *out, *run_id, *seed, *commit, *dirty, *quick, *instr, *cpython, *allocator, *allocator_detail, *bench_args, *gnuplot;
+    const char *out, *run_id, *seed, *commit, *dirty, *quick, *instr, *cpython, *allocator, *allocator_detail, *bench_args, *gnuplot, *phases;
 } run_facts;
 
 /* First line of a small file, without its newline; fallback if it cannot be read. */
@@ -78,6 +80,7 @@ static int parse_args(int argc, char **argv, run_facts *facts) {
         {"--commit", &facts->commit}, {"--dirty", &facts->dirty},   {"--quick", &facts->quick}, {"--instr", &facts->instr},
         {"--cpython", &facts->cpython}, {"--allocator", &facts->allocator},
         {"--allocator-detail", &facts->allocator_detail}, {"--bench-args", &facts->bench_args}, {"--gnuplot", &facts->gnuplot},
+        {"--phases", &facts->phases},
     };
     const size_t n_flags = sizeof table / sizeof table[0];
     for (int i = 1; i < argc; i += 2) {
@@ -91,8 +94,74 @@ static int parse_args(int argc, char **argv, run_facts *facts) {
     return 0;
 }
 
+/* The OpenBLAS that builtin_vs_loop and NumPy call: the environment variables that pick its kernel,
+ * and the kernel it reports (openblas_get_corename, from the library dlopen finds, if any). */
+static cJSON *openblas(void) {
+    cJSON *o = cJSON_CreateObject();
+    const char *coretype = getenv("OPENBLAS_CORETYPE"), *l2 = getenv("OPENBLAS_L2_SIZE");
+    cJSON_AddStringToObject(o, "OPENBLAS_CORETYPE", coretype ? coretype : "unset");
+    cJSON_AddStringToObject(o, "OPENBLAS_L2_SIZE", l2 ? l2 : "unset");
+    void *library = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_LOCAL);
+    char *(*corename)(void) = library ? (char *(*)(void))dlsym(library, "openblas_get_corename") : NULL;
+    cJSON_AddStringToObject(o, "kernel", corename ? corename() : "unknown (libopenblas.so.0 not loaded)");
+    if (library) dlclose(library);
+    return o;
+}
+
+/* A share of CPU ticks in percent, or -1 if none passed. */
+static double share_pct(double part, double ticks) { return ticks > 0 ? 100 * part / ticks : -1; }
+
+/* From the run's phases.tsv (phase, comparison, seconds, ticks, idle_ticks, steal_ticks; a row per
+ * step): "phase_seconds", each phase's total; "steal_pct", the share of every CPU's time the
+ * hypervisor gave other guests over the whole run; and "comparisons", each comparison's seconds per
+ * phase with the steal and busy shares of the CPUs while its pairs ran. 0, or -1 if it cannot be read. */
+static int add_phases(cJSON *env, const char *path) {
+    csv_table t;
+    char error[1024];
+    static const char *const columns[] = {"phase", "comparison", "seconds", "ticks", "idle_ticks", "steal_ticks", NULL};
+    if (csv_load(path, '\t', &t, error, sizeof error) != 0 || csv_require(&t, path, columns, error, sizeof error) != 0) {
+        fprintf(stderr, "idiom_env: %s\n", error);
+        return -1;
+    }
+    cJSON *phases = cJSON_AddObjectToObject(env, "phase_seconds");
+    cJSON *comparisons = cJSON_AddObjectToObject(env, "comparisons");
+    double ticks = 0, steal = 0;
+    for (size_t row = 0; row < t.n_rows; row++) {
+        const char *phase = csv_cell(&t, row, 0), *name = csv_cell(&t, row, 1);
+        const double seconds = csv_number(&t, row, 2);
+        cJSON *total = cJSON_GetObjectItemCaseSensitive(phases, phase);
+        if (total == NULL) total = cJSON_AddNumberToObject(phases, phase, 0);
+        cJSON_SetNumberValue(total, total->valuedouble + seconds);
+        ticks += csv_number(&t, row, 3);
+        steal += csv_number(&t, row, 5);
+        if (strcmp(name, "all") == 0) continue;
+        cJSON *c = cJSON_GetObjectItemCaseSensitive(comparisons, name);
+        if (c == NULL) c = cJSON_AddObjectToObject(comparisons, name);
+        cJSON *own = cJSON_GetObjectItemCaseSensitive(c, phase);
+        if (own == NULL) own = cJSON_AddNumberToObject(c, phase, 0);
+        cJSON_SetNumberValue(own, own->valuedouble + seconds);
+    }
+    cJSON_AddNumberToObject(env, "steal_pct", share_pct(steal, ticks));
+    /* each comparison's pairs: the CPUs' steal and busy shares over all its processes */
+    cJSON *c;
+    cJSON_ArrayForEach(c, comparisons) {
+        double all = 0, idle = 0, stolen = 0;
+        for (size_t row = 0; row < t.n_rows; row++) {
+            if (strcmp(csv_cell(&t, row, 0), "pairs") != 0 || strcmp(csv_cell(&t, row, 1), c->string) != 0) continue;
+            all += csv_number(&t, row, 3);
+            idle += csv_number(&t, row, 4);
+            stolen += csv_number(&t, row, 5);
+        }
+        if (all == 0) continue;
+        cJSON_AddNumberToObject(c, "pairs_steal_pct", share_pct(stolen, all));
+        cJSON_AddNumberToObject(c, "pairs_busy_pct", share_pct(all - idle - stolen, all));
+    }
+    csv_free(&t);
+    return 0;
+}
+
 /* Print KEY of FILE: a scalar as text; an array one element per line; ARRAY.KEY the KEY of each
- * object in ARRAY. Exit 1 naming what is missing, unless a fallback is given. */
+ * object in ARRAY; OBJECT.KEY the KEY of OBJECT. Exit 1 naming what is missing, unless a fallback is given. */
 static int get(const char *path, const char *key, const char *fallback) {
     char error[1024], buffer[4096], array_key[256];
     cJSON *json = jsonfile_load(path, error, sizeof error);
@@ -112,6 +181,8 @@ static int get(const char *path, const char *key, const char *fallback) {
             else if (cJSON_IsString(element)) puts(element->valuestring);
             else if (cJSON_IsNumber(element)) printf("%.15g\n", element->valuedouble);
         }
+    } else if (cJSON_IsObject(item) && dot && cJSON_GetObjectItemCaseSensitive(item, dot + 1)) {
+        puts(jsonfile_text(item, dot + 1, "", buffer, sizeof buffer));
     } else if (item && !dot && !cJSON_IsObject(item)) {
         puts(jsonfile_text(json, key, "", buffer, sizeof buffer));
     } else if (fallback) {
@@ -200,6 +271,12 @@ int main(int argc, char **argv) {
     cJSON_AddStringToObject(env, "allocator", facts.allocator);
     cJSON_AddStringToObject(env, "allocator_detail", facts.allocator_detail);
     cJSON_AddStringToObject(env, "bench_args", facts.bench_args);
+    cJSON_AddItemToObject(env, "openblas", openblas());
+    if (add_phases(env, facts.phases) != 0) {
+        cJSON_Delete(env);
+        fclose(f);
+        return 1;
+    }
     char *text = cJSON_Print(env);
     cJSON_Delete(env);
     if (text) fprintf(f, "%s\n", text);

@@ -7,6 +7,7 @@
 #include "idiom_config.h"
 #include "jsonfile.h"
 #include "report_allocators.h"
+#include "report_run.h"
 #include "stats.h"
 #include "verdict.h"
 #include "why.h"
@@ -507,22 +508,32 @@ static void write_method(FILE *f, const report_inputs *in) {
     fprintf(f, "A timing claim is measured in pairs: its baseline and contender are set up once, each checked "
                "against its reference, then timed in alternating slices of a fixed iteration count (about %.0f ms "
                "each, in ABBA or BAAB order from a random start), so that the machine's drift lands on both sides "
-               "of every round alike. Each round gives a log ratio; the claim's ratio is the median over all "
-               "rounds. This happens in %d separate processes, the claims in a shuffled order in each, and the "
-               "95%% interval is the wider of the sign-test interval of that median and the range of the "
-               "processes' own medians, so it covers the spread within rounds and the spread between processes. "
+               "of every round alike. Each round gives a log ratio. The pairs run in passes, one process per "
+               "comparison per pass, the comparisons and the pairs in a shuffled order in each: every pair gets at "
+               "least %d processes; then only the pairs not yet sure get more, up to %d, while the pairs' budget of "
+               "%d s lasts. A timing claim is sure once its interval is within %d%% of its ratio; a crossover's or a "
+               "chart's pair once its interval lies on one side of 1. Each process's median log ratio is one sample "
+               "(Kalibera and Jones's two-level model): the claim's ratio is their mean, and its 95%% interval "
+               "Student's t interval of that mean over the processes, so it covers the spread within a process's "
+               "rounds and the spread between processes (a heap layout, a neighbour's load), and narrows only as "
+               "processes are added. "
                "A claim whose interval lies wholly beyond %.2f on one side is a difference; wholly within "
                "[1/%.2f, %.2f] it is *no difference* (which disagrees with an article that claims one); an "
                "interval that straddles the floor is *inconclusive*. A crossover is stated where the paired "
                "intervals on both sides of it exclude 1, else as a range of x. Memory claims come from the "
                "counting allocator, whose figures repeat exactly. The charts' sweeps are Google Benchmark's: "
-               "%d repetitions per point in random interleaved order; a point is their median, its bar the "
+               "up to %d repetitions per point in random interleaved order (at least %d where one iteration is long); "
+               "a point is their median, its bar the "
                "95%% sign-test interval of that median. Beside each timing claim's time ratio stands an instruction "
                "ratio: each side's instructions per item over the timed region alone, counted by valgrind's callgrind "
                "at the claim's x (one iteration, setup uncounted; instructions: %s). A count repeats exactly for the "
-               "same build; where it and the time ratio part, the time went to memory, the kernel or waiting.\n\n",
-            1000 * IDIOM_SLICE_SECONDS, IDIOM_PROCESSES, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR,
-            IDIOM_SWEEP_REPETITIONS, env(in, "instruction_counts"));
+               "same build; where it and the time ratio part, the time went to memory, the kernel or waiting. "
+               "Debian's Google Benchmark is built without NDEBUG (its assertions are on); no figure here rests on "
+               "its loop, since every timed loop is idiombench's own batch loop, and harness_overhead measures what "
+               "Google Benchmark's loop adds.\n\n",
+            1000 * IDIOM_SLICE_SECONDS, IDIOM_MIN_PROCESSES, IDIOM_MAX_PROCESSES, IDIOM_PAIRS_BUDGET,
+            IDIOM_SURE_HALF_WIDTH_PCT, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR,
+            IDIOM_SWEEP_REPETITIONS, IDIOM_SWEEP_MIN_REPETITIONS, env(in, "instruction_counts"));
     fprintf(f, "| | |\n|---|---|\n");
     fprintf(f, "| Machine | %s, %s cores; caches %s |\n", env(in, "cpu_model"), env(in, "cores"), env(in, "caches"));
     fprintf(f, "| State | load average %s; frequency governor: %s; transparent huge pages: %s; DAMON: %s; %s; "
@@ -535,8 +546,9 @@ static void write_method(FILE *f, const report_inputs *in) {
                "bytes, trim threshold at %s); %s |\n", env(in, "google_benchmark"), env(in, "uthash"), env(in, "cjson"),
             env(in, "glibc"), env(in, "malloc_mmap_threshold"), env(in, "malloc_trim_threshold"), env(in, "gnuplot"));
     fprintf(f, "| CPython side | %s |\n", env(in, "cpython"));
-    fprintf(f, "| Inputs | SplitMix64, seed %s; extra flags: `%s` |\n\n", env(in, "seed"),
+    fprintf(f, "| Inputs | SplitMix64, seed %s; extra flags: `%s` |\n", env(in, "seed"),
             strlen(env(in, "bench_args")) ? env(in, "bench_args") : "none");
+    report_run_fingerprint(f, in->environment);
 }
 
 /* The claims that check the suite itself: what "no difference" measures like today. */
@@ -842,6 +854,7 @@ static void write_comparison(FILE *f, const report_inputs *in, const char *name)
         fprintf(f, "Measured in run `%s` (%s, commit `%s`)%s.\n\n", text_of(measured_in, "run_id"),
                 text_of(measured_in, "date_utc"), text_of(measured_in, "commit"),
                 strcmp(text_of(measured_in, "quick"), "true") == 0 ? ", a QUICK run: not for citing" : "");
+    report_run_steal_note(f, measured_in, name);
     cJSON_Delete(measured_in);
     fprintf(f, "%s\n\n", jsonfile_string(facts, "about", "(no description was declared)"));
     fprintf(f, "![%s: time per %s against %s](%s/%s.svg)\n\n", name, jsonfile_string(facts, "item", "item"),
@@ -926,6 +939,7 @@ int main(int argc, char **argv) {
     write_glance(f, &in);
     write_method(f, &in);
     write_controls(f, &in);
+    report_run_spread(f, &in.summary);
     for_each_comparison(f, &in, 1);
     write_ledger(f, &in);
     report_allocators(f, in.dir, in.plots_link, &in.claims);

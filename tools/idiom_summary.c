@@ -15,6 +15,7 @@
 #include "idiom_config.h"
 #include "jsonfile.h"
 #include "memline.h"
+#include "rounds.h"
 #include "verdict.h"
 
 #include <math.h>
@@ -44,6 +45,7 @@ typedef struct ledger_row {
     double instr_baseline, instr_contender; /* instructions per item at x, or NaN */
     double loads_baseline, loads_contender; /* ns per item in dependent loads at the side's working set, or NaN */
     size_t rounds, processes;
+    double sd_rounds, sd_processes; /* the paired spread's two levels (paired_estimate), or NaN */
     verdict_outcome outcome;
     const char *verdict;
     char note[512];
@@ -84,29 +86,6 @@ static void __attribute__((format(printf, 2, 3))) append_note(ledger_row *r, con
         if (*c == ',') *c = ';';
 }
 
-/* The paired estimate of baseline against contender at x from the rounds. 0, or -1 if none. */
-static int paired_at(const csv_table *rounds, const char *baseline, const char *contender, double x,
-                     paired_estimate *out) {
-    const int b = csv_column(rounds, "baseline"), c = csv_column(rounds, "contender"), xc = csv_column(rounds, "x"),
-              p = csv_column(rounds, "process"), l = csv_column(rounds, "log_ratio");
-    if (b < 0 || c < 0 || xc < 0 || p < 0 || l < 0) return -1;
-    double *logs = malloc((rounds->n_rows + 1) * sizeof *logs);
-    unsigned *process = malloc((rounds->n_rows + 1) * sizeof *process);
-    if (logs == NULL || process == NULL) abort();
-    size_t n = 0;
-    for (size_t row = 0; row < rounds->n_rows; row++) {
-        if (strcmp(csv_cell(rounds, row, (size_t)b), baseline) || strcmp(csv_cell(rounds, row, (size_t)c), contender) ||
-            csv_number(rounds, row, (size_t)xc) != x)
-            continue;
-        logs[n] = csv_number(rounds, row, (size_t)l);
-        process[n++] = (unsigned)csv_number(rounds, row, (size_t)p);
-    }
-    const int status = verdict_paired(logs, process, n, IDIOM_CONFIDENCE, out);
-    free(logs);
-    free(process);
-    return status;
-}
-
 /* A claim on a column of the sweep CSV other than time: peak_bytes (the counting allocator's exact
  * figure) or a counter the comparison declares. A figure that repeats exactly is its own interval;
  * one with columns <metric>_lo and <metric>_hi carries an interval for each side, each at a
@@ -135,7 +114,7 @@ static void judge_counted(const measured *m, const char *metric, const char *bas
 /* A timing claim: the paired rounds at x, over every process. */
 static void judge_time(const measured *m, const char *baseline, const char *contender, ledger_row *r) {
     paired_estimate e;
-    if (paired_at(&m->rounds, baseline, contender, r->x, &e) != 0) {
+    if (rounds_paired_at(&m->rounds, baseline, contender, r->x, &e) != 0) {
         append_note(r, "no paired rounds of both variants in this run");
         return;
     }
@@ -144,11 +123,13 @@ static void judge_time(const measured *m, const char *baseline, const char *cont
     r->hi = e.hi;
     r->rounds = e.rounds;
     r->processes = e.processes;
+    r->sd_rounds = e.sd_rounds;
+    r->sd_processes = e.sd_processes;
     r->outcome = verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
-    if (e.below_level) append_note(r, "too few rounds for a 95%% interval: the interval is their range");
+    if (e.below_level) append_note(r, "too few processes and rounds for a 95%% interval: the interval is their range");
     if (r->outcome == OUTCOME_UNDECIDED)
-        append_note(r, "the interval straddles the noise floor: the rounds' own interval is %.3g to %.3g and the "
-                    "processes' medians range from %.3g to %.3g", e.rounds_lo, e.rounds_hi, e.processes_lo, e.processes_hi);
+        append_note(r, "the interval straddles the noise floor: a round varies by %.2g%% within its process and the "
+                    "processes by %.2g%% beyond that", 100 * e.sd_rounds, 100 * e.sd_processes);
 }
 
 /* Who wins at x in every workload: the contender where every interval lies above 1, the baseline
@@ -162,7 +143,7 @@ static int winner_at(const measured *m, const char *baseline, const char *conten
     cJSON_ArrayForEach(w, cJSON_GetObjectItemCaseSensitive(m->facts, "workloads")) {
         char b[256], c[256];
         paired_estimate e;
-        if (paired_at(&m->rounds, claims_workload_variant(w, baseline, b, sizeof b),
+        if (rounds_paired_at(&m->rounds, claims_workload_variant(w, baseline, b, sizeof b),
                       claims_workload_variant(w, contender, c, sizeof c), x, &e) != 0)
             return -1;
         if (first) *estimate = e;
@@ -217,6 +198,8 @@ static void judge_crossover(const measured *m, const char *baseline, const char 
     r->hi = e->hi;
     r->rounds = e->rounds;
     r->processes = e->processes;
+    r->sd_rounds = e->sd_rounds;
+    r->sd_processes = e->sd_processes;
     r->outcome = verdict_side_of_one(e->lo, e->hi);
     r->verdict = verdict_crossover_word(c.kind);
     char text[400];
@@ -364,18 +347,20 @@ static int write_pairs(const char *dir, const char *name, const csv_table *round
         while (seen < n && compare_pair_lines(&lines[seen], &line) != 0) seen++;
         if (seen < n) continue;
         lines[n] = line;
-        if (paired_at(rounds, line.baseline, line.contender, line.x, &lines[n].e) == 0) n++;
+        if (rounds_paired_at(rounds, line.baseline, line.contender, line.x, &lines[n].e) == 0) n++;
     }
     qsort(lines, n, sizeof *lines, compare_pair_lines);
     char path[4096];
     snprintf(path, sizeof path, "%s/%s.pairs.csv", dir, name);
     FILE *out = fopen(path, "w");
     if (out) {
-        fputs("comparison,baseline,contender,x,ratio,ratio_lo,ratio_hi,rounds,processes,outcome\n", out);
+        fputs("comparison,baseline,contender,x,ratio,ratio_lo,ratio_hi,rounds,processes,outcome,sd_rounds,sd_processes\n", out);
         for (size_t i = 0; i < n; i++)
-            fprintf(out, "%s,%s,%s,%.15g,%.6g,%.6g,%.6g,%zu,%zu,%s\n", name, lines[i].baseline, lines[i].contender,
-                    lines[i].x, lines[i].e.ratio, lines[i].e.lo, lines[i].e.hi, lines[i].e.rounds, lines[i].e.processes,
-                    verdict_outcome_name(verdict_outcome_of(lines[i].e.lo, lines[i].e.hi, IDIOM_NOISE_FLOOR)));
+            fprintf(out, "%s,%s,%s,%.15g,%.6g,%.6g,%.6g,%zu,%zu,%s,%.4g,%.4g\n", name, lines[i].baseline,
+                    lines[i].contender, lines[i].x, lines[i].e.ratio, lines[i].e.lo, lines[i].e.hi, lines[i].e.rounds,
+                    lines[i].e.processes,
+                    verdict_outcome_name(verdict_outcome_of(lines[i].e.lo, lines[i].e.hi, IDIOM_NOISE_FLOOR)),
+                    lines[i].e.sd_rounds, lines[i].e.sd_processes);
     }
     free(lines);
     return out == NULL || (ferror(out) | fclose(out)) ? -1 : 0;
@@ -423,7 +408,7 @@ int main(int argc, char **argv) {
     fputs("claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict,"
           "metric,magnitude,note,outcome,rounds,processes,x_lo,x_hi,kind,instr_baseline,instr_contender,instr_ratio,"
           "loads_baseline,loads_contender,python_ratio,python_ratio_lo,python_ratio_hi,python_x,python_profiled_ratio,"
-          "model\n", out);
+          "model,sd_rounds,sd_processes\n", out);
     memline latency, bandwidth;
     memline_load(dir, "load_latency", &latency);
     memline_load(dir, "copy_bandwidth", &bandwidth);
@@ -438,7 +423,8 @@ int main(int argc, char **argv) {
         const double wanted = atof(FIELD("x")), article_ratio = atof(FIELD("article_ratio"));
         ledger_row r = {.x = NAN, .x_lo = NAN, .x_hi = NAN, .ratio = NAN, .lo = NAN, .hi = NAN,
                         .instr_baseline = NAN, .instr_contender = NAN, .loads_baseline = NAN,
-                        .loads_contender = NAN, .outcome = OUTCOME_UNDECIDED};
+                        .loads_contender = NAN, .sd_rounds = NAN, .sd_processes = NAN,
+                        .outcome = OUTCOME_UNDECIDED};
         if (strcmp(metric, "crossover") == 0) {
             judge_crossover(&m, baseline, contender, param, &r);
         } else {
@@ -485,7 +471,10 @@ int main(int argc, char **argv) {
         } else {
             fputs(",,,,,", out);
         }
-        fprintf(out, ",%s\n", OPTIONAL_FIELD("model")); /* mechanism, idiomatic, or '' (not an article claim) */
+        fprintf(out, ",%s", OPTIONAL_FIELD("model")); /* mechanism, idiomatic, or '' (not an article claim) */
+        print_number(out, r.sd_rounds, 4);
+        print_number(out, r.sd_processes, 4);
+        fputc('\n', out);
         free_measured(&m);
     }
 #undef FIELD

@@ -26,6 +26,7 @@ struct bench_case {
     int failed;
     char message[512];            /* why it failed */
     double peak_bytes;            /* of the checked run */
+    double checked_seconds;       /* how long the checked run took: an upper bound on one iteration's time */
     double allocs;
     double working_set_bytes;     /* heap bytes live after setup plus the checked run's peak: what an
                                      iteration can touch (code, stack and static data aside) */
@@ -76,8 +77,9 @@ typedef void bench__heartbeat(const char *name, void *ctx);
 /* The body of one registered benchmark. */
 typedef void bench__body(bench_state *st, const void *arg);
 
-/* Register <name> to run body(st, arg). Returns 0, or -1 if out of memory. */
-int bench__register(const char *name, bench__body *body, const void *arg);
+/* Register <name> to run body(st, arg), in `repetitions` repetitions (0: as --benchmark_repetitions
+ * says). Returns 0, or -1 if out of memory. */
+int bench__register(const char *name, bench__body *body, const void *arg, int repetitions);
 /* Parse Google Benchmark's flags from argv and run what is registered. Returns 2 if a flag is
  * unknown or its value malformed (nothing is run), otherwise 0. */
 int bench__run(int argc, char **argv, bench__sink *sink, bench__heartbeat *heartbeat, void *ctx);

@@ -149,14 +149,28 @@ static int run_pairs(const bench_comparison *cmp, const options *opt) {
     return pairs_run(cmp, opt->plan, opt->out_dir, &settings);
 }
 
+/* Whether the caller's flags (Google Benchmark's, after ours were taken out) set flag. */
+static int flag_given(int argc, char **argv, const char *flag) {
+    for (int i = 1; i < argc; i++)
+        if (starts_with(argv[i], flag)) return 1;
+    return 0;
+}
+
 /* Google Benchmark's argv: program, our defaults, its JSON output, then the caller's flags (which
- * override the defaults). */
-static char **sweep_argv(const bench_comparison *cmp, int argc, char **argv, const options *opt, int *gb_argc) {
+ * override the defaults). The minimum time of a repetition is IDIOM_SWEEP_MIN_TIME, or less, so that
+ * the comparison's rows take about IDIOM_SWEEP_SECONDS in all, but not under IDIOM_SWEEP_FLOOR_MIN_TIME. */
+static char **sweep_argv(const bench_comparison *cmp, int argc, char **argv, const options *opt, long rows,
+                         int *gb_argc) {
     static char repetitions[64], min_time[64], json_out[4096];
-    snprintf(repetitions, sizeof repetitions, "--benchmark_repetitions=%d",
-             opt->quick ? IDIOM_QUICK_SWEEP_REPETITIONS : IDIOM_SWEEP_REPETITIONS);
-    snprintf(min_time, sizeof min_time, "--benchmark_min_time=%g",
-             opt->quick ? IDIOM_QUICK_SWEEP_MIN_TIME : IDIOM_SWEEP_MIN_TIME);
+    const int reps = opt->quick ? IDIOM_QUICK_SWEEP_REPETITIONS : IDIOM_SWEEP_REPETITIONS;
+    double seconds = opt->quick ? IDIOM_QUICK_SWEEP_MIN_TIME : IDIOM_SWEEP_MIN_TIME;
+    if (!opt->quick && rows > 0) {
+        const double share = IDIOM_SWEEP_SECONDS / ((double)rows * reps);
+        seconds = share < seconds ? share : seconds;
+        seconds = seconds < IDIOM_SWEEP_FLOOR_MIN_TIME ? IDIOM_SWEEP_FLOOR_MIN_TIME : seconds;
+    }
+    snprintf(repetitions, sizeof repetitions, "--benchmark_repetitions=%d", reps);
+    snprintf(min_time, sizeof min_time, "--benchmark_min_time=%.4g", seconds);
     char **out = calloc((size_t)argc + 6, sizeof *out);
     if (out == NULL) return NULL;
     int n = 0;
@@ -176,12 +190,16 @@ static char **sweep_argv(const bench_comparison *cmp, int argc, char **argv, con
 
 static int run_sweep(const bench_comparison *cmp, int argc, char **argv, const options *opt) {
     results *r = results_create(cmp, run_seed);
-    if (r == NULL || sweep_register(cmp, opt->quick, r) != 0) {
+    /* Rows sized by their checked runs, unless the caller set the repetitions, or only lists them. */
+    const int sized = !flag_given(argc, argv, "--benchmark_repetitions") && !flag_given(argc, argv, "--benchmark_list_tests");
+    const long rows = r ? sweep_register(cmp, opt->quick, sized ? (opt->quick ? IDIOM_QUICK_SWEEP_REPETITIONS
+                                                                              : IDIOM_SWEEP_REPETITIONS) : 0, r) : -1;
+    if (rows < 0) {
         fprintf(stderr, "%s: out of memory registering benchmarks\n", cmp->name);
         return 1;
     }
     int gb_argc;
-    char **gb_argv = sweep_argv(cmp, argc, argv, opt, &gb_argc);
+    char **gb_argv = sweep_argv(cmp, argc, argv, opt, rows, &gb_argc);
     int status = gb_argv ? bench__run(gb_argc, gb_argv, results_add, results_heartbeat, r) : 1;
     if (status == 0 && opt->out_dir && results_completed(r) > 0) {
         results_print_unstable(r, stderr);

@@ -91,10 +91,10 @@ void *g_heartbeat_ctx = nullptr;
 
 }  // namespace
 
-extern "C" int bench__register(const char *name, bench__body *body, const void *arg) {
+extern "C" int bench__register(const char *name, bench__body *body, const void *arg, int repetitions) {
     try {
         const std::string owned_name(name);
-        benchmark::RegisterBenchmark(owned_name.c_str(),
+        benchmark::internal::Benchmark *b = benchmark::RegisterBenchmark(owned_name.c_str(),
                                      [body, arg, owned_name](benchmark::State &state) {
                                          if (g_heartbeat) g_heartbeat(owned_name.c_str(), g_heartbeat_ctx);
                                          bench_state st{&state};
@@ -102,6 +102,7 @@ extern "C" int bench__register(const char *name, bench__body *body, const void *
                                      })
             ->UseRealTime()
             ->Unit(benchmark::kNanosecond);
+        if (repetitions > 0) b->Repetitions(repetitions);
         return 0;
     } catch (const std::bad_alloc &) {
         return -1;

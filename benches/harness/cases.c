@@ -124,7 +124,9 @@ static bench_case *make_case(const bench_comparison *cmp, size_t v, double x) {
         bench_case_fail(c, "setup failed (out of memory?)");
         return c;
     }
+    const double started = bench__now();
     checked_run(c);
+    c->checked_seconds = bench__now() - started;
     c->working_set_bytes = (double)set_up + c->peak_bytes;
     return c;
 }

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #define PAIRS_MAX_ROUNDS 2000 /* a bound on a pair whose iterations are tiny; never reached in practice */
+#define PAIRS_FLOOR_ROUNDS 3  /* the fewest rounds a pair has in a process, however long its slices */
+#define PAIRS_LONG_FACTOR 4.0 /* ... once it has spent this many times its pair_seconds */
 enum { STREAM_PAIR_ORDER = 0x9a1c }; /* the PRNG stream of pair order and first sides */
 
 /* Seconds n iterations of c take; negative if c failed. */
@@ -42,7 +44,7 @@ static void write_header_if_new(FILE *f) {
     fseek(f, 0, SEEK_END);
     if (ftell(f) == 0)
         fputs("comparison,baseline,contender,param,x,process,round,baseline_iterations,contender_iterations,"
-              "order,baseline_ns_per_item,contender_ns_per_item,log_ratio\n", f);
+              "order,baseline_ns_per_item,contender_ns_per_item,log_ratio,seconds\n", f);
 }
 
 /* One pair in this process: its cases, iterations per slice, and the rounds so far. */
@@ -52,6 +54,8 @@ typedef struct pair_run {
     int64_t n[2];          /* iterations per slice of each side */
     unsigned first;        /* the side that leads the first round */
     unsigned rounds;
+    double seconds;        /* spent in this pair's slices so far */
+    double unbilled;       /* setup and calibration, billed to the pair's first round in this process */
     double logs[PAIRS_MAX_ROUNDS];
 } pair_run;
 
@@ -74,6 +78,7 @@ static int prepare_pair(const bench_comparison *cmp, pair_run *run, const pairs_
  * log ratio is log(baseline time per item / contender time per item). 0, or -1 if a case failed. */
 static int measure_round(const bench_comparison *cmp, pair_run *run, const pairs_settings *s, FILE *out) {
     const unsigned a = (run->first + run->rounds) % 2, b = 1 - a;
+    const double spent_before = run->seconds;
     const unsigned order[4] = {a, b, b, a};
     double seconds[2] = {0, 0};
     char x_text[32];
@@ -86,35 +91,41 @@ static int measure_round(const bench_comparison *cmp, pair_run *run, const pairs
             return -1;
         }
         seconds[order[slot]] += t;
+        run->seconds += t;
     }
     double per_item[2];
     for (int k = 0; k < 2; k++)
         per_item[k] = 1e9 * seconds[k] / (2.0 * (double)run->n[k] * (double)run->sides[k]->items);
     const double log_ratio = run->logs[run->rounds++] = log(per_item[0] / per_item[1]);
-    fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%s,%.6g,%.6g,%.9g\n", cmp->name, run->sides[0]->variant->name,
+    fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%s,%.6g,%.6g,%.9g,%.4g\n", cmp->name, run->sides[0]->variant->name,
             run->sides[1]->variant->name, cmp->param, x_text, s->process, run->rounds, (long long)run->n[0],
-            (long long)run->n[1], a == 0 ? "ABBA" : "BAAB", per_item[0], per_item[1], log_ratio);
+            (long long)run->n[1], a == 0 ? "ABBA" : "BAAB", per_item[0], per_item[1], log_ratio,
+            run->seconds - spent_before + run->unbilled);
+    run->unbilled = 0;
     return 0;
 }
 
-/* Whether every pair has its minimum of rounds and the time the pairs were given has passed (or a
- * pair has run out of room). */
-static int rounds_done(const pair_run *runs, size_t n, const pairs_settings *s, double started) {
-    for (size_t i = 0; i < n; i++) {
-        if (runs[i].rounds >= PAIRS_MAX_ROUNDS) return 1;
-        if (runs[i].rounds < s->min_rounds) return 0;
-    }
-    return bench__now() - started >= s->pair_seconds * (double)n;
+/* Whether a pair has had its share of this process: min_rounds rounds and pair_seconds of slices;
+ * or, for a pair whose slices are long (an iteration of a large case), PAIRS_FLOOR_ROUNDS rounds and
+ * PAIRS_LONG_FACTOR times pair_seconds, so that one slow pair does not hold the process up. */
+static int pair_done(const pair_run *run, const pairs_settings *s) {
+    if (run->rounds >= PAIRS_MAX_ROUNDS) return 1;
+    if (run->rounds >= s->min_rounds && run->seconds >= s->pair_seconds) return 1;
+    return run->rounds >= PAIRS_FLOOR_ROUNDS && run->seconds >= PAIRS_LONG_FACTOR * s->pair_seconds;
 }
 
 /* The pairs' rounds interleaved: one round of each pair in turn, so that every pair's rounds are
  * spread over the whole of this process's measuring, and a burst of a neighbour's load lands on a
  * few rounds of many pairs rather than on every round of one. 0, or -1 if a case failed. */
 static int measure_pairs(const bench_comparison *cmp, pair_run *runs, size_t n, const pairs_settings *s, FILE *out) {
-    const double started = bench__now();
-    while (!rounds_done(runs, n, s, started))
-        for (size_t i = 0; i < n; i++)
+    for (size_t pending = n; pending > 0;) {
+        pending = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (pair_done(&runs[i], s)) continue;
             if (measure_round(cmp, &runs[i], s, out) != 0) return -1;
+            pending++;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         char x_text[32];
         results_format_x(runs[i].p.x, x_text, sizeof x_text);
@@ -144,8 +155,10 @@ int pairs_run(const bench_comparison *cmp, const char *plan_path, const char *ou
     if (runs == NULL) status = 2;
     if (out) write_header_if_new(out);
     for (long i = 0; status == 0 && i < n; i++) {
+        const double started = bench__now();
         runs[i].p = pairs[i];
         if (prepare_pair(cmp, &runs[i], s, &r) != 0) status = 1;
+        runs[i].unbilled = bench__now() - started;
     }
     if (status == 0 && n > 0 && measure_pairs(cmp, runs, (size_t)n, s, out) != 0) status = 1;
     free(runs);

@@ -3,6 +3,7 @@
 #include "sweep.h"
 
 #include "bench_internal.h"
+#include "idiom_config.h"
 
 #include <stdlib.h>
 
@@ -47,7 +48,16 @@ static void sweep_body(bench_state *st, const void *arg) {
     else report_case_figures(st, c);
 }
 
-int sweep_register(const bench_comparison *cmp, int quick, results *r) {
+/* A row's repetitions: `most`, or fewer for a case whose checked run says that `most` iterations
+ * alone would take longer than IDIOM_SWEEP_ROW_SECONDS (a large x: one iteration outlasts the
+ * minimum time), but never fewer than IDIOM_SWEEP_MIN_REPETITIONS. */
+static int row_repetitions(const bench_case *c, int most) {
+    if (c == NULL || c->failed || c->checked_seconds * most <= IDIOM_SWEEP_ROW_SECONDS) return most;
+    const int fit = (int)(IDIOM_SWEEP_ROW_SECONDS / c->checked_seconds);
+    return fit > IDIOM_SWEEP_MIN_REPETITIONS ? fit : IDIOM_SWEEP_MIN_REPETITIONS;
+}
+
+long sweep_register(const bench_comparison *cmp, int quick, int repetitions, results *r) {
     const double *xs = quick ? cmp->quick_xs : cmp->xs;
     const size_t n_xs = quick ? cmp->n_quick_xs : cmp->n_xs;
     points = calloc(cmp->n_variants * n_xs + 1, sizeof *points);
@@ -59,9 +69,11 @@ int sweep_register(const bench_comparison *cmp, int quick, results *r) {
             if (variant->max_x > 0 && xs[i] > variant->max_x) continue;
             sweep_point *p = &points[n_points++];
             *p = (sweep_point){cmp, v, xs[i]};
+            /* set up now, so that its checked run can size the row; a failure is reported as it runs */
+            const int reps = repetitions > 0 ? row_repetitions(bench__case(cmp, v, xs[i]), repetitions) : 0;
             const char *name = results_expect(r, v, xs[i]);
-            if (name == NULL || bench__register(name, sweep_body, p) != 0) return -1;
+            if (name == NULL || bench__register(name, sweep_body, p, reps) != 0) return -1;
         }
     }
-    return 0;
+    return (long)n_points;
 }

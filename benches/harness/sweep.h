@@ -5,7 +5,10 @@
 
 #include "results.h"
 
-/* Register <cmp>/<variant>/<x> for the sweep and declare each to r. 0, or -1 if out of memory. */
-int sweep_register(const bench_comparison *cmp, int quick, results *r);
+/* Register <cmp>/<variant>/<x> for the sweep and declare each to r. With repetitions > 0 every case
+ * is set up first, and each row is given that many repetitions, or fewer if its checked run took
+ * long (see row_repetitions in sweep.c); with 0, --benchmark_repetitions decides, and cases are set
+ * up as they are first measured. Returns how many rows, or -1 if out of memory. */
+long sweep_register(const bench_comparison *cmp, int quick, int repetitions, results *r);
 
 #endif /* IDIOM_SWEEP_H */

@@ -1,0 +1,98 @@
+/* idiom_pending.c: between the passes of a run's pairs, the pairs of the plan that are not yet
+ * sure, from the rounds measured so far. A timing claim's pair is sure once it has been measured in
+ * at least --min-processes processes and its interval's half-width is at most
+ * IDIOM_SURE_HALF_WIDTH_PCT; any other pair of the plan (a crossover's point, a chart's paired
+ * sweep) once it has two processes, the fewest an interval needs, and its interval lies on one side
+ * of 1 (or is that narrow), since only who wins is asked of it. A pair past those minimums whose
+ * rounds have cost IDIOM_PAIR_MAX_SECONDS gets no more: the budget goes to the pairs that are cheap
+ * to sharpen. Writes the unsure rows of the plan, in the plan's format, and prints how many. */
+#include "claims.h"
+#include "csv.h"
+#include "idiom_config.h"
+#include "rounds.h"
+#include "verdict.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const plan_columns[] = {"claim_id", "comparison", "baseline", "contender", "x", NULL};
+static const char *const claim_columns[] = {"claim_id", "metric", NULL};
+
+/* Whether the claim is a timing claim judged on its ratio's interval (not a crossover, not a
+ * chart's pair with claim "-"). */
+static int timing_claim(const csv_table *claims, const char *claim_id) {
+    const int id = csv_column(claims, "claim_id"), metric = csv_column(claims, "metric");
+    for (size_t row = 0; row < claims->n_rows; row++)
+        if (strcmp(csv_cell(claims, row, (size_t)id), claim_id) == 0)
+            return strcmp(csv_cell(claims, row, (size_t)metric), "ns_per_item") == 0;
+    return 0;
+}
+
+/* Whether the pair is done, given its estimate and what its rounds cost: see the file's comment. */
+static int done(const paired_estimate *e, double seconds, int timing, unsigned long min_processes) {
+    if (e->processes < (timing ? min_processes : 2) || e->processes < 2) return 0;
+    if (seconds >= IDIOM_PAIR_MAX_SECONDS) return 1;
+    if (verdict_half_width(e->lo, e->hi) <= IDIOM_SURE_HALF_WIDTH_PCT / 100.0) return 1;
+    return !timing && verdict_side_of_one(e->lo, e->hi) != OUTCOME_UNDECIDED;
+}
+
+int main(int argc, char **argv) {
+    char *end = NULL;
+    const unsigned long min_processes = argc == 11 ? strtoul(argv[10], &end, 10) : 0;
+    if (argc != 11 || strcmp(argv[1], "--plan") || strcmp(argv[3], "--results") || strcmp(argv[5], "--claims") ||
+        strcmp(argv[7], "--out") || strcmp(argv[9], "--min-processes") || *end != '\0' || min_processes < 2) {
+        fputs("usage: idiom_pending --plan PLAN.tsv --results DIR --claims claims/articles.tsv --out PENDING.tsv "
+              "--min-processes N (N >= 2)\n", stderr);
+        return 2;
+    }
+    const char *dir = argv[4];
+    csv_table plan, claims;
+    char error[1024];
+    if (csv_load(argv[2], '\t', &plan, error, sizeof error) != 0 ||
+        csv_require(&plan, argv[2], plan_columns, error, sizeof error) != 0 ||
+        csv_load(argv[6], '\t', &claims, error, sizeof error) != 0 ||
+        csv_require(&claims, argv[6], claim_columns, error, sizeof error) != 0) {
+        fprintf(stderr, "idiom_pending: %s\n", error);
+        return 1;
+    }
+    FILE *out = fopen(argv[8], "w");
+    if (out == NULL) {
+        perror(argv[8]);
+        return 1;
+    }
+    fputs("claim_id\tcomparison\tbaseline\tcontender\tx\n", out);
+    csv_table rounds = {0};
+    char loaded[256] = "";
+    size_t pending = 0;
+#define FIELD(name) csv_cell(&plan, row, (size_t)csv_column(&plan, name))
+    for (size_t row = 0; row < plan.n_rows; row++) {
+        const char *comparison = FIELD("comparison");
+        if (strcmp(comparison, loaded) != 0) { /* each comparison's rounds, loaded as its rows come */
+            char path[4096];
+            csv_free(&rounds);
+            snprintf(path, sizeof path, "%s/%s.rounds.csv", dir, comparison);
+            if (csv_load(path, ',', &rounds, error, sizeof error) != 0) rounds = (csv_table){0};
+            snprintf(loaded, sizeof loaded, "%s", comparison);
+        }
+        paired_estimate e;
+        const char *baseline = FIELD("baseline"), *contender = FIELD("contender");
+        const double x = atof(FIELD("x"));
+        if (rounds_paired_at(&rounds, baseline, contender, x, &e) == 0 &&
+            done(&e, rounds_seconds_at(&rounds, baseline, contender, x), timing_claim(&claims, FIELD("claim_id")),
+                 min_processes))
+            continue;
+        fprintf(out, "%s\t%s\t%s\t%s\t%s\n", FIELD("claim_id"), comparison, FIELD("baseline"), FIELD("contender"), FIELD("x"));
+        pending++;
+    }
+#undef FIELD
+    csv_free(&rounds);
+    csv_free(&plan);
+    csv_free(&claims);
+    if (fclose(out) != 0) {
+        perror(argv[8]);
+        return 1;
+    }
+    printf("%zu\n", pending);
+    return 0;
+}
