@@ -41,7 +41,12 @@ under_memcheck idiom_csvcheck "$count_bin/idiom_csvcheck" "$r/${two[0]}.csv"
 under_memcheck idiom_plan "$count_bin/idiom_plan" --results "$r" --claims "$claims" --out "$scratch/plan.tsv"
 under_memcheck idiom_summary "$count_bin/idiom_summary" --results "$r" --claims "$claims"
 under_memcheck idiom_report "$count_bin/idiom_report" --results "$r" --claims "$claims" --plots-link ../plots
+under_memcheck idiom_pending "$count_bin/idiom_pending" --plan "$r/plan.tsv" --results "$r" --claims "$claims" \
+  --out "$scratch/pending.tsv" --min-processes 2
 under_memcheck idiom_env "$count_bin/idiom_env" get "$r/environment.json" caches
+under_memcheck idiom_env_write "$count_bin/idiom_env" --out "$scratch/environment.json" --run-id check --seed 1 \
+  --commit none --dirty 0 --quick 1 --instr none --cpython none --allocator glibc --allocator-detail glibc --bench-args '' \
+  --gnuplot none --phases "$r/phases.tsv"
 mkdir -p "$r/allocators/glibc"
 cp "$r"/{summary.csv,environment.json} "$r/${two[0]}".{csv,facts.json} "$r/${two[1]}".{csv,facts.json} "$r/allocators/glibc/"
 under_memcheck idiom_allocators "$count_bin/idiom_allocators" --results "$r" --out "$scratch/allocators.csv" --allocators glibc

@@ -13,22 +13,23 @@
 #define FLOOR 1.02
 
 /* 4 processes x 7 rounds of log ratios around log(2): rounds 0.001 apart within a process, process
- * medians offset by -0.03, -0.01, 0.01 and 0.03. */
-static void four_processes(double *logs, unsigned *process) {
+ * medians offset by -0.03, -0.01, 0.01 and 0.03; their estimate. */
+static paired_estimate four_processes(double *logs, unsigned *process) {
     static const double offset[] = {-0.03, -0.01, 0.01, 0.03};
     for (int i = 0; i < 28; i++) {
         process[i] = (unsigned)(i / 7 + 1);
         logs[i] = log(2.0) + 0.001 * (i % 7 - 3) + offset[i / 7];
     }
+    paired_estimate e;
+    assert_int_equal(verdict_paired(logs, process, 28, 0.95, &e), 0);
+    return e;
 }
 
 static void paired_interval_is_students_t_over_the_processes_medians(void **state) {
     (void)state;
     double logs[28];
     unsigned process[28];
-    four_processes(logs, process);
-    paired_estimate e;
-    assert_int_equal(verdict_paired(logs, process, 28, 0.95, &e), 0);
+    const paired_estimate e = four_processes(logs, process);
     assert_int_equal(e.rounds, 28);
     assert_int_equal(e.processes, 4);
     assert_int_equal(e.below_level, 0);
@@ -44,9 +45,7 @@ static void paired_spread_splits_into_rounds_and_processes(void **state) {
     (void)state;
     double logs[28];
     unsigned process[28];
-    four_processes(logs, process);
-    paired_estimate e;
-    assert_int_equal(verdict_paired(logs, process, 28, 0.95, &e), 0);
+    paired_estimate e = four_processes(logs, process);
     /* within a process: MAD 0.002 over rounds -3..3 thousandths; between: nearly all of the medians' spread */
     assert_float_equal(e.sd_rounds, 1.4826 * 0.002, 1e-9);
     assert_true(e.sd_processes > 0.02 && e.sd_processes < 0.026);
