@@ -118,8 +118,8 @@ phase_took() {
 # Debian's libbenchmark was built without NDEBUG and says so as each sweep starts; said once here.
 gb_debug_warning='***WARNING*** Library was built as DEBUG. Timings may be affected.'
 echo "idiombench: Debian's Google Benchmark warns that it \"was built as DEBUG\": its assertions are on." \
-     "No figure here rests on them: every timed loop is idiombench's own batch loop, and harness_overhead" \
-     "measures what Google Benchmark's loop adds (see REPORT.md). The warning is left out of the log below." >&2
+     "No figure here rests on them: every timed loop is idiombench's own batch loop, and the harness's" \
+     "calibration measures what Google Benchmark's loop adds (see REPORT.md). The warning is left out of the log below." >&2
 # bench COMMAND...: a bench executable with the allocator preloaded, without that warning.
 bench() { { env LD_PRELOAD="$preload" "$@" 2>&1 1>&3 3>&- | { grep -v -x -F -- "$gb_debug_warning" || true; } >&2; } 3>&1; }
 
@@ -146,6 +146,7 @@ fi
 pending_plan=$stage/results/pending.tsv
 n_pairs=$(( $(wc -l < "$stage/results/plan.tsv") - 1 ))
 pairs_started=$SECONDS last_pass=0
+(( n_pairs > 0 )) || max_processes=0   # no claim of these comparisons is timed: nothing to pair
 for (( process = 1; process <= max_processes; process++ )); do
   pass_plan=$stage/results/plan.tsv
   if (( process > 1 )); then

@@ -20,7 +20,7 @@ static const char usage[] =
     "                 --instr 'HOW INSTRUCTIONS WERE COUNTED' --cpython 'INTERPRETER AND LIBRARIES, OR WHY NONE'\n"
     "                 --allocator NAME --allocator-detail 'VERSION, HOW IT WAS LOADED'\n"
     "                 --bench-args 'FLAGS' --gnuplot 'VERSION' --phases PHASES.tsv\n"
-    "       idiom_env get FILE KEY [FALLBACK]   (KEY, OBJECT.KEY, or ARRAY.KEY: one value per line)\n";
+    "       idiom_env get FILE KEY [FALLBACK]   (KEY, OBJECT.KEY..., or ARRAY.KEY: one value per line)\n";
 
 typedef struct run_facts {
     const char *out, *run_id, *seed, *commit, *dirty, *quick, *instr, *cpython, *allocator, *allocator_detail, *bench_args, *gnuplot, *phases;
@@ -94,7 +94,7 @@ static int parse_args(int argc, char **argv, run_facts *facts) {
     return 0;
 }
 
-/* The OpenBLAS that builtin_vs_loop and NumPy call: the environment variables that pick its kernel,
+/* The OpenBLAS that the benches' BLAS calls and NumPy use: the environment variables that pick its kernel,
  * and the kernel it reports (openblas_get_corename, from the library dlopen finds, if any). */
 static cJSON *openblas(void) {
     cJSON *o = cJSON_CreateObject();
@@ -161,7 +161,7 @@ static int add_phases(cJSON *env, const char *path) {
 }
 
 /* Print KEY of FILE: a scalar as text; an array one element per line; ARRAY.KEY the KEY of each
- * object in ARRAY; OBJECT.KEY the KEY of OBJECT. Exit 1 naming what is missing, unless a fallback is given. */
+ * object in ARRAY; OBJECT.KEY (and OBJECT.OBJECT.KEY...) the KEY of OBJECT. Exit 1 naming what is missing, unless a fallback is given. */
 static int get(const char *path, const char *key, const char *fallback) {
     char error[1024], buffer[4096], array_key[256];
     cJSON *json = jsonfile_load(path, error, sizeof error);
@@ -170,9 +170,17 @@ static int get(const char *path, const char *key, const char *fallback) {
         fprintf(stderr, "idiom_env: %s\n", error);
         return 1;
     }
-    const char *dot = strchr(key, '.');
-    snprintf(array_key, sizeof array_key, "%.*s", dot ? (int)(dot - key) : (int)strlen(key), key);
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(json, array_key);
+    /* Down through objects (OBJECT.OBJECT.KEY) until an array (ARRAY.KEY) or the last segment. */
+    const cJSON *parent = json, *item;
+    const char *dot, *whole = key;
+    for (;;) {
+        dot = strchr(key, '.');
+        snprintf(array_key, sizeof array_key, "%.*s", dot ? (int)(dot - key) : (int)strlen(key), key);
+        item = cJSON_GetObjectItemCaseSensitive(parent, array_key);
+        if (!dot || !cJSON_IsObject(item)) break;
+        parent = item;
+        key = dot + 1;
+    }
     int status = 0;
     if (cJSON_IsArray(item)) {
         const cJSON *element;
@@ -181,14 +189,12 @@ static int get(const char *path, const char *key, const char *fallback) {
             else if (cJSON_IsString(element)) puts(element->valuestring);
             else if (cJSON_IsNumber(element)) printf("%.15g\n", element->valuedouble);
         }
-    } else if (cJSON_IsObject(item) && dot && cJSON_GetObjectItemCaseSensitive(item, dot + 1)) {
-        puts(jsonfile_text(item, dot + 1, "", buffer, sizeof buffer));
     } else if (item && !dot && !cJSON_IsObject(item)) {
-        puts(jsonfile_text(json, key, "", buffer, sizeof buffer));
+        puts(jsonfile_text(parent, key, "", buffer, sizeof buffer));
     } else if (fallback) {
         puts(fallback);
     } else {
-        fprintf(stderr, "idiom_env: %s has no %s\n", path, key);
+        fprintf(stderr, "idiom_env: %s has no %s\n", path, whole);
         status = 1;
     }
     cJSON_Delete(json);

@@ -47,18 +47,22 @@ int main(int argc, char **argv) {
         return 2;
     }
     const char *dir = argv[4];
-    csv_table plan, claims;
+    csv_table plan = {0}, claims = {0};
     char error[1024];
     if (csv_load(argv[2], '\t', &plan, error, sizeof error) != 0 ||
         csv_require(&plan, argv[2], plan_columns, error, sizeof error) != 0 ||
         csv_load(argv[6], '\t', &claims, error, sizeof error) != 0 ||
         csv_require(&claims, argv[6], claim_columns, error, sizeof error) != 0) {
         fprintf(stderr, "idiom_pending: %s\n", error);
+        csv_free(&plan);
+        csv_free(&claims);
         return 1;
     }
     FILE *out = fopen(argv[8], "w");
     if (out == NULL) {
         perror(argv[8]);
+        csv_free(&plan);
+        csv_free(&claims);
         return 1;
     }
     fputs("claim_id\tcomparison\tbaseline\tcontender\tx\n", out);

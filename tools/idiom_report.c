@@ -529,8 +529,8 @@ static void write_method(FILE *f, const report_inputs *in) {
                "at the claim's x (one iteration, setup uncounted; instructions: %s). A count repeats exactly for the "
                "same build; where it and the time ratio part, the time went to memory, the kernel or waiting. "
                "Debian's Google Benchmark is built without NDEBUG (its assertions are on); no figure here rests on "
-               "its loop, since every timed loop is idiombench's own batch loop, and harness_overhead measures what "
-               "Google Benchmark's loop adds.\n\n",
+               "its loop, since every timed loop is idiombench's own batch loop, and the harness's calibration "
+               "(below) measures what Google Benchmark's loop adds.\n\n",
             1000 * IDIOM_SLICE_SECONDS, IDIOM_MIN_PROCESSES, IDIOM_MAX_PROCESSES, IDIOM_PAIRS_BUDGET,
             IDIOM_SURE_HALF_WIDTH_PCT, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR,
             IDIOM_SWEEP_REPETITIONS, IDIOM_SWEEP_MIN_REPETITIONS, env(in, "instruction_counts"));

@@ -46,6 +46,7 @@ typedef struct ledger_row {
     double loads_baseline, loads_contender; /* ns per item in dependent loads at the side's working set, or NaN */
     size_t rounds, processes;
     double sd_rounds, sd_processes; /* the paired spread's two levels (paired_estimate), or NaN */
+    double largest_x;               /* a crossover's largest measured x, or NaN */
     verdict_outcome outcome;
     const char *verdict;
     char note[512];
@@ -191,6 +192,7 @@ static void judge_crossover(const measured *m, const char *baseline, const char 
     const crossover c = verdict_crossover(xs, winner, n);
     const paired_estimate *e = &estimates[c.at];
     r->x = xs[c.at];
+    r->largest_x = xs[n - 1];
     r->x_lo = c.x_lo;
     r->x_hi = c.x_hi;
     r->ratio = e->ratio;
@@ -423,7 +425,7 @@ int main(int argc, char **argv) {
         const double wanted = atof(FIELD("x")), article_ratio = atof(FIELD("article_ratio"));
         ledger_row r = {.x = NAN, .x_lo = NAN, .x_hi = NAN, .ratio = NAN, .lo = NAN, .hi = NAN,
                         .instr_baseline = NAN, .instr_contender = NAN, .loads_baseline = NAN,
-                        .loads_contender = NAN, .sd_rounds = NAN, .sd_processes = NAN,
+                        .loads_contender = NAN, .sd_rounds = NAN, .sd_processes = NAN, .largest_x = NAN,
                         .outcome = OUTCOME_UNDECIDED};
         if (strcmp(metric, "crossover") == 0) {
             judge_crossover(&m, baseline, contender, param, &r);
@@ -442,6 +444,9 @@ int main(int argc, char **argv) {
         const int timing = strcmp(metric, "ns_per_item") == 0 || strcmp(metric, "crossover") == 0;
         if (timing) {
             witness(&m, baseline, contender, &r);
+            if (r.x == r.largest_x && m.instr.n_rows && (isnan(r.instr_baseline) || isnan(r.instr_contender)))
+                append_note(&r, "no instruction count at the largest %s: the count skips a crossover's largest x, "
+                            "where its pairs only check that the contender still wins", param);
             in_loads(&m, &latency, baseline, contender, &r);
         }
         fprintf(out, "%s,%s,%s,%s,%s", FIELD("claim_id"), FIELD("comparison"), baseline, contender, param);

@@ -37,7 +37,7 @@ static size_t list_stolen(FILE *f, const cJSON *comparisons) {
 void report_run_fingerprint(FILE *f, const cJSON *environment) {
     const cJSON *blas = cJSON_GetObjectItemCaseSensitive(environment, "openblas");
     if (blas)
-        fprintf(f, "| OpenBLAS (builtin_vs_loop, NumPy) | kernel %s; OPENBLAS_CORETYPE=%s, OPENBLAS_L2_SIZE=%s |\n",
+        fprintf(f, "| OpenBLAS (the BLAS routines of the C side and NumPy) | kernel %s; OPENBLAS_CORETYPE=%s, OPENBLAS_L2_SIZE=%s |\n",
                 string_of(blas, "kernel", "?"), string_of(blas, "OPENBLAS_CORETYPE", "?"),
                 string_of(blas, "OPENBLAS_L2_SIZE", "?"));
     const cJSON *phases = cJSON_GetObjectItemCaseSensitive(environment, "phase_seconds");
