@@ -49,7 +49,7 @@ void report_run_fingerprint(FILE *f, const cJSON *environment) {
             fprintf(f, "%s%s %.0f s", p == phases->child ? "" : ", ", p->string, p->valuedouble);
             total += p->valuedouble;
         }
-        fprintf(f, "; %.0f s in all, before this report |\n", total);
+        fprintf(f, "; %.0f s in all |\n", total);
     }
     const double steal = number_of(environment, "steal_pct");
     if (!isnan(steal)) {
