@@ -6,6 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether row of the rounds is a round of baseline against contender at x (columns b, c, xc). */
+static int of_pair(const csv_table *rounds, size_t row, int b, int c, int xc, const char *baseline, const char *contender,
+                   double x) {
+    return strcmp(csv_cell(rounds, row, (size_t)b), baseline) == 0 &&
+           strcmp(csv_cell(rounds, row, (size_t)c), contender) == 0 && csv_number(rounds, row, (size_t)xc) == x;
+}
+
 int rounds_paired_at(const csv_table *rounds, const char *baseline, const char *contender, double x,
                      paired_estimate *out) {
     const int b = csv_column(rounds, "baseline"), c = csv_column(rounds, "contender"), xc = csv_column(rounds, "x"),
@@ -16,9 +23,7 @@ int rounds_paired_at(const csv_table *rounds, const char *baseline, const char *
     if (logs == NULL || process == NULL) abort();
     size_t n = 0;
     for (size_t row = 0; row < rounds->n_rows; row++) {
-        if (strcmp(csv_cell(rounds, row, (size_t)b), baseline) || strcmp(csv_cell(rounds, row, (size_t)c), contender) ||
-            csv_number(rounds, row, (size_t)xc) != x)
-            continue;
+        if (!of_pair(rounds, row, b, c, xc, baseline, contender, x)) continue;
         logs[n] = csv_number(rounds, row, (size_t)l);
         process[n++] = (unsigned)csv_number(rounds, row, (size_t)p);
     }
@@ -33,8 +38,6 @@ double rounds_seconds_at(const csv_table *rounds, const char *baseline, const ch
               sc = csv_column(rounds, "seconds");
     double seconds = 0;
     for (size_t row = 0; b >= 0 && c >= 0 && xc >= 0 && sc >= 0 && row < rounds->n_rows; row++)
-        if (strcmp(csv_cell(rounds, row, (size_t)b), baseline) == 0 &&
-            strcmp(csv_cell(rounds, row, (size_t)c), contender) == 0 && csv_number(rounds, row, (size_t)xc) == x)
-            seconds += csv_number(rounds, row, (size_t)sc);
+        if (of_pair(rounds, row, b, c, xc, baseline, contender, x)) seconds += csv_number(rounds, row, (size_t)sc);
     return seconds;
 }

@@ -10,7 +10,8 @@
 #define MATHLIB_STANDALONE /* R's nmath, from Debian's r-mathlib: Student's t quantile */
 #include <Rmath.h>
 
-#define HALF_PI 1.5707963267948966 /* a median of m normal rounds varies about pi/2 times as much as their mean */
+/* The variance of the median of m rounds whose spread is sd: about pi/2 times that of their mean. */
+static double median_variance(double sd, double m) { return 1.5707963267948966 * sd * sd / m; }
 
 /* The median of each process's rounds into medians[], their rounds into counts[], and the pooled
  * robust spread of a round (1.4826 MAD within each process, the root mean square over processes)
@@ -60,7 +61,7 @@ int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, 
         double squares = 0, explained = 0;
         for (size_t p = 0; p < k; p++) {
             squares += (medians[p] - centre) * (medians[p] - centre);
-            explained += HALF_PI * out->sd_rounds * out->sd_rounds / (double)counts[p];
+            explained += median_variance(out->sd_rounds, (double)counts[p]);
         }
         const double sd_medians = sqrt(squares / (double)(k - 1));
         const double between = sd_medians * sd_medians - explained / (double)k;
@@ -78,6 +79,12 @@ int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, 
 }
 
 double verdict_half_width(double lo, double hi) { return sqrt(hi / lo) - 1; }
+
+double verdict_between_share(double sd_rounds, double sd_processes, double rounds_per_process) {
+    const double between = sd_processes * sd_processes;
+    const double total = between + median_variance(sd_rounds, rounds_per_process);
+    return total > 0 ? between / total : 0;
+}
 
 verdict_outcome verdict_outcome_of(double lo, double hi, double floor) {
     if (isnan(lo) || isnan(hi)) return OUTCOME_UNDECIDED;

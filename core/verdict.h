@@ -36,6 +36,9 @@ int verdict_paired(const double *log_ratios, const unsigned *process, size_t n, 
                    paired_estimate *out);
 /* Half the width of [lo, hi] relative to its centre, sqrt(hi / lo) - 1: 0.01 is "within 1%". */
 double verdict_half_width(double lo, double hi);
+/* Of the variance of one process's median (processes' spread plus its rounds' sampling), the share
+ * that lies between processes, from a paired_estimate's sd_rounds and sd_processes: 0 to 1. */
+double verdict_between_share(double sd_rounds, double sd_processes, double rounds_per_process);
 
 /* What [lo, hi] says with this noise floor (> 1). NaN bounds are undecided. */
 verdict_outcome verdict_outcome_of(double lo, double hi, double floor);

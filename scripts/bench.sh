@@ -105,9 +105,9 @@ timed() {
   before=$(cpu_ticks)
   "$@" || status=$?
   after=$(cpu_ticks)
-  awk -v p="$phase" -v n="$name" -v t="$(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { print b - a }')" \
-      -v b="$before" -v a="$after" 'BEGIN { split(b, x, " "); split(a, y, " ")
-        printf "%s\t%s\t%.3f\t%d\t%d\t%d\n", p, n, t, y[1] - x[1], y[2] - x[2], y[3] - x[3] }' >> "$phases"
+  awk -v p="$phase" -v n="$name" -v t0="$start" -v t1="$EPOCHREALTIME" -v b="$before" -v a="$after" \
+      'BEGIN { split(b, x, " "); split(a, y, " ")
+               printf "%s\t%s\t%.3f\t%d\t%d\t%d\n", p, n, t1 - t0, y[1] - x[1], y[2] - x[2], y[3] - x[3] }' >> "$phases"
   return "$status"
 }
 # phase_took PHASE: the log's line of a phase's total time.

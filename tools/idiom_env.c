@@ -121,6 +121,7 @@ static int add_phases(cJSON *env, const char *path) {
     static const char *const columns[] = {"phase", "comparison", "seconds", "ticks", "idle_ticks", "steal_ticks", NULL};
     if (csv_load(path, '\t', &t, error, sizeof error) != 0 || csv_require(&t, path, columns, error, sizeof error) != 0) {
         fprintf(stderr, "idiom_env: %s\n", error);
+        csv_free(&t); /* csv_load leaves a table it refused empty */
         return -1;
     }
     cJSON *phases = cJSON_AddObjectToObject(env, "phase_seconds");

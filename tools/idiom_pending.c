@@ -31,7 +31,7 @@ static int timing_claim(const csv_table *claims, const char *claim_id) {
 
 /* Whether the pair is done, given its estimate and what its rounds cost: see the file's comment. */
 static int done(const paired_estimate *e, double seconds, int timing, unsigned long min_processes) {
-    if (e->processes < (timing ? min_processes : 2) || e->processes < 2) return 0;
+    if (e->processes < (timing ? min_processes : 2)) return 0; /* main() holds min_processes >= 2 */
     if (seconds >= IDIOM_PAIR_MAX_SECONDS) return 1;
     if (verdict_half_width(e->lo, e->hi) <= IDIOM_SURE_HALF_WIDTH_PCT / 100.0) return 1;
     return !timing && verdict_side_of_one(e->lo, e->hi) != OUTCOME_UNDECIDED;

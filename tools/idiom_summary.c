@@ -112,6 +112,17 @@ static void judge_counted(const measured *m, const char *metric, const char *bas
     }
 }
 
+/* The paired estimate's figures into the claim's row. */
+static void take_estimate(ledger_row *r, const paired_estimate *e) {
+    r->ratio = e->ratio;
+    r->lo = e->lo;
+    r->hi = e->hi;
+    r->rounds = e->rounds;
+    r->processes = e->processes;
+    r->sd_rounds = e->sd_rounds;
+    r->sd_processes = e->sd_processes;
+}
+
 /* A timing claim: the paired rounds at x, over every process. */
 static void judge_time(const measured *m, const char *baseline, const char *contender, ledger_row *r) {
     paired_estimate e;
@@ -119,13 +130,7 @@ static void judge_time(const measured *m, const char *baseline, const char *cont
         append_note(r, "no paired rounds of both variants in this run");
         return;
     }
-    r->ratio = e.ratio;
-    r->lo = e.lo;
-    r->hi = e.hi;
-    r->rounds = e.rounds;
-    r->processes = e.processes;
-    r->sd_rounds = e.sd_rounds;
-    r->sd_processes = e.sd_processes;
+    take_estimate(r, &e);
     r->outcome = verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
     if (e.below_level) append_note(r, "too few processes and rounds for a 95%% interval: the interval is their range");
     if (r->outcome == OUTCOME_UNDECIDED)
@@ -195,13 +200,7 @@ static void judge_crossover(const measured *m, const char *baseline, const char 
     r->largest_x = xs[n - 1];
     r->x_lo = c.x_lo;
     r->x_hi = c.x_hi;
-    r->ratio = e->ratio;
-    r->lo = e->lo;
-    r->hi = e->hi;
-    r->rounds = e->rounds;
-    r->processes = e->processes;
-    r->sd_rounds = e->sd_rounds;
-    r->sd_processes = e->sd_processes;
+    take_estimate(r, e);
     r->outcome = verdict_side_of_one(e->lo, e->hi);
     r->verdict = verdict_crossover_word(c.kind);
     char text[400];
@@ -228,8 +227,9 @@ static void judge_crossover(const measured *m, const char *baseline, const char 
     append_note(r, "%s", text);
 }
 
-/* The instruction-count witness of a timing claim at r->x: each side's instructions per item. */
-static void witness(const measured *m, const char *baseline, const char *contender, ledger_row *r) {
+/* The instruction-count witness of a timing claim at r->x: each side's instructions per item, and
+ * why a side has none where the count leaves it out. */
+static void witness(const measured *m, const char *baseline, const char *contender, const char *param, ledger_row *r) {
     if (isnan(r->x)) return;
     const char *const sides[2] = {baseline, contender};
     double *const counts[2] = {&r->instr_baseline, &r->instr_contender};
@@ -241,6 +241,9 @@ static void witness(const measured *m, const char *baseline, const char *contend
         }
         *counts[k] = m->instr.n_rows ? claims_sweep_value(&m->instr, sides[k], r->x, "instructions_per_item") : NAN;
     }
+    if (r->x == r->largest_x && m->instr.n_rows && (isnan(r->instr_baseline) || isnan(r->instr_contender)))
+        append_note(r, "no instruction count at the largest %s: the count skips a crossover's largest x, "
+                    "where its pairs only check that the contender still wins", param);
 }
 
 /* A memory-bound comparison's claim: each side's ns per item at x over one dependent load's latency
@@ -443,10 +446,7 @@ int main(int argc, char **argv) {
         }
         const int timing = strcmp(metric, "ns_per_item") == 0 || strcmp(metric, "crossover") == 0;
         if (timing) {
-            witness(&m, baseline, contender, &r);
-            if (r.x == r.largest_x && m.instr.n_rows && (isnan(r.instr_baseline) || isnan(r.instr_contender)))
-                append_note(&r, "no instruction count at the largest %s: the count skips a crossover's largest x, "
-                            "where its pairs only check that the contender still wins", param);
+            witness(&m, baseline, contender, param, &r);
             in_loads(&m, &latency, baseline, contender, &r);
         }
         fprintf(out, "%s,%s,%s,%s,%s", FIELD("claim_id"), FIELD("comparison"), baseline, contender, param);

@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WIDEST 5            /* claims whose spread the report splits */
-#define HALF_PI 1.5707963267948966
+#define WIDEST 5 /* claims whose spread the report splits */
 
 static const char *string_of(const cJSON *o, const char *key, const char *fallback) {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -110,10 +109,9 @@ void report_run_spread(FILE *f, const csv_table *s) {
             const size_t i = w[k].row;
             const double r = csv_number(s, i, (size_t)sd_r), p = csv_number(s, i, (size_t)sd_p);
             const double per_process = csv_number(s, i, (size_t)rounds) / csv_number(s, i, (size_t)processes);
-            const double within = HALF_PI * r * r / per_process;
             fprintf(f, "| %s | %.1f%% | %s | %s | %.1f%% | %.1f%% | %.0f%% |\n", csv_cell(s, i, (size_t)id),
                     100 * w[k].half_width, csv_cell(s, i, (size_t)processes), csv_cell(s, i, (size_t)rounds), 100 * r,
-                    100 * p, p * p + within > 0 ? 100 * p * p / (p * p + within) : 0);
+                    100 * p, 100 * verdict_between_share(r, p, per_process));
         }
         fprintf(f, "\n");
     }

@@ -149,6 +149,11 @@ static int run_pairs(const bench_comparison *cmp, const options *opt) {
     return pairs_run(cmp, opt->plan, opt->out_dir, &settings);
 }
 
+/* Repetitions of a sweep row, unless its checked run asks for fewer (sweep_register). */
+static int sweep_repetitions(const options *opt) {
+    return opt->quick ? IDIOM_QUICK_SWEEP_REPETITIONS : IDIOM_SWEEP_REPETITIONS;
+}
+
 /* Whether the caller's flags (Google Benchmark's, after ours were taken out) set flag. */
 static int flag_given(int argc, char **argv, const char *flag) {
     for (int i = 1; i < argc; i++)
@@ -162,7 +167,7 @@ static int flag_given(int argc, char **argv, const char *flag) {
 static char **sweep_argv(const bench_comparison *cmp, int argc, char **argv, const options *opt, long rows,
                          int *gb_argc) {
     static char repetitions[64], min_time[64], json_out[4096];
-    const int reps = opt->quick ? IDIOM_QUICK_SWEEP_REPETITIONS : IDIOM_SWEEP_REPETITIONS;
+    const int reps = sweep_repetitions(opt);
     double seconds = opt->quick ? IDIOM_QUICK_SWEEP_MIN_TIME : IDIOM_SWEEP_MIN_TIME;
     if (!opt->quick && rows > 0) {
         const double share = IDIOM_SWEEP_SECONDS / ((double)rows * reps);
@@ -192,8 +197,7 @@ static int run_sweep(const bench_comparison *cmp, int argc, char **argv, const o
     results *r = results_create(cmp, run_seed);
     /* Rows sized by their checked runs, unless the caller set the repetitions, or only lists them. */
     const int sized = !flag_given(argc, argv, "--benchmark_repetitions") && !flag_given(argc, argv, "--benchmark_list_tests");
-    const long rows = r ? sweep_register(cmp, opt->quick, sized ? (opt->quick ? IDIOM_QUICK_SWEEP_REPETITIONS
-                                                                              : IDIOM_SWEEP_REPETITIONS) : 0, r) : -1;
+    const long rows = r ? sweep_register(cmp, opt->quick, sized ? sweep_repetitions(opt) : 0, r) : -1;
     if (rows < 0) {
         fprintf(stderr, "%s: out of memory registering benchmarks\n", cmp->name);
         return 1;

@@ -78,7 +78,6 @@ static int prepare_pair(const bench_comparison *cmp, pair_run *run, const pairs_
  * log ratio is log(baseline time per item / contender time per item). 0, or -1 if a case failed. */
 static int measure_round(const bench_comparison *cmp, pair_run *run, const pairs_settings *s, FILE *out) {
     const unsigned a = (run->first + run->rounds) % 2, b = 1 - a;
-    const double spent_before = run->seconds;
     const unsigned order[4] = {a, b, b, a};
     double seconds[2] = {0, 0};
     char x_text[32];
@@ -91,8 +90,8 @@ static int measure_round(const bench_comparison *cmp, pair_run *run, const pairs
             return -1;
         }
         seconds[order[slot]] += t;
-        run->seconds += t;
     }
+    run->seconds += seconds[0] + seconds[1];
     double per_item[2];
     for (int k = 0; k < 2; k++)
         per_item[k] = 1e9 * seconds[k] / (2.0 * (double)run->n[k] * (double)run->sides[k]->items);
@@ -100,7 +99,7 @@ static int measure_round(const bench_comparison *cmp, pair_run *run, const pairs
     fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%s,%.6g,%.6g,%.9g,%.4g\n", cmp->name, run->sides[0]->variant->name,
             run->sides[1]->variant->name, cmp->param, x_text, s->process, run->rounds, (long long)run->n[0],
             (long long)run->n[1], a == 0 ? "ABBA" : "BAAB", per_item[0], per_item[1], log_ratio,
-            run->seconds - spent_before + run->unbilled);
+            seconds[0] + seconds[1] + run->unbilled);
     run->unbilled = 0;
     return 0;
 }
