@@ -102,6 +102,7 @@ static const workload boxed_list = {&boxed_list_layout, DRAW_ARTICLE}, boxed_lis
 static const workload boxed_set = {&boxed_set_layout, DRAW_ARTICLE}, boxed_set_half = {&boxed_set_layout, DRAW_HALF_MISSES};
 static const workload boxed_list_last = {&boxed_list_layout, DRAW_LAST_KEY};
 static const workload boxed_set_last = {&boxed_set_layout, DRAW_LAST_KEY};
+static const workload boxed_tuple_last = {&boxed_tuple_layout, DRAW_LAST_KEY};
 
 /* The boxed list's blocks of 1,000 scans stop here (about 30 ms an iteration; at 65,536 it is 0.1 s,
  * and the pairs and the instruction count pay for it several times over). */
@@ -126,6 +127,7 @@ static const bench_variant variants[] = {
     {.name = "boxed_set_half_hits", .run = run_lookups, .arg = &boxed_set_half},
     {.name = "boxed_list_last_key", .run = run_lookups, .arg = &boxed_list_last},
     {.name = "boxed_set_last_key", .run = run_lookups, .arg = &boxed_set_last},
+    {.name = "boxed_tuple_last_key", .run = run_lookups, .arg = &boxed_tuple_last},
 };
 
 static const bench_workload workloads[] = {
@@ -155,10 +157,13 @@ const bench_comparison bench_this_comparison = {
              "(`open_addressing`), a sorted array with binary search (`sorted_bsearch`). The mechanism, "
              "as CPython 3.11 does it: `boxed_list`, a list of pointers to int objects of their own, "
              "scanned as list_contains scans, an out-of-line equality call per element that is not the "
-             "query itself; `boxed_set`, setobject.c's table of (key, hash) slots, ints hashing to "
-             "themselves, nine linear probes then perturbation, grown at three fifths full (`boxed_list` "
-             "stops at 16,384 in the blocks of 1,000, which there take about 30 ms each). Not "
-             "modelled: the interpreter's dispatch and reference counting around the `in`. Workloads: "
+             "query itself, with a reference taken and dropped around each (a write to the element's "
+             "count, before and after); `boxed_set`, setobject.c's table of (key, hash) slots, ints hashing to "
+             "themselves, nine linear probes then perturbation, grown at three fifths full; "
+             "`boxed_tuple_last_key`, tuplecontains's scan of the same int objects with their pointers inline "
+             "in the tuple's block, which takes no reference around each comparison as list_contains does "
+             "(`boxed_list` stops at 16,384 in the blocks of 1,000, which there take about 30 ms each). Not "
+             "modelled: the interpreter's dispatch and the reference counting around the `in` itself. Workloads: "
              "the plain variants run blocks of 1,000 lookups drawn as 000 draws, `randint(0, n)`, "
              "rotating through 64 pre-drawn blocks so that neither the branch predictor nor the caches "
              "learn one; `_half_hits` draws half its keys from [n, 2n); `_last_key` is 002's figure, one "

@@ -8,6 +8,7 @@
 #include "int_array.h"
 #include "memcount.h"
 #include "oa_set.h"
+#include "pyalloc.h"
 #include "pyint.h"
 #include "pylist.h"
 #include "pyset.h"
@@ -67,11 +68,57 @@ static inline int boxed_int_list_build(boxed_int_list *l, const int64_t *values,
     const int64_t name##_boxed = (key);                                                            \
     const int64_t *const name = (key) >= PYINT_SMALL_MIN && (key) <= PYINT_SMALL_MAX ? pyint_small(key) : &name##_boxed
 
-/* list_contains: PyObject_RichCompareBool on each element in turn until one is equal. */
+/* list_contains (Objects/listobject.c, 3.11): PyObject_RichCompareBool on each element in turn until
+ * one is equal, holding a reference to the element around the call (Py_INCREF, Py_DECREF), since a
+ * list may change under a comparison that runs Python code. */
 static inline int boxed_int_list_contains(const boxed_int_list *l, int64_t key) {
     MEMBERSHIP_QUERY_OBJECT(object, key);
-    for (size_t i = 0; i < l->list.n; i++)
-        if (pyint_equal(l->list.items[i], object)) return 1;
+    for (size_t i = 0; i < l->list.n; i++) {
+        const int64_t *item = l->list.items[i];
+        pyint_incref(item);
+        const int equal = pyint_equal(item, object);
+        pyint_decref(item);
+        if (equal) return 1;
+    }
+    return 0;
+}
+
+/* The mechanism's tuple: `tuple(range(n))`, its pointers inline after the object's header in one
+ * block (PyTupleObject's ob_item[], Objects/tupleobject.c), each to an int object of its own. */
+typedef struct boxed_int_tuple {
+    size_t n;              /* elements made so far: all of them once built */
+    size_t length;         /* the tuple's length, which sized the block */
+    const int64_t **items; /* the block: the header's 24 bytes, then n pointers */
+} boxed_int_tuple;
+
+#define MEMBERSHIP_TUPLE_HEADER 24 /* sys.getsizeof(()) - 16 of GC header: ob_refcnt, ob_type, ob_size */
+
+static inline void boxed_int_tuple_free(boxed_int_tuple *t) {
+    for (size_t i = 0; i < t->n; i++) pyint_release(t->items[i]);
+    if (t->items) pyalloc_free((char *)t->items - MEMBERSHIP_TUPLE_HEADER, MEMBERSHIP_TUPLE_HEADER + t->length * sizeof *t->items);
+    *t = (boxed_int_tuple){0};
+}
+
+static inline int boxed_int_tuple_build(boxed_int_tuple *t, const int64_t *values, size_t n) {
+    *t = (boxed_int_tuple){0};
+    char *block = pyalloc_malloc(MEMBERSHIP_TUPLE_HEADER + n * sizeof *t->items);
+    if (block == NULL) return -1;
+    t->items = (const int64_t **)(void *)(block + MEMBERSHIP_TUPLE_HEADER);
+    t->length = n;
+    for (; t->n < n; t->n++)
+        if ((t->items[t->n] = pyint_new(values[t->n])) == NULL) {
+            boxed_int_tuple_free(t);
+            return -1;
+        }
+    return 0;
+}
+
+/* tuplecontains (Objects/tupleobject.c, 3.11): the same comparisons as list_contains, but a tuple
+ * cannot change, so it takes no reference around them. */
+static inline int boxed_int_tuple_contains(const boxed_int_tuple *t, int64_t key) {
+    MEMBERSHIP_QUERY_OBJECT(object, key);
+    for (size_t i = 0; i < t->n; i++)
+        if (pyint_equal(t->items[i], object)) return 1;
     return 0;
 }
 
@@ -106,6 +153,7 @@ MEMBERSHIP_LAYOUT(open_addressing, oa_set)
 MEMBERSHIP_LAYOUT(sorted_bsearch, sorted_array)
 MEMBERSHIP_LAYOUT(boxed_list_layout, boxed_int_list)
 MEMBERSHIP_LAYOUT(boxed_set_layout, boxed_int_set)
+MEMBERSHIP_LAYOUT(boxed_tuple_layout, boxed_int_tuple)
 
 /* Room for any layout's struct. */
 typedef union membership_set {
@@ -115,6 +163,7 @@ typedef union membership_set {
     sorted_array sorted;
     boxed_int_list boxed;
     boxed_int_set boxed_set;
+    boxed_int_tuple boxed_tuple;
 } membership_set;
 
 enum { MEMBERSHIP_STREAM_VALUES = 1, MEMBERSHIP_STREAM_QUERIES = 2 };

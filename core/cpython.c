@@ -2,6 +2,7 @@
 #include "cpython.h"
 
 #include "idiom_config.h"
+#include "stats.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -86,5 +87,26 @@ int cpython_estimate_of(const csv_table *rounds, const char *metric, const char 
     snprintf(profiled, sizeof profiled, "profiled_%s", metric);
     if (paired_rounds(rounds, profiled, baseline, contender, out->x, &p, out->profiler, sizeof out->profiler) == 0)
         out->profiled_ratio = p.ratio;
+    return 0;
+}
+
+int cpython_idiom_figure(const csv_table *rounds_table, const char *metric, const char *idiom, double wanted_x,
+                         double confidence, double *x, double *median, double *lo, double *hi, size_t *rounds) {
+    const csv_table *t = rounds_table;
+    *x = shared_x(t, metric, idiom, idiom, wanted_x);
+    if (isnan(*x)) return -1;
+    const size_t i = (size_t)csv_column(t, "idiom"), m = (size_t)csv_column(t, "metric"), xc = (size_t)csv_column(t, "x"),
+                 v = (size_t)csv_column(t, "value");
+    double *values = malloc((t->n_rows + 1) * sizeof *values);
+    if (values == NULL) abort();
+    size_t n = 0;
+    for (size_t row = 0; row < t->n_rows; row++)
+        if (strcmp(csv_cell(t, row, i), idiom) == 0 && strcmp(csv_cell(t, row, m), metric) == 0 &&
+            csv_number(t, row, xc) == *x && csv_number(t, row, v) > 0)
+            values[n++] = csv_number(t, row, v);
+    *rounds = n;
+    *median = stats_median(values, n);
+    (void)stats_median_interval(values, n, confidence, lo, hi); /* too few rounds: their range */
+    free(values);
     return 0;
 }

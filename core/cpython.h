@@ -25,4 +25,11 @@ int cpython_load(const char *dir, const char *comparison, csv_table *rounds);
 int cpython_estimate_of(const csv_table *rounds, const char *metric, const char *baseline, const char *contender,
                         double wanted_x, cpython_estimate *out);
 
+/* One idiom's figure on metric alone, at wanted_x if it has it, else the largest x below, else the
+ * smallest above: into *x, the rounds' median into *median, the median's interval at `confidence`
+ * into [*lo, *hi] (the rounds' range when they are too few), and their number into *rounds. 0, or
+ * -1 if the idiom has no positive figure on metric. */
+int cpython_idiom_figure(const csv_table *rounds_table, const char *metric, const char *idiom, double wanted_x,
+                         double confidence, double *x, double *median, double *lo, double *hi, size_t *rounds);
+
 #endif /* IDIOM_CPYTHON_H */

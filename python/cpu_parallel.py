@@ -3,8 +3,14 @@ work is article 000's chained SHA-1 (100,000 steps, its pytest-benchmark point) 
 `workers` independent chains, run one after another (`sequential`), on a thread each
 (`thread_per_chain`; hashlib holds the GIL for inputs this short), on a multiprocessing.Process each
 (`process_per_chain`), and by a multiprocessing.Pool of `workers` started once, untimed
-(`process_pool`). Timed with timeit. Items are chained steps."""
+(`process_pool`). Timed with timeit. Items are chained steps. Then, as article 000's "Profiling"
+did, one chain under cProfile: the exclusive time (tottime) of the function that holds the most
+(`top_function`) against the total of all (`all_functions`), recorded in seconds under the
+metric top_share: their ratio is the top function's share of the profile."""
+import cProfile
 import multiprocessing
+import os
+import pstats
 import threading
 
 import cpython_side
@@ -61,6 +67,21 @@ def measure(side):
                        "process_pool": lambda: pool.starmap(one_chain, pool_args)},
                       point=f"{total:,} chained SHA-1 steps in {workers} chains")
         side.progress(f"{workers} workers")
+    profiled(side, total)
+
+
+def profiled(side, steps):
+    """cProfile on one chain of the run's steps, memory_rounds times: the top function's tottime and
+    the total of every function's, whose ratio is the top function's share of the profile."""
+    for r in range(side.memory_rounds):
+        profiler = cProfile.Profile()
+        profiler.runcall(one_chain, 0, steps)
+        stats = pstats.Stats(profiler).stats  # (file, line, name) -> (calls, ncalls, tottime, cumtime, callers)
+        top = max(stats, key=lambda f: stats[f][2])
+        side.record("top_function", 1, "top_share", "cProfile", r + 1, stats[top][2])
+        side.record("all_functions", 1, "top_share", "cProfile", r + 1, sum(v[2] for v in stats.values()))
+    side.note_point(1, f"one chain of {steps:,} SHA-1 steps under cProfile; the top function by tottime: "
+                       f"{os.path.basename(top[0])}:{top[1]}({top[2]})")
 
 
 if __name__ == "__main__":

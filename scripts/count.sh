@@ -3,7 +3,7 @@
 # every variant a claim of PLAN (plan.tsv) names, at the claim's x, set up as in a run and its timed
 # region counted by valgrind's callgrind (one iteration; setup not counted), into
 # RESULTS/<name>.instr.csv: comparison, variant, x, items, iterations, instructions,
-# instructions_per_item. The counted executables are the instruction-count build ($count_bin): the same sources for x86-64-v3, since valgrind 3.19 cannot decode the
+# instructions_per_item, top_function, top_share (the profile's top function and its share). The counted executables are the instruction-count build ($count_bin): the same sources for x86-64-v3, since valgrind 3.19 cannot decode the
 # AVX-512 that -march=native emits. Two comparisons are counted at a time. SEED and QUICK as for
 # bench.sh, so that the inputs are the run's.
 set -euo pipefail
@@ -40,15 +40,25 @@ count_one() {
     echo "idiombench: counting $name under callgrind failed (its log is above)" >&2
     return 1
   fi
-  # Each dump names its case in its trigger: "idiom_count <variant> <x> <items> <iterations>".
-  awk -v n="$name" '
-    BEGIN { print "comparison,variant,x,items,iterations,instructions,instructions_per_item" }
-    FNR == 1 { label = "" }
-    /^desc: Trigger: Client Request: idiom_count / { label = $0; sub(/^.*idiom_count /, "", label) }
-    /^totals: / && label != "" {
+  # Each dump names its case in its trigger: "idiom_count <variant> <x> <items> <iterations>". Its
+  # profile's top function (callgrind_annotate's first, by instructions exclusive of its callees)
+  # and that function's share, for the claims about what a profile shows (commas in a name become
+  # semicolons: the CSV is not quoted).
+  local dump label totals top
+  echo "comparison,variant,x,items,iterations,instructions,instructions_per_item,top_function,top_share" \
+    > "$scratch/$name.instr.csv"
+  for dump in "$dir"/cg.*; do
+    label=$(sed -n 's/^desc: Trigger: Client Request: idiom_count //p' "$dump")
+    [[ -n $label ]] || continue
+    totals=$(sed -n 's/^totals: //p' "$dump")
+    top=$(callgrind_annotate --inclusive=no "$dump" | awk '!found && /file:function/ { getline; getline; print; found = 1 }')
+    awk -v n="$name" -v label="$label" -v total="$totals" -v top="$top" 'BEGIN {
       split(label, f, " ")
-      printf "%s,%s,%s,%s,%s,%s,%.6g\n", n, f[1], f[2], f[3], f[4], $2, $2 / (f[3] * f[4])
-    }' "$dir"/cg.* > "$scratch/$name.instr.csv"
+      share = top; sub(/^[^(]*\(/, "", share); sub(/%\).*$/, "", share)
+      fn = top; sub(/^[^)]*\) +/, "", fn); gsub(/,/, ";", fn)
+      printf "%s,%s,%s,%s,%s,%s,%.6g,%s,%.4f\n", n, f[1], f[2], f[3], f[4], total, total / (f[3] * f[4]), fn, share / 100
+    }' >> "$scratch/$name.instr.csv"
+  done
 }
 
 names=()

@@ -88,6 +88,26 @@ static void no_figure_without_both_idioms_positive(void **state) {
     csv_free(&t);
 }
 
+static void one_idioms_figure_alone(void **state) {
+    (void)state;
+    csv_table t;
+    double x, median, lo, hi;
+    size_t rounds;
+    assert_int_equal(load(&t), 0);
+    assert_int_equal(cpython_idiom_figure(&t, "ns_per_item", "a", 100, 0.975, &x, &median, &lo, &hi, &rounds), 0);
+    assert_float_equal(x, 100, 0);
+    assert_int_equal(rounds, 3);
+    assert_float_equal(median, 33, 1e-9);
+    assert_float_equal(lo, 30, 1e-9); /* three rounds: their range */
+    assert_float_equal(hi, 36, 1e-9);
+    assert_int_equal(cpython_idiom_figure(&t, "ns_per_item", "a", 50, 0.975, &x, &median, &lo, &hi, &rounds), 0);
+    assert_float_equal(x, 10, 0); /* the nearest x below, as for a pair */
+    assert_float_equal(median, 20, 1e-9);
+    assert_int_equal(cpython_idiom_figure(&t, "peak_bytes", "c", 100, 0.975, &x, &median, &lo, &hi, &rounds), -1);
+    assert_int_equal(cpython_idiom_figure(&t, "ns_per_item", "nobody", 100, 0.975, &x, &median, &lo, &hi, &rounds), -1);
+    csv_free(&t);
+}
+
 static void a_missing_file_is_no_figure(void **state) {
     (void)state;
     csv_table t;
@@ -99,6 +119,7 @@ int main(void) {
         cmocka_unit_test(pairs_rounds_at_the_claims_x),
         cmocka_unit_test(takes_the_nearest_x_below_then_above),
         cmocka_unit_test(no_figure_without_both_idioms_positive),
+        cmocka_unit_test(one_idioms_figure_alone),
         cmocka_unit_test(a_missing_file_is_no_figure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,6 +30,10 @@ parted=$(csv_awk "$summary" '$(c["instr_ratio"]) != "" && $(c["ratio"]) > 0 { g 
   || fail "$parted claim(s) part time from instructions, and the report does not say which side stalls"
 ! grep -q "usually memory" "$RESULTS/REPORT.md" || fail "the report still gives the one generic cause"
 pass
+# Each counted case names its profile's top function and that function's share of its instructions.
+csv_awk "$RESULTS/membership.instr.csv" '!($(c["top_share"]) > 0 && $(c["top_share"]) <= 1 && $(c["top_function"]) != "") { print; bad = 1 }
+                                        END { exit bad }' || fail "a counted case has no top function or no share in (0, 1]"
+pass
 # Deterministic: the same build counts the same instructions again.
 cp "$RESULTS/membership.instr.csv" "$scratch/first.csv"
 "$root/scripts/count.sh" "$RESULTS" "$RESULTS/plan.tsv" membership 2>/dev/null || fail "a second count failed"

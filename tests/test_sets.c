@@ -1,4 +1,5 @@
-/* test_sets.c: the four membership layouts agree with a reference on empty sets, duplicates,
+/* test_sets.c: the membership layouts (four of idiomatic C, and CPython's list, set and tuple of
+ * int objects as the mechanism models them) agree with a reference on empty sets, duplicates,
  * extreme keys and random data, and give every byte back, including after failed allocations. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,14 +10,15 @@
 
 #include "membership_layouts.h"
 
-/* The four layouts behind the face the benchmarks use, so the tests exercise the same calls. */
+/* The layouts behind the face the benchmarks use, so the tests exercise the same calls. */
 typedef struct named_layout {
     const char *name;
     const membership_layout *layout;
 } named_layout;
 static const named_layout layouts[] = {
     {"int_array", &linear_scan}, {"sorted_array", &sorted_bsearch},
-    {"uthash_set", &uthash_layout}, {"oa_set", &open_addressing}};
+    {"uthash_set", &uthash_layout}, {"oa_set", &open_addressing},
+    {"boxed_list", &boxed_list_layout}, {"boxed_set", &boxed_set_layout}, {"boxed_tuple", &boxed_tuple_layout}};
 #define N_LAYOUTS (sizeof layouts / sizeof layouts[0])
 
 static int reference_contains(const int64_t *values, size_t n, int64_t key) {
@@ -88,12 +90,30 @@ static void failed_allocation_leaves_nothing_behind(void **state) {
     }
 }
 
+/* list_contains takes and drops a reference around each comparison; after a scan every element's
+ * count is what it was. */
+static void a_list_scan_leaves_reference_counts_as_they_were(void **state) {
+    (void)state;
+    enum { N = 1000 };
+    int64_t values[N];
+    for (size_t i = 0; i < N; i++) values[i] = (int64_t)i - 10; /* some shared small ints among them */
+    boxed_int_list list;
+    assert_int_equal(boxed_int_list_build(&list, values, N), 0);
+    int64_t before[N];
+    for (size_t i = 0; i < N; i++) before[i] = pyint_refcount(list.list.items[i]);
+    assert_int_equal(boxed_int_list_contains(&list, N - 11), 1); /* the last: every element compared */
+    assert_int_equal(boxed_int_list_contains(&list, N + 5), 0);
+    for (size_t i = 0; i < N; i++) assert_int_equal(pyint_refcount(list.list.items[i]), before[i]);
+    boxed_int_list_free(&list);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(empty_set_contains_nothing),
         cmocka_unit_test(duplicates_and_extreme_keys),
         cmocka_unit_test(random_keys_against_reference),
         cmocka_unit_test(failed_allocation_leaves_nothing_behind),
+        cmocka_unit_test(a_list_scan_leaves_reference_counts_as_they_were),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

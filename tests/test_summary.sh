@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/test_summary.sh: the ledger's rules on hand-made result files whose right answers are known:
 # agrees, disagrees, no difference, inconclusive, a crossover and none, a variant that allocates
-# nothing, and a QUICK sweep that misses the article's point.
+# nothing, a QUICK sweep that misses the article's point, CPython here's time over C here's for the
+# same work, and a profile's top function against the share a claim states.
 source "$(dirname "$0")/lib.sh"
 dir=$scratch/results
 mkdir -p "$dir"
@@ -45,6 +46,18 @@ rounds() {
   for x in 10 100; do rounds lean slow $x -0.3 0.01; rounds lean_b slow_b $x -0.3 0.01; done
 } > "$dir/toy.rounds.csv"
 
+# CPython here timed py_slow at n=100 (11 in the median of 10, 11, 12 ns) and py_far at n=1000 only.
+{
+  echo "comparison,idiom,x,metric,tool,round,value"
+  for r in 1 2 3; do echo "toy,py_slow,100,ns_per_item,timeit,$r,$((9 + r))"; echo "toy,py_far,1000,ns_per_item,timeit,$r,5"; done
+} > "$dir/toy.cpython_rounds.csv"
+# callgrind's profile of slow at n=100: its top function holds 70% of the instructions.
+{
+  echo "comparison,variant,x,items,iterations,instructions,instructions_per_item,top_function,top_share"
+  echo "toy,slow,100,1,1,1000,1000,hot_loop [bm_toy],0.7"
+  echo "toy,fast,100,1,1,1000,1000,hot_loop [bm_toy],0.7"
+} > "$dir/toy.instr.csv"
+
 claims=$scratch/claims.tsv
 {
   printf 'claim_id\tcomparison\tmetric\tbaseline\tcontender\tx\tarticle_favours\tarticle_ratio\tarticle\tarticle_figure\twhy\tkind\n'
@@ -60,6 +73,11 @@ claims=$scratch/claims.tsv
   printf 'cross\ttoy\tcrossover\tslow\tfast\t\tcontender\t\ta\tf\tw\tarticle\n'
   printf 'nocross\ttoy\tcrossover\tlean\tslow\t\tcontender\t\ta\tf\tw\tarticle\n'
   printf 'unmeasured\tother\tns_per_item\ta\tb\t1\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'compiled\ttoy\tcpython_over_c\tpy_slow\tslow\t100\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'compiled_elsewhere\ttoy\tcpython_over_c\tpy_far\tslow\t100\tcontender\t\ta\tf\tw\tarticle\n'
+  printf 'hot\ttoy\ttop_share\tslow\thot_loop\t100\tcontender\t0.5\ta\tf\tw\tarticle\n'
+  printf 'elsewhere\ttoy\ttop_share\tslow\tcold_loop\t100\tcontender\t0.5\ta\tf\tw\tarticle\n'
+  printf 'thin\ttoy\ttop_share\tslow\thot_loop\t100\tcontender\t0.9\ta\tf\tw\tarticle\n'
 } > "$claims"
 
 "$BIN/idiom_summary" --results "$dir" --claims "$claims" || fail "idiom_summary failed"
@@ -109,4 +127,22 @@ row_field "$summary" claim_id nocross note | grep -q "no crossover" || fail "noc
 pass
 [[ -z $(row_field "$summary" claim_id unmeasured verdict) ]] || fail "a claim of an unmeasured comparison got a row"
 pass
+# CPython here over C here: the rounds' median over the sweep's, the rounds' range over the repetitions'.
+expect compiled ratio 11
+expect compiled ratio_lo 10
+expect compiled ratio_hi 12
+expect compiled verdict agrees
+expect compiled rounds 3
+expect compiled_elsewhere ratio ""
+row_field "$summary" claim_id compiled_elsewhere note | grep -q "no sweep row of slow at x=1000" \
+  || fail "compiled_elsewhere: a figure from two different points, or no note"
+pass
+# A profile's top function: its share, and whether it is the one named with the share stated.
+expect hot ratio 0.7
+expect hot verdict agrees
+row_field "$summary" claim_id hot note | grep -q "top function of slow's timed region is hot_loop \[bm_toy\] with 70.0%" \
+  || fail "hot: the note does not name the top function and its share"
+pass
+expect elsewhere verdict disagrees
+expect thin verdict disagrees
 finish

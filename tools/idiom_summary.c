@@ -112,6 +112,57 @@ static void judge_counted(const measured *m, const char *metric, const char *bas
     }
 }
 
+/* A claim that CPython here is slower than C here at the same work (metric cpython_over_c): the
+ * CPython idiom's time per item (the rounds' median, its interval at a confidence that leaves half
+ * the error to each side) over the C variant's at the same x (the sweep's median, its repetitions'
+ * range as its interval, which holds the median more often than that). */
+static void judge_compiled(const measured *m, const char *idiom, const char *variant, double wanted, ledger_row *r) {
+    const double side_confidence = 1 - (1 - IDIOM_CONFIDENCE) / 2;
+    double py, py_lo, py_hi;
+    if (m->cpython.n_rows == 0 || cpython_idiom_figure(&m->cpython, "ns_per_item", idiom, wanted, side_confidence, &r->x,
+                                                      &py, &py_lo, &py_hi, &r->rounds) != 0) {
+        r->x = NAN;
+        append_note(r, "CPython here did not time %s in this run", idiom);
+        return;
+    }
+    const double c = claims_sweep_value(&m->rows, variant, r->x, "ns_per_item");
+    const double c_min = claims_sweep_value(&m->rows, variant, r->x, "ns_per_item_min");
+    const double c_max = claims_sweep_value(&m->rows, variant, r->x, "ns_per_item_max");
+    if (!(c > 0)) { /* time per item may grow with x: only the same point compares */
+        append_note(r, "no sweep row of %s at x=%.15g; where CPython here timed %s", variant, r->x, idiom);
+        return;
+    }
+    r->processes = 1;
+    r->ratio = py / c;
+    r->lo = py_lo / c_max;
+    r->hi = py_hi / c_min;
+    r->outcome = verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
+    append_note(r, "CPython here %.4g ns per item over %zu rounds; C here %.4g", py, r->rounds, c);
+}
+
+/* A claim that the profile of one case puts a stated share of its instructions in a known hot
+ * function (metric top_share): the function callgrind counted most instructions in, exclusive of
+ * what it calls, in the variant's timed region at x (<comparison>.instr.csv). The ratio is its
+ * share, exact; the claim holds if the function's name holds `expected` and its share is at
+ * least `stated`. */
+static void judge_top_share(const measured *m, const char *variant, const char *expected, double stated, double wanted,
+                            ledger_row *r) {
+    r->x = claims_resolve_x(m->facts, variant, variant, wanted);
+    const int v = csv_column(&m->instr, "variant"), xc = csv_column(&m->instr, "x"), f = csv_column(&m->instr, "top_function"),
+              share = csv_column(&m->instr, "top_share");
+    for (size_t row = 0; v >= 0 && xc >= 0 && f >= 0 && share >= 0 && row < m->instr.n_rows; row++) {
+        if (strcmp(csv_cell(&m->instr, row, (size_t)v), variant) != 0 || csv_number(&m->instr, row, (size_t)xc) != r->x)
+            continue;
+        const char *top = csv_cell(&m->instr, row, (size_t)f);
+        r->ratio = r->lo = r->hi = csv_number(&m->instr, row, (size_t)share);
+        r->outcome = strstr(top, expected) != NULL && r->ratio >= stated ? OUTCOME_CONTENDER : OUTCOME_BASELINE;
+        append_note(r, "the top function of %s's timed region is %s with %.1f%% of its instructions (callgrind; "
+                    "the claim: a function of %s with at least %.0f%%)", variant, top, 100 * r->ratio, expected, 100 * stated);
+        return;
+    }
+    append_note(r, "no instruction profile of %s in this run (INSTR=0?)", variant);
+}
+
 /* The paired estimate's figures into the claim's row. */
 static void take_estimate(ledger_row *r, const paired_estimate *e) {
     r->ratio = e->ratio;
@@ -435,6 +486,8 @@ int main(int argc, char **argv) {
         } else {
             r.x = claims_resolve_x(m.facts, baseline, contender, wanted);
             if (strcmp(metric, "ns_per_item") == 0) judge_time(&m, baseline, contender, &r);
+            else if (strcmp(metric, "cpython_over_c") == 0) judge_compiled(&m, baseline, contender, wanted, &r);
+            else if (strcmp(metric, "top_share") == 0) judge_top_share(&m, baseline, contender, article_ratio, wanted, &r);
             else judge_counted(&m, metric, baseline, contender, &r);
             r.verdict = verdict_word(r.outcome, FIELD("article_favours"));
             if (*OPTIONAL_FIELD("not_applicable")) { /* measured all the same, but not a test of the claim */
