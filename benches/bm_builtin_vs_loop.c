@@ -216,7 +216,7 @@ static void *setup_fixture(bench_case *c) {
     rng r = rng_seeded(bench_seed(), STREAM_INPUT);
     if (spec->family == FAMILY_SUM || spec->family == FAMILY_BOXED_SUM) {
         if ((f->values = memcount_malloc((n ? n : 1) * sizeof *f->values)) == NULL) goto out_of_memory;
-        for (size_t i = 0; i < n; i++) f->values[i] = (double)(rng_next(&r) >> 11) * 0x1p-53; /* 53 random bits */
+        for (size_t i = 0; i < n; i++) f->values[i] = rng_unit(&r);
         f->expected_sum = reference_sum(f->values, n);
         if (spec->family == FAMILY_BOXED_SUM) {
             if ((f->items = memcount_calloc(n ? n : 1, sizeof *f->items)) == NULL) goto out_of_memory;

@@ -181,7 +181,7 @@ static void *setup_fixture(bench_case *c) {
     if ((f->values = memcount_malloc((n ? n : 1) * sizeof *f->values)) == NULL ||
         (f->out = memcount_malloc((n ? n : 1) * sizeof *f->out)) == NULL)
         goto out_of_memory;
-    for (size_t i = 0; i < n; i++) f->values[i] = (double)(rng_next(&r) >> 11) * 0x1p-53; /* 53 random bits */
+    for (size_t i = 0; i < n; i++) f->values[i] = rng_unit(&r);
     if (f->spec->boxed) {
         if ((f->items = memcount_calloc(n ? n : 1, sizeof *f->items)) == NULL) goto out_of_memory;
         for (size_t i = 0; i < n; i++)

@@ -272,8 +272,8 @@ static void teardown_fixture(void *state) { free(state); }
 
 #define HOW(h) .run = run_workers, .arg = &(const how){h}
 static const bench_variant variants[] = {
-    {.name = "threads", HOW(THREADS)},
-    {.name = "forked", HOW(FORKED), .in_children = 1},
+    {.name = "pthreads", HOW(THREADS)},
+    {.name = "fork_children", HOW(FORKED), .in_children = 1},
     {.name = "spawned", HOW(SPAWNED), .in_children = 1},
 };
 
@@ -291,10 +291,10 @@ const bench_comparison bench_this_comparison = {
     .teardown = teardown_fixture,
     .about = "Start x workers, each of which fills a 64 KiB buffer of its own (mapped for it and unmapped "
              "when it ends, as are the threads' stacks, so that no cache of an earlier start is counted), sums it and reports the "
-             "sum, then holds the buffer until told to finish. `threads` are pthreads of this process, "
+             "sum, then holds the buffer until told to finish. `pthreads` are threads of this process, "
              "each on a stack of its own of 8 MiB (glibc's default size), of which only the touched pages are "
              "resident; "
-             "`forked` are children made by fork, which share this process's pages copy-on-write; "
+             "`fork_children` are children made by fork, which share this process's pages copy-on-write; "
              "`spawned` are fresh copies of this program started by posix_spawn, as "
              "multiprocessing's spawn starts a fresh interpreter (the executable works as a worker "
              "when its environment says so). `pss_bytes` is what the workers hold together: the "

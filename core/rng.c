@@ -50,3 +50,5 @@ void rng_shuffle(rng *r, void *base, size_t n, size_t size) {
         }
     }
 }
+
+double rng_unit(rng *r) { return (double)(rng_next(r) >> 11) * 0x1p-53; }

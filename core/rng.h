@@ -19,6 +19,9 @@ uint64_t rng_next(rng *r);
 uint64_t rng_below(rng *r, uint64_t bound);
 /* Uniform in [lo, hi], both included, like Python's random.randint. */
 int64_t rng_between(rng *r, int64_t lo, int64_t hi);
+/* Uniform in [0, 1) from 53 random bits, as Python's random.random(): every double of the form
+ * k / 2^53. */
+double rng_unit(rng *r);
 /* Shuffle n elements of size bytes each in place (Fisher-Yates), as qsort takes its array. */
 void rng_shuffle(rng *r, void *base, size_t n, size_t size);
 

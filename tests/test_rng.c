@@ -50,11 +50,26 @@ static void shuffle_is_a_permutation(void **state) {
     rng_shuffle(&r, v, 0, sizeof *v);
 }
 
+/* In [0, 1), on the grid of 2^-53, and spread over the whole interval: each tenth gets its share. */
+static void unit_is_in_zero_one_on_the_53_bit_grid(void **state) {
+    (void)state;
+    rng r = rng_seeded(4, 0);
+    size_t tenths[10] = {0};
+    for (int i = 0; i < 10000; i++) {
+        const double u = rng_unit(&r);
+        assert_true(u >= 0 && u < 1);
+        assert_true(u * 0x1p53 == (double)(uint64_t)(u * 0x1p53)); /* a whole number of 2^-53 */
+        tenths[(int)(u * 10)]++;
+    }
+    for (int k = 0; k < 10; k++) assert_true(tenths[k] > 800 && tenths[k] < 1200);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_seed_same_stream_repeats),
         cmocka_unit_test(between_is_inclusive_and_covers_the_range),
         cmocka_unit_test(shuffle_is_a_permutation),
+        cmocka_unit_test(unit_is_in_zero_one_on_the_53_bit_grid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
