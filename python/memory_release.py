@@ -68,9 +68,9 @@ def collected(structure):
 
 
 def measure(side):
-    slots = side.size(20_000_000, 2_000_000, 1_000)
-    count = side.size(5_000_000, 500_000, 1_000)
-    nodes = side.size(1_000_000, 100_000, 1_000)
+    slots = side.size(20_000_000, 1_000_000, 1_000)
+    count = side.size(5_000_000, 250_000, 1_000)
+    nodes = side.size(1_000_000, 50_000, 1_000)
     checks = [(shared_twos, slots, lambda s: len(s) == slots and sum(s) == 2 * slots),
               (floats, count, lambda s: sum(s) == count * (count - 1) / 2),
               (cycles, nodes, lambda s: all(node[1] is node for node in s))]

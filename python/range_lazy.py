@@ -14,7 +14,7 @@ def loop_sum(numbers):
 
 
 def measure(side):
-    n = side.size(10_000_000, 1_000_000, 1_000)
+    n = side.size(10_000_000, 100_000, 1_000)
     point = f"N = {n:,}"
     idioms = {"list_loop": lambda: loop_sum(list(range(n))), "range_loop": lambda: loop_sum(range(n))}
     side.time(n, n, idioms, point=point)
