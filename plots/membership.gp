@@ -9,11 +9,13 @@ set key top left
 set offsets graph 0.03, graph 0.03, graph 0.1, 0  # room above the articles' list figure
 # A colour per layout; the workload by dash: 000's draw (nearly all hits) solid, _half_hits dashed,
 # _last_key (002's single lookup of the list's last element) dotted. The key names each layout once.
-layouts = "linear_scan uthash_set open_addressing sorted_bsearch boxed_list boxed_set"
+layouts = "linear_scan uthash_set open_addressing sorted_bsearch boxed_list boxed_set boxed_tuple"
 dash(name) = strstrt(name, "_half_hits") ? 2 : strstrt(name, "_last_key") ? 3 : 1
 layout_of(name) = dash(name) == 1 ? name : name[1:strstrt(name, dash(name) == 2 ? "_half_hits" : "_last_key") - 1]
 colour(name) = sum [k = 1:words(layouts)] (word(layouts, k) eq layout_of(name) ? k : 0)
-key_title(name) = dash(name) == 1 ? name.(strstrt(name, "boxed") ? " (CPython, modelled)" : "") : ""
+# boxed_tuple has the last key's workload only, so its key names it there
+key_title(name) = dash(name) == 1 ? name.(strstrt(name, "boxed") ? " (CPython, modelled)" : "") : \
+                  layout_of(name) eq "boxed_tuple" ? "boxed_tuple (CPython, modelled; last key only)" : ""
 do for [k = 1:words(crossovers) / 3] {
     x = word(crossovers, 3 * k) + 0
     set arrow from x, graph 0 to x, graph 1 nohead dt 3 lc rgb "#777777"

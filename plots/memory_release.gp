@@ -10,12 +10,15 @@ set offsets graph 0.05, graph 0.05, 0, 0
 set yrange [1e5:2e9]
 set format x "%.0s%cB"
 set format y "%.0s%cB"
-set key right center font ",10" box opaque  # the band between held and freed is empty
+set key top left font ",10" box opaque  # above the rising lines, where nothing is drawn
 # Article 002: b = [2] * (2 * 10 ** 7) added 152.9 MiB, and del b took all of it off again.
 $article << EOD
 bytes,mib
 160000000,152.9
 EOD
+# Lines that lie on each other, said in words: the figures are the same to a page or two.
+set label 1 "on the upper line: both held, and small_blocks_freed (free gave back nothing)" at graph 0.98, graph 0.42 right font ",10" tc rgb "#555555"
+set label 2 "on the lower line: one_block_freed and small_blocks_trimmed (the measuring child's own pages)" at graph 0.98, graph 0.2 right font ",10" tc rgb "#555555"
 deleted_here = cpython_clause("deleted", "resident_growth_bytes", cpython_style, "CPython here: del of the list")
 small_here = cpython_clause("small_deleted", "resident_growth_bytes", cpython_style2, "CPython here: del of a list of floats")
 cycles_here = cpython_clause("cycles_deleted", "resident_growth_bytes", cpython_style3, "CPython here: del of cycles, no collection")

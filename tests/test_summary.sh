@@ -145,4 +145,12 @@ row_field "$summary" claim_id hot note | grep -q "top function of slow's timed r
 pass
 expect elsewhere verdict disagrees
 expect thin verdict disagrees
+# The report sums up the claims of CPython here against C here (one here: 11x), and words a profile's share.
+"$BIN/idiom_report" --results "$dir" --claims "$claims" --plots-link ../plots > "$scratch/report.log" 2>&1 \
+  || { cat "$scratch/report.log"; fail "idiom_report failed on the toy results"; }
+grep -q "over the 1 comparisons where CPython here and C here time the same work, C runs it 11x faster" "$dir/REPORT.md" \
+  || fail "the report does not sum up CPython here against C here"
+grep -q "the profile's top function holds 70.0% of \`slow\`'s instructions" "$dir/REPORT.md" \
+  || fail "the report does not word the profile's share"
+pass
 finish
