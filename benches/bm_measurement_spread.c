@@ -157,16 +157,19 @@ const bench_comparison bench_this_comparison = {
     .item = "hash",
     .about = "Article 000's chained SHA-1 (`h = sha1(h).hexdigest()`, libcrypto) timed by the three methods "
              "the article uses, each a variant: `single_shot` reads the wall clock (CLOCK_REALTIME, as "
-             "`time.time()`) around one chain; `best_of_5` reports the fastest of 5 chains on "
+             "`time.time()`) around one chain; `best_of_5` reports the fastest of " IDIOM_TEXT(BEST_OF) " chains on "
              "CLOCK_MONOTONIC, as `timeit.repeat(number=1, repeat=5)` with `min`; `harness_median` reports "
-             "the median of this suite's sweep repetitions (15 of at least 20 ms; 3 of 4 ms in QUICK), as "
+             "the median of this suite's sweep repetitions (" IDIOM_TEXT(IDIOM_SWEEP_REPETITIONS) " of at least "
+             IDIOM_TEXT(IDIOM_SWEEP_MIN_TIME) " s; " IDIOM_TEXT(IDIOM_QUICK_SWEEP_REPETITIONS) " of "
+             IDIOM_TEXT(IDIOM_QUICK_SWEEP_MIN_TIME) " s in QUICK), as "
              "pytest-benchmark reports statistics over rounds. Every chain's end is checked against the "
-             "reference hexdigest. The method is then applied 21 times (7 in QUICK): `reported_ns_per_hash` "
+             "reference hexdigest. The method is then applied " IDIOM_TEXT(TRIALS) " times (" IDIOM_TEXT(QUICK_TRIALS)
+             " in QUICK): `reported_ns_per_hash` "
              "is the median of the figures it reported, `reported_min` and `reported_max` their range, and "
              "`spread_pct` their coefficient of variation (an outlier counts, as it would for a reader who took one figure), with a "
              "bootstrap interval (`spread_pct_lo`, `spread_pct_hi`) wide enough that a ratio of two spreads "
-             "holds at 95%. The timed `ns_per_item` is what applying the method once costs, per hash: "
-             "best-of-5 costs five chains.",
+             "holds at the suite's confidence (" IDIOM_TEXT(IDIOM_CONFIDENCE) "). The timed `ns_per_item` is what "
+             "applying the method once costs, per hash: best-of-" IDIOM_TEXT(BEST_OF) " costs that many chains.",
     BENCH_SWEEP(variants, sweep, quick_sweep),
     BENCH_EXTRA_COUNTERS(extra_counters),
     .setup = setup_fixture,

@@ -1,5 +1,5 @@
 # plots/allocators.gp: every claim of the allocation-heavy comparisons, its ratio (baseline /
-# contender) under each allocator with its 95% interval, log scale: where the three agree, the
+# contender) under each allocator with its interval (at idiom.conf's confidence), log scale: where the three agree, the
 # conclusion is the idiom's; where they part, it is the allocator's. scripts/plots.sh sets csv
 # (results/allocators.csv), allocators (their names, in a fixed order and so in fixed colours) and
 # claims (the claim ids in claim_index order).

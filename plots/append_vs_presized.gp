@@ -14,7 +14,7 @@ main = 0
 do for [i = 1:nv] { if (strstrt(word(variants, i), "_kept") == 0) { main = i } }
 
 set title "Time per input element, the article's draw (about half kept)"
-set ylabel "ns per element, log scale (median; bars: its 95% interval)"
+set ylabel "ns per element, log scale (median; bars: its ".interval." interval)"
 set logscale y
 paired_main = paired_clause_xy("rank(strcol('variant')) <= main ? column('x') : NaN", "column('ns_per_item')")
 plot for [i = 1:main] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\

@@ -2,7 +2,7 @@
 # each cache level, and at the article's point its two CPython figures beside CPython here's.
 set title "Doubling n random ints into a new array: time per element (lower is faster)"
 set xlabel "n, elements (log scale)"
-set ylabel "ns per element, log scale (median; bars: its 95% interval over repetitions)"
+set ylabel "ns per element, log scale (median; bars: its ".interval." interval over repetitions)"
 set logscale xy
 set autoscale xfix
 set key top left font ",10"

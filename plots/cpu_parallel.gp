@@ -2,7 +2,7 @@
 # sequential time divided by min(workers, cores), for the cores this run recorded.
 set title "CPU-bound chained SHA-1 split among workers: time per step (lower is faster)"
 set xlabel "workers (independent chains; log scale)"
-set ylabel "ns per step, log scale (median; bars: its 95% interval)"
+set ylabel "ns per step, log scale (median; bars: its ".interval." interval)"
 set logscale xy
 set xtics (1, 2, 4, 8)
 set autoscale xfix

@@ -8,7 +8,7 @@ stats csv using (column("ns_per_item")) nooutput name "TIME"
 time_decades = TIME_min > 0 && TIME_max / TIME_min >= 100
 set title sprintf("%s: time per %s against %s (lower is faster)", name, item, param)
 set xlabel param.(decades ? " (log scale)" : "")
-set ylabel sprintf("ns per %s%s (median; bars: its 95%% interval)", item, time_decades ? ", log scale" : "")
+set ylabel sprintf("ns per %s%s (median; bars: its %s interval)", item, time_decades ? ", log scale" : "", interval)
 if (decades) {
     set logscale x
     set autoscale xfix

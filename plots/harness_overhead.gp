@@ -1,7 +1,7 @@
 # plots/harness_overhead.gp: the calibration: one loop iteration, native C++ against the C wrapper.
 set title "Cost of one timing-loop iteration: Google Benchmark's native C++ loop vs idiombench's lifecycle loop (c_wrapper)"
 set xlabel "n = compiler barriers in the loop body besides the first (0: the bare loop)"
-set ylabel "ns per iteration (median; bars: its 95% interval)"
+set ylabel "ns per iteration (median; bars: its ".interval." interval)"
 set yrange [0:*]
 set offsets 0, 0, 0, 0
 set style fill solid 0.75 border -1

@@ -4,7 +4,7 @@ stats csv using (column("latency_ms")) nooutput name "LATENCY"
 latency_ms = LATENCY_max  # as the run recorded it: 50 ms, or 10 in a QUICK run
 set title sprintf("%s: wall time per download of a 200 KB image held %d ms by a local server (lower is faster)", name, latency_ms)
 set xlabel "downloads per iteration (log scale)"
-set ylabel "ms per download, log scale (median; bars: its 95% interval)"
+set ylabel "ms per download, log scale (median; bars: its ".interval." interval)"
 set logscale xy
 set xtics (1, 2, 4, 8, 16, 64, 256)
 set autoscale xfix

@@ -2,7 +2,7 @@
 # variants in one panel and filter's in the other, with CPython here's loop and built-in.
 set multiplot layout 1, 2 title "map() and filter() against the equivalent loop" font ",15"
 set xlabel "n, elements (log scale)"
-set ylabel "ns per element, log scale (median; bars: its 95% interval)"
+set ylabel "ns per element, log scale (median; bars: its ".interval." interval)"
 set logscale xy
 set autoscale xfix
 set yrange [0.05:3000]  # headroom for the key: every variant takes between a fraction of a ns and a few hundred

@@ -2,7 +2,7 @@
 # crossovers marked, and at the articles' point article 002's CPython figures beside CPython here's.
 set title "Membership: time per lookup in a set of n ints (lower is faster)"
 set xlabel "n, ints in the set (log scale)"
-set ylabel "ns per lookup, log scale (median; bars: its 95% interval)"
+set ylabel "ns per lookup, log scale (median; bars: its ".interval." interval)"
 set logscale xy
 set autoscale xfix
 set key top left

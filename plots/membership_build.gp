@@ -3,7 +3,7 @@
 set multiplot layout 1, 2 title "Building a membership layout from n ints" font ",15"
 set title "Build and free: ns per element"
 set xlabel "n, ints (log scale)"
-set ylabel "ns per element, log scale (median; bars: its 95% interval)"
+set ylabel "ns per element, log scale (median; bars: its ".interval." interval)"
 set logscale xy
 set autoscale xfix
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\

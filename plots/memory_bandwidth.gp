@@ -2,7 +2,7 @@
 # cache sizes: how many bytes a second streams from each level.
 set title "Copy bandwidth against working set (memcpy between its two halves; higher is faster)"
 set xlabel "working set, both halves, bytes (log scale)"
-set ylabel "GB/s copied, log scale (median; bars: its 95% interval)"
+set ylabel "GB/s copied, log scale (median; bars: its ".interval." interval)"
 set logscale xy
 set autoscale xfix
 set xtics ("4 KiB" 4096, "64 KiB" 65536, "1 MiB" 1048576, "16 MiB" 16777216, "256 MiB" 268435456)

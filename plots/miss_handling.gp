@@ -6,7 +6,7 @@ eval terminal(1500, 1100)
 set multiplot layout 2, 2 title "Looking up 10,000 keys in a map of 100,000: check first, or take the error path on a miss" font ",15"
 set title "C: time per lookup against hit ratio (lower is faster)"
 set xlabel "keys present, %"
-set ylabel "ns per lookup (median; bars: its 95% interval)"
+set ylabel "ns per lookup (median; bars: its ".interval." interval)"
 set xrange [-5:105]
 set yrange [0:*]
 set offsets 0, 0, graph 0.3, 0  # headroom: the key sits above the highest bar

@@ -7,7 +7,7 @@ set autoscale xfix
 set key top left font ",10"
 
 set title "Time per number (lower is faster)"
-set ylabel "ns per number, log scale (median; bars: its 95% interval)"
+set ylabel "ns per number, log scale (median; bars: its ".interval." interval)"
 set yrange [0.1:3000]  # headroom for the key: every variant takes between a fraction of a ns and a few hundred
 loop_time = cpython_clause("range_loop", "ns_per_item", cpython_style, "CPython here: for i in range(n)")
 list_time = cpython_clause("list_loop", "ns_per_item", cpython_style2, "CPython here: for i in list(range(n))")

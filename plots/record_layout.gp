@@ -12,7 +12,7 @@ set key top left font ",10"
 base(i) = (i - 1) % (nv / 2) + 1
 
 set title "Creating (and freeing) a record (lower is faster)"
-set ylabel "ns per record, log scale (median; bars: its 95% interval)"
+set ylabel "ns per record, log scale (median; bars: its ".interval." interval)"
 paired_first = paired_clause_xy("rank(strcol('variant')) <= nv / 2 ? column('x') : NaN", "column('ns_per_item')")
 paired_second = paired_clause_xy("rank(strcol('variant')) > nv / 2 ? column('x') : NaN", "column('ns_per_item')")
 plot for [i = 1:nv / 2] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
@@ -20,7 +20,7 @@ plot for [i = 1:nv / 2] csv using (only(word(variants, i), column("x"))):(column
      @paired_first
 
 set title "Reading one field of every record"
-set ylabel "ns per record, log scale (median; bars: its 95% interval)"
+set ylabel "ns per record, log scale (median; bars: its ".interval." interval)"
 plot for [i = nv / 2 + 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt base(i) title word(variants, i) \
      @memory_clause @paired_second

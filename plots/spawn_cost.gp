@@ -2,7 +2,7 @@
 # it costs, in microseconds on a log axis, for one start alone and several in a row.
 set title "Starting and reaping one unit of concurrency (lower is cheaper)"
 set xlabel "starts per iteration, one after another (log scale)"
-set ylabel "µs per start, log scale (median; bars: its 95% interval)"
+set ylabel "µs per start, log scale (median; bars: its ".interval." interval)"
 set logscale xy
 set xtics (1, 2, 4, 8, 16)
 set xrange [0.8:20]

@@ -11,7 +11,7 @@ set offsets graph 0.03, graph 0.03, graph 0.06, graph 0.06  # keep lines off the
 set key top left font ",10"
 
 set title "Time per piece (lower is faster)"
-set ylabel "ns per piece, log scale (median; bars: its 95% interval)"
+set ylabel "ns per piece, log scale (median; bars: its ".interval." interval)"
 plus_here = cpython_clause("plus_equals", "ns_per_item", cpython_style, "CPython here: result += s")
 join_here = cpython_clause("join", "ns_per_item", cpython_style2, "CPython here: join")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\

@@ -1,8 +1,10 @@
 # plots/style.gp: the one style every chart shares. scripts/plots.sh sets csv, pairs (the paired
 # ratios' CSV, or ''), out, format (svg or png), machine (the corner label), variants and xs (in CSV
-# order), the comparison's name, param, param_kind and item, the cache sizes, memory (see below) and
+# order), the comparison's name, param, param_kind and item, the cache sizes, memory (see below),
 # cpython: the comparison's <comparison>.cpython.csv, the article's setup re-run in CPython on this
-# machine, or '' where there is none.
+# machine, or '' where there is none, and confidence: idiom.conf's IDIOM_CONFIDENCE.
+# interval: the intervals' confidence as a percentage, for the axis labels that say what a bar is.
+interval = sprintf("%g%%", 100 * confidence)
 # terminal(width, height): the command that sets the terminal for a chart of that SVG size; the
 # PNG is 1.25 times larger. A wide chart (three panels) runs `eval terminal(1500, 620)` again.
 terminal(w, h) = format eq "svg" \

@@ -83,7 +83,7 @@ for name in "${names[@]}"; do
   for format in svg png; do
     gnuplot_checked \
       -e "csv=$(gp_string "$csv"); pairs=$(gp_string "$pairs"); out=$(gp_string "$scratch/$name.$format")" \
-      -e "format='$format'; machine=$(gp_string "$machine"); name=$(gp_string "$name")" \
+      -e "format='$format'; machine=$(gp_string "$machine"); name=$(gp_string "$name"); confidence=$IDIOM_CONFIDENCE" \
       -e "variants=$(gp_string "$variants"); xs=$(gp_string "$xs"); crossovers=$(gp_string "$crossovers")" \
       -e "memory=$(gp_string "$memory"); cpython=$(gp_string "$cpython"); paired=$(gp_string "$paired")" \
       -e "memory_variant=$(gp_string "$(json_get "$facts" memory_variant '')")" \
@@ -104,7 +104,7 @@ if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
   for format in svg png; do
     gnuplot_checked \
       -e "csv=$(gp_string "$results/allocators.csv"); out=$(gp_string "$scratch/allocators.$format")" \
-      -e "format='$format'; machine=$(gp_string "$machine")" \
+      -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
       -e "allocators=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')")" \
       -e "claims=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
       -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \

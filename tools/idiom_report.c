@@ -57,7 +57,8 @@ static glance glance_of(const csv_table *s, size_t i) {
     return strcmp(csv_field(s, i, "verdict"), "agrees") == 0 ? GLANCE_AGREES : GLANCE_DISAGREES;
 }
 
-/* "`b` 299x faster than `a` at n=10000 (95% interval 290 to 310)": the measured figure of row i. */
+/* "`b` 299x faster than `a` at n=10000 (95% interval 290 to 310)", at idiom.conf's confidence: the
+ * measured figure of row i. */
 static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size) {
     const double ratio = atof(csv_field(s, i, "ratio")), lo = atof(csv_field(s, i, "ratio_lo")), hi = atof(csv_field(s, i, "ratio_hi"));
     const char *metric = csv_field(s, i, "metric");
@@ -72,10 +73,10 @@ static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size)
     }
     if (strcmp(metric, "cpython_over_c") == 0) { /* one idiom's time per item, CPython here over C here */
         const int c_wins = ratio >= 1;
-        snprintf(buffer, size, "%s %.3gx faster than %s (CPython here runs `%s`, C `%s`) at %s=%s (95%% interval %.3g to %.3g)",
+        snprintf(buffer, size, "%s %.3gx faster than %s (CPython here runs `%s`, C `%s`) at %s=%s (%.0f%% interval %.3g to %.3g)",
                  c_wins ? "C here" : "CPython here", c_wins ? ratio : 1 / ratio, c_wins ? "CPython here" : "C here",
                  csv_field(s, i, "baseline"), csv_field(s, i, "contender"), csv_field(s, i, "param"), csv_field(s, i, "x"),
-                 c_wins ? lo : 1 / hi, c_wins ? hi : 1 / lo);
+                 IDIOM_CONFIDENCE_PCT, c_wins ? lo : 1 / hi, c_wins ? hi : 1 / lo);
         return;
     }
     if (strcmp(metric, "top_share") == 0) { /* a profile's top function and its share, counted exactly */
@@ -90,20 +91,22 @@ static void figure_text(const csv_table *s, size_t i, char *buffer, size_t size)
         return;
     }
     if (strcmp(csv_field(s, i, "outcome"), "undecided") == 0 && lo <= 1 && hi >= 1) { /* no winner to name */
-        snprintf(buffer, size, "%s of `%s` / `%s` = %.3f at %s=%s (95%% interval %.3g to %.3g)",
-                 strcmp(metric, "ns_per_item") == 0 ? "time" : metric, csv_field(s, i, "baseline"), csv_field(s, i, "contender"), ratio, csv_field(s, i, "param"), csv_field(s, i, "x"), lo, hi);
+        snprintf(buffer, size, "%s of `%s` / `%s` = %.3f at %s=%s (%.0f%% interval %.3g to %.3g)",
+                 strcmp(metric, "ns_per_item") == 0 ? "time" : metric, csv_field(s, i, "baseline"), csv_field(s, i, "contender"), ratio,
+                 csv_field(s, i, "param"), csv_field(s, i, "x"), IDIOM_CONFIDENCE_PCT, lo, hi);
         return;
     }
     if (strcmp(csv_field(s, i, "outcome"), "no_difference") == 0) {
-        snprintf(buffer, size, "no difference between `%s` and `%s` at %s=%s: ratio %.3g, 95%% interval %.3g to %.3g, "
+        snprintf(buffer, size, "no difference between `%s` and `%s` at %s=%s: ratio %.3g, %.0f%% interval %.3g to %.3g, "
                  "within %.0f%%", csv_field(s, i, "baseline"), csv_field(s, i, "contender"), csv_field(s, i, "param"), csv_field(s, i, "x"),
-                 ratio, lo, hi, 100 * (IDIOM_NOISE_FLOOR - 1));
+                 ratio, IDIOM_CONFIDENCE_PCT, lo, hi, 100 * (IDIOM_NOISE_FLOOR - 1));
         return;
     }
-    snprintf(buffer, size, "`%s` %.3gx %s than `%s` at %s=%s (95%% interval %.3g to %.3g)",
+    snprintf(buffer, size, "`%s` %.3gx %s than `%s` at %s=%s (%.0f%% interval %.3g to %.3g)",
              contender_wins ? csv_field(s, i, "contender") : csv_field(s, i, "baseline"), contender_wins ? ratio : 1 / ratio,
              better, contender_wins ? csv_field(s, i, "baseline") : csv_field(s, i, "contender"),
-             csv_field(s, i, "param"), csv_field(s, i, "x"), contender_wins ? lo : 1 / hi, contender_wins ? hi : 1 / lo);
+             csv_field(s, i, "param"), csv_field(s, i, "x"), IDIOM_CONFIDENCE_PCT, contender_wins ? lo : 1 / hi,
+             contender_wins ? hi : 1 / lo);
 }
 
 /* Where the rounds came from, for a timing claim. */
@@ -251,10 +254,12 @@ static void cpython_cell(const report_inputs *in, size_t i, char *buffer, size_t
     }
     const csv_table *py = &in->python;
     char r[32], lo[32], hi[32];
+    char interval[32];
+    if (strcmp(csv_field(py, (size_t)p, "interval"), "range") == 0) snprintf(interval, sizeof interval, "their range");
+    else snprintf(interval, sizeof interval, "%.0f%% interval", IDIOM_CONFIDENCE_PCT);
     int used = snprintf(buffer, size, "`%s` / `%s` = **%sx** (%s %s to %s; %s rounds of %s) at %s=%s",
                         csv_field(py, (size_t)p, "python_baseline"), csv_field(py, (size_t)p, "python_contender"),
-                        ratio_text(atof(csv_field(py, (size_t)p, "ratio")), r, sizeof r),
-                        strcmp(csv_field(py, (size_t)p, "interval"), "range") == 0 ? "their range" : "95% interval",
+                        ratio_text(atof(csv_field(py, (size_t)p, "ratio")), r, sizeof r), interval,
                         ratio_text(atof(csv_field(py, (size_t)p, "ratio_lo")), lo, sizeof lo),
                         ratio_text(atof(csv_field(py, (size_t)p, "ratio_hi")), hi, sizeof hi), csv_field(py, (size_t)p, "rounds"),
                         csv_field(py, (size_t)p, "tool"), csv_field(s, i, "param"), csv_field(py, (size_t)p, "x"));
@@ -555,7 +560,7 @@ static void write_method(FILE *f, const report_inputs *in) {
                "least %d processes; then only the pairs not yet sure get more, up to %d, while the pairs' budget of "
                "%d s lasts. A timing claim is sure once its interval is within %d%% of its ratio; a crossover's or a "
                "chart's pair once its interval lies on one side of 1. Each process's median log ratio is one sample "
-               "(Kalibera and Jones's two-level model): the claim's ratio is their mean, and its 95%% interval "
+               "(Kalibera and Jones's two-level model): the claim's ratio is their mean, and its %.0f%% interval "
                "Student's t interval of that mean over the processes, so it covers the spread within a process's "
                "rounds and the spread between processes (a heap layout, a neighbour's load), and narrows only as "
                "processes are added. "
@@ -566,7 +571,7 @@ static void write_method(FILE *f, const report_inputs *in) {
                "counting allocator, whose figures repeat exactly. The charts' sweeps are Google Benchmark's: "
                "up to %d repetitions per point in random interleaved order (at least %d where one iteration is long); "
                "a point is their median, its bar the "
-               "95%% sign-test interval of that median. Beside each timing claim's time ratio stands an instruction "
+               "%.0f%% sign-test interval of that median. Beside each timing claim's time ratio stands an instruction "
                "ratio: each side's instructions per item over the timed region alone, counted by valgrind's callgrind "
                "at the claim's x (one iteration, setup uncounted; instructions: %s). A count repeats exactly for the "
                "same build; where it and the time ratio part, the time went to memory, the kernel or waiting. "
@@ -574,8 +579,8 @@ static void write_method(FILE *f, const report_inputs *in) {
                "its loop, since every timed loop is idiombench's own batch loop, and the harness's calibration "
                "(below) measures what Google Benchmark's loop adds.\n\n",
             1000 * IDIOM_SLICE_SECONDS, IDIOM_MIN_PROCESSES, IDIOM_MAX_PROCESSES, IDIOM_PAIRS_BUDGET,
-            IDIOM_SURE_HALF_WIDTH_PCT, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR,
-            IDIOM_SWEEP_REPETITIONS, IDIOM_SWEEP_MIN_REPETITIONS, env(in, "instruction_counts"));
+            IDIOM_SURE_HALF_WIDTH_PCT, IDIOM_CONFIDENCE_PCT, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR, IDIOM_NOISE_FLOOR,
+            IDIOM_SWEEP_REPETITIONS, IDIOM_SWEEP_MIN_REPETITIONS, IDIOM_CONFIDENCE_PCT, env(in, "instruction_counts"));
     fprintf(f, "| | |\n|---|---|\n");
     fprintf(f, "| Machine | %s, %s cores; caches %s |\n", env(in, "cpu_model"), env(in, "cores"), env(in, "caches"));
     fprintf(f, "| State | load average %s; frequency governor: %s; transparent huge pages: %s; DAMON: %s; %s; "
@@ -826,7 +831,7 @@ static void write_paired_sweep(FILE *f, const report_inputs *in, const char *nam
     if (n_names < 2 || csv_load(path, ',', &pairs, error, sizeof error) != 0) return;
     const char *param = jsonfile_string(facts, "param", "x");
     fprintf(f, "Measured in pairs at every %s: time of the first / time of the second (above 1: the second is "
-               "faster), with its 95%% interval.\n\n| %s |", param, param);
+               "faster), with its %.0f%% interval.\n\n| %s |", param, IDIOM_CONFIDENCE_PCT, param);
     for (int k = 0; k + 1 < n_names; k += 2)
         fprintf(f, " `%s` / `%s` |", cJSON_GetArrayItem(names, k)->valuestring, cJSON_GetArrayItem(names, k + 1)->valuestring);
     fprintf(f, "\n|---:|");

@@ -1,5 +1,5 @@
 /* idiom_summary.c: the claims ledger. For each claim in claims/articles.tsv whose comparison was
- * measured: its ratio, a 95% interval and a verdict, into summary.csv. Timing claims come from the
+ * measured: its ratio, an interval at idiom.conf's IDIOM_CONFIDENCE and a verdict, into summary.csv. Timing claims come from the
  * paired rounds (<comparison>.rounds.csv), memory claims from the counting allocator's exact
  * figures (<comparison>.csv); what a comparison is, it says in <comparison>.facts.json. Also
  * <comparison>.pairs.csv: every measured pair's ratio and interval, for the report and charts.
@@ -183,7 +183,8 @@ static void judge_time(const measured *m, const char *baseline, const char *cont
     }
     take_estimate(r, &e);
     r->outcome = verdict_outcome_of(r->lo, r->hi, IDIOM_NOISE_FLOOR);
-    if (e.below_level) append_note(r, "too few processes and rounds for a 95%% interval: the interval is their range");
+    if (e.below_level)
+        append_note(r, "too few processes and rounds for a %.0f%% interval: the interval is their range", IDIOM_CONFIDENCE_PCT);
     if (r->outcome == OUTCOME_UNDECIDED)
         append_note(r, "the interval straddles the noise floor: a round varies by %.2g%% within its process and the "
                     "processes by %.2g%% beyond that", 100 * e.sd_rounds, 100 * e.sd_processes);
