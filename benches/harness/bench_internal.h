@@ -94,8 +94,10 @@ void bench__state_items(bench_state *st, int64_t items_per_iteration);
 /* Google Benchmark's native loop with a body of 1 + barriers compiler barriers (the calibration). */
 void bench__native_barrier_loop(bench_state *st, int64_t barriers);
 
-/* --- monotonic time (cases.c) --- */
+/* --- monotonic time and the x of a benchmark name (cases.c) --- */
 double bench__now(void);
+/* Format x as its benchmark name shows it: shortest decimal that reads back the same. */
+void bench__format_x(double x, char *buffer, size_t size);
 
 #ifdef __cplusplus
 }

@@ -111,14 +111,14 @@ static void print_names(const bench_comparison *cmp) {
 static void print_xs(const bench_comparison *cmp) {
     char text[32];
     for (size_t i = 0; i < cmp->n_xs; i++) {
-        results_format_x(cmp->xs[i], text, sizeof text);
+        bench__format_x(cmp->xs[i], text, sizeof text);
         printf("%s\n", text);
     }
     for (size_t i = 0; i < cmp->n_quick_xs; i++) {
         size_t j = 0;
         while (j < cmp->n_xs && cmp->xs[j] != cmp->quick_xs[i]) j++;
         if (j < cmp->n_xs) continue;
-        results_format_x(cmp->quick_xs[i], text, sizeof text);
+        bench__format_x(cmp->quick_xs[i], text, sizeof text);
         printf("%s\n", text);
     }
 }

@@ -4,7 +4,6 @@
 #include "bench_internal.h"
 
 #include "memcount.h"
-#include "results.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +15,17 @@
 
 static bench_case **cases; /* every case made in this process */
 static size_t n_cases;
+
+void bench__format_x(double x, char *buffer, size_t size) {
+    if (x == (double)(int64_t)x && x > -1e15 && x < 1e15) {
+        snprintf(buffer, size, "%lld", (long long)x);
+        return;
+    }
+    for (int precision = 1; precision <= 17; precision++) {
+        snprintf(buffer, size, "%.*g", precision, x);
+        if (strtod(buffer, NULL) == x) return;
+    }
+}
 
 double bench__now(void) {
     struct timespec t;
@@ -175,7 +185,7 @@ static int probe_variant(const bench_comparison *cmp, size_t v, double x, uint64
     const uint64_t requests = memcount_requests() - before;
     if (c == NULL) return PROBE_FAILED;
     char x_text[32];
-    results_format_x(x, x_text, sizeof x_text);
+    bench__format_x(x, x_text, sizeof x_text);
     if (c->failed) printf("probe %s/%s/%s: FAILED: %s\n", cmp->name, cmp->variants[v].name, x_text, c->message);
     else printf("probe %s/%s/%s: ok, %llu allocation requests\n", cmp->name, cmp->variants[v].name, x_text,
                 (unsigned long long)requests);

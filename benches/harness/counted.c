@@ -34,7 +34,7 @@ static size_t distinct_cases(const bench_comparison *cmp, const plan_pair *pairs
 /* Set up one case and count its timed iterations (and its setup, if asked) as one dump. 0, or -1. */
 static int count_case(const bench_comparison *cmp, const counted_case *k, const counted_settings *s) {
     char x_text[32], label[512];
-    results_format_x(k->x, x_text, sizeof x_text);
+    bench__format_x(k->x, x_text, sizeof x_text);
     if (s->include_setup) CALLGRIND_START_INSTRUMENTATION;
     bench_case *c = bench__case(cmp, k->variant, k->x);
     if (c == NULL || c->failed) {

@@ -81,7 +81,7 @@ static int measure_round(const bench_comparison *cmp, pair_run *run, const pairs
     const unsigned order[4] = {a, b, b, a};
     double seconds[2] = {0, 0};
     char x_text[32];
-    results_format_x(run->p.x, x_text, sizeof x_text);
+    bench__format_x(run->p.x, x_text, sizeof x_text);
     for (int slot = 0; slot < 4; slot++) {
         bench_case *c = run->sides[order[slot]];
         const double t = timed_slice(c, run->n[order[slot]]);
@@ -127,7 +127,7 @@ static int measure_pairs(const bench_comparison *cmp, pair_run *runs, size_t n, 
     }
     for (size_t i = 0; i < n; i++) {
         char x_text[32];
-        results_format_x(runs[i].p.x, x_text, sizeof x_text);
+        bench__format_x(runs[i].p.x, x_text, sizeof x_text);
         fprintf(stderr, "  [process %u] %s/%s/%s against %s: ratio %.4g over %u rounds\n", s->process, cmp->name,
                 runs[i].sides[0]->variant->name, x_text, runs[i].sides[1]->variant->name,
                 exp(stats_median(runs[i].logs, runs[i].rounds)), runs[i].rounds);

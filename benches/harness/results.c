@@ -43,17 +43,6 @@ struct results {
     uint64_t seed;         /* the run's input seed */
 };
 
-void results_format_x(double x, char *buffer, size_t size) {
-    if (x == (double)(int64_t)x && x > -1e15 && x < 1e15) {
-        snprintf(buffer, size, "%lld", (long long)x);
-        return;
-    }
-    for (int precision = 1; precision <= 17; precision++) {
-        snprintf(buffer, size, "%.*g", precision, x);
-        if (strtod(buffer, NULL) == x) return;
-    }
-}
-
 results *results_create(const bench_comparison *cmp, uint64_t seed) {
     if (cmp->n_extra_counters > RESULTS_MAX_EXTRA) return NULL;
     results *r = calloc(1, sizeof *r);
@@ -76,7 +65,7 @@ void results_destroy(results *r) {
 
 const char *results_expect(results *r, size_t variant, double x) {
     char x_text[32];
-    results_format_x(x, x_text, sizeof x_text);
+    bench__format_x(x, x_text, sizeof x_text);
     const size_t size = strlen(r->cmp->name) + strlen(r->cmp->variants[variant].name) + strlen(x_text) + 3;
     char *name = malloc(size);
     instance *grown = realloc(r->instances, (r->n_instances + 1) * sizeof *grown);
@@ -212,7 +201,7 @@ static int write_summary_csv(const results *r, FILE *f) {
         double lo, hi;
         stats_median_interval(ns, in->n_reps, IDIOM_CONFIDENCE, &lo, &hi);
         char x_text[32];
-        results_format_x(in->x, x_text, sizeof x_text);
+        bench__format_x(in->x, x_text, sizeof x_text);
         fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.15g,%d,%.6g,%.6g,%.6g,%.3f,%.0f", cmp->name,
                 cmp->variants[in->variant].name, cmp->param, x_text, in->n_reps,
                 stats_median(ns, in->n_reps), stats_min(ns, in->n_reps), stats_max(ns, in->n_reps), cv,
@@ -235,7 +224,7 @@ static int write_reps_csv(const results *r, FILE *f) {
         const instance *in = &r->instances[i];
         if (in->failed) continue;
         char x_text[32];
-        results_format_x(in->x, x_text, sizeof x_text);
+        bench__format_x(in->x, x_text, sizeof x_text);
         for (size_t j = 0; j < in->n_reps; j++) {
             const rep_sample *s = &in->reps[j];
             fprintf(f, "%s,%s,%s,%s,%zu,%lld,%.6g,%.6g,%.0f,%.0f,%.15g\n", r->cmp->name,

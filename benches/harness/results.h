@@ -29,7 +29,4 @@ int results_write(const results *r, const char *dir);
 /* Name the unstable rows on out and say what to try; nothing if there are none. */
 void results_print_unstable(const results *r, FILE *out);
 
-/* Format x as its benchmark name shows it: shortest decimal that reads back the same. */
-void results_format_x(double x, char *buffer, size_t size);
-
 #endif /* IDIOM_RESULTS_H */
