@@ -38,7 +38,7 @@ done
 # The joined ledger, then the report (and its chart) re-derived from results/, as make report does.
 scratch=$(fresh_scratch_dir "$results" .allocators)
 trap 'rm -rf "$scratch"' EXIT
-"$bin/idiom_allocators" --results "$results" --out "$scratch/allocators.csv" --allocators "${allocators[@]}" \
+"$bin/idiom_allocators" --results "$results" --out "$scratch/allocators.csv" "${allocators[@]}" \
   || die "could not gather the allocators' runs into one ledger; results/allocators.csv is as it was"
 mv -f "$scratch/allocators.csv" "$results/allocators.csv"
 # With no make bench run yet, the report's fingerprint is the glibc run's: the same machine and commit.

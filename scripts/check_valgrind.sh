@@ -49,5 +49,5 @@ under_memcheck idiom_env_write "$count_bin/idiom_env" --out "$scratch/environmen
   --gnuplot none --phases "$r/phases.tsv"
 mkdir -p "$r/allocators/glibc"
 cp "$r"/{summary.csv,environment.json} "$r/${two[0]}".{csv,facts.json} "$r/${two[1]}".{csv,facts.json} "$r/allocators/glibc/"
-under_memcheck idiom_allocators "$count_bin/idiom_allocators" --results "$r" --out "$scratch/allocators.csv" --allocators glibc
+under_memcheck idiom_allocators "$count_bin/idiom_allocators" --results "$r" --out "$scratch/allocators.csv" glibc
 echo "idiombench: check-valgrind: $checked programs clean under memcheck in $((SECONDS - started)) s" >&2

@@ -9,6 +9,7 @@
 #include "claims.h"
 #include "csv.h"
 #include "jsonfile.h"
+#include "options.h"
 #include "stats.h"
 
 #include <math.h>
@@ -90,21 +91,20 @@ static int join_allocator(const char *results, const char *allocator, FILE *out)
 }
 
 int main(int argc, char **argv) {
-    if (argc < 7 || strcmp(argv[1], "--results") != 0 || strcmp(argv[3], "--out") != 0 ||
-        strcmp(argv[5], "--allocators") != 0) {
-        fputs("usage: idiom_allocators --results DIR --out FILE --allocators NAME...   (reads DIR/allocators/NAME/)\n",
-              stderr);
-        return 2;
-    }
-    FILE *out = fopen(argv[4], "w");
+    const char *dir = NULL, *out_path = NULL;
+    const option_spec specs[] = {{"results", "DIR", &dir, 1}, {"out", "FILE", &out_path, 1}};
+    const int first = options_parse(argc, argv, specs, sizeof specs / sizeof specs[0],
+                                    "Every claim under each allocator, from DIR/allocators/ALLOCATOR/, into FILE.",
+                                    "ALLOCATOR...", 1);
+    FILE *out = fopen(out_path, "w");
     if (out == NULL) {
-        perror(argv[4]);
+        perror(out_path);
         return 1;
     }
     fputs("claim_index,claim_id,comparison,metric,param,x,allocator,ratio,ratio_lo,ratio_hi,outcome,verdict,baseline,contender,"
           "baseline_order,contender_order,baseline_bytes_per_item,contender_bytes_per_item,run_id,allocator_detail\n", out);
     int status = 0;
-    for (int i = 6; i < argc && status == 0; i++) status = join_allocator(argv[2], argv[i], out);
+    for (int i = first; i < argc && status == 0; i++) status = join_allocator(dir, argv[i], out);
     if ((ferror(out) | fclose(out)) != 0) status = -1;
     return status == 0 ? 0 : 1;
 }

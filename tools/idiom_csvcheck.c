@@ -2,16 +2,16 @@
  * where numbers belong, so that a chart is never drawn from a broken file. Names file and line. */
 #include "csv.h"
 #include "contract.h"
+#include "options.h"
 
 #include <stdio.h>
 
 int main(int argc, char **argv) {
-    if (argc < 2) {
-        fputs("usage: idiom_csvcheck results/<comparison>.csv...\n", stderr);
-        return 2;
-    }
+    const int first = options_parse(argc, argv, NULL, 0,
+                                    "Checks that each comparison CSV has the contract's columns, and numbers where they belong.",
+                                    "COMPARISON.csv...", 1);
     int status = 0;
-    for (int i = 1; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         csv_table table;
         char error[1024];
         if (csv_load(argv[i], ',', &table, error, sizeof error) != 0 ||

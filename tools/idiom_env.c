@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
+#include "options.h"
 
 #include <dlfcn.h>
 #include <gnu/libc-version.h>
@@ -14,13 +15,6 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
-
-static const char usage[] =
-    "usage: idiom_env --out FILE --run-id ID --seed N --commit SHA --dirty 0|1 --quick 0|1\n"
-    "                 --instr 'HOW INSTRUCTIONS WERE COUNTED' --cpython 'INTERPRETER AND LIBRARIES, OR WHY NONE'\n"
-    "                 --allocator NAME --allocator-detail 'VERSION, HOW IT WAS LOADED'\n"
-    "                 --bench-args 'FLAGS' --gnuplot 'VERSION' --phases PHASES.tsv\n"
-    "       idiom_env get FILE KEY [FALLBACK]   (KEY, OBJECT.KEY..., or ARRAY.KEY: one value per line)\n";
 
 typedef struct run_facts {
     const char *out, *run_id, *seed, *commit, *dirty, *quick, *instr, *cpython, *allocator, *allocator_detail, *bench_args, *gnuplot, *phases;
@@ -74,24 +68,26 @@ static void cache_sizes(char *buffer, size_t size) {
     if (buffer[0] == '\0') snprintf(buffer, size, "unknown");
 }
 
-static int parse_args(int argc, char **argv, run_facts *facts) {
-    struct { const char *flag; const char **slot; } table[] = {
-        {"--out", &facts->out},       {"--run-id", &facts->run_id}, {"--seed", &facts->seed},
-        {"--commit", &facts->commit}, {"--dirty", &facts->dirty},   {"--quick", &facts->quick}, {"--instr", &facts->instr},
-        {"--cpython", &facts->cpython}, {"--allocator", &facts->allocator},
-        {"--allocator-detail", &facts->allocator_detail}, {"--bench-args", &facts->bench_args}, {"--gnuplot", &facts->gnuplot},
-        {"--phases", &facts->phases},
+/* The flags of the writing mode, all required; exits 2 naming what is wrong (options.h). */
+static void parse_args(int argc, char **argv, run_facts *facts) {
+    const option_spec specs[] = {
+        {"out", "FILE", &facts->out, 1},
+        {"run-id", "ID", &facts->run_id, 1},
+        {"seed", "N", &facts->seed, 1},
+        {"commit", "SHA", &facts->commit, 1},
+        {"dirty", "0|1", &facts->dirty, 1},
+        {"quick", "0|1", &facts->quick, 1},
+        {"instr", "'HOW INSTRUCTIONS WERE COUNTED'", &facts->instr, 1},
+        {"cpython", "'INTERPRETER AND LIBRARIES, OR WHY NONE'", &facts->cpython, 1},
+        {"allocator", "NAME", &facts->allocator, 1},
+        {"allocator-detail", "'VERSION, HOW IT WAS LOADED'", &facts->allocator_detail, 1},
+        {"bench-args", "'FLAGS'", &facts->bench_args, 1},
+        {"gnuplot", "'VERSION'", &facts->gnuplot, 1},
+        {"phases", "PHASES.tsv", &facts->phases, 1},
     };
-    const size_t n_flags = sizeof table / sizeof table[0];
-    for (int i = 1; i < argc; i += 2) {
-        size_t k = 0;
-        while (k < n_flags && strcmp(argv[i], table[k].flag) != 0) k++;
-        if (k == n_flags || i + 1 >= argc) return -1;
-        *table[k].slot = argv[i + 1];
-    }
-    for (size_t k = 0; k < n_flags; k++)
-        if (*table[k].slot == NULL) return -1;
-    return 0;
+    options_parse(argc, argv, specs, sizeof specs / sizeof specs[0],
+                  "Writes FILE, the fingerprint of a run. Or, as `idiom_env get FILE KEY [FALLBACK]`, prints a value of "
+                  "a JSON file (KEY, OBJECT.KEY..., or ARRAY.KEY: one value per line).", "", 0);
 }
 
 /* The OpenBLAS that the benches' BLAS calls and NumPy use: the environment variables that pick its kernel,
@@ -205,10 +201,7 @@ static int get(const char *path, const char *key, const char *fallback) {
 int main(int argc, char **argv) {
     if (argc >= 4 && argc <= 5 && strcmp(argv[1], "get") == 0) return get(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
     run_facts facts = {0};
-    if (parse_args(argc, argv, &facts) != 0) {
-        fputs(usage, stderr);
-        return 2;
-    }
+    parse_args(argc, argv, &facts);
     FILE *f = fopen(facts.out, "w");
     if (f == NULL) {
         perror(facts.out);

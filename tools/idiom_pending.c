@@ -8,6 +8,7 @@
  * to sharpen. Writes the unsure rows of the plan, in the plan's format, and prints how many. */
 #include "claims.h"
 #include "csv.h"
+#include "options.h"
 #include "idiom_config.h"
 #include "rounds.h"
 #include "verdict.h"
@@ -38,29 +39,32 @@ static int done(const paired_estimate *e, double seconds, int timing, unsigned l
 }
 
 int main(int argc, char **argv) {
+    const char *plan_path = NULL, *dir = NULL, *claims_path = NULL, *out_path = NULL, *min_text = NULL;
+    const option_spec specs[] = {{"plan", "PLAN.tsv", &plan_path, 1}, {"results", "DIR", &dir, 1},
+                                 {"claims", "CLAIMS.tsv", &claims_path, 1}, {"out", "PENDING.tsv", &out_path, 1},
+                                 {"min-processes", "N", &min_text, 1}};
+    options_parse(argc, argv, specs, sizeof specs / sizeof specs[0],
+                  "The plan's pairs not yet sure after the processes so far (N >= 2: the fewest every pair gets).", "", 0);
     char *end = NULL;
-    const unsigned long min_processes = argc == 11 ? strtoul(argv[10], &end, 10) : 0;
-    if (argc != 11 || strcmp(argv[1], "--plan") || strcmp(argv[3], "--results") || strcmp(argv[5], "--claims") ||
-        strcmp(argv[7], "--out") || strcmp(argv[9], "--min-processes") || *end != '\0' || min_processes < 2) {
-        fputs("usage: idiom_pending --plan PLAN.tsv --results DIR --claims claims/articles.tsv --out PENDING.tsv "
-              "--min-processes N (N >= 2)\n", stderr);
+    const unsigned long min_processes = strtoul(min_text, &end, 10);
+    if (*end != '\0' || min_processes < 2) {
+        fprintf(stderr, "idiom_pending: --min-processes must be a whole number of at least 2, not '%s'\n", min_text);
         return 2;
     }
-    const char *dir = argv[4];
     csv_table plan = {0}, claims = {0};
     char error[1024];
-    if (csv_load(argv[2], '\t', &plan, error, sizeof error) != 0 ||
-        csv_require(&plan, argv[2], plan_columns, error, sizeof error) != 0 ||
-        csv_load(argv[6], '\t', &claims, error, sizeof error) != 0 ||
-        csv_require(&claims, argv[6], claim_columns, error, sizeof error) != 0) {
+    if (csv_load(plan_path, '\t', &plan, error, sizeof error) != 0 ||
+        csv_require(&plan, plan_path, plan_columns, error, sizeof error) != 0 ||
+        csv_load(claims_path, '\t', &claims, error, sizeof error) != 0 ||
+        csv_require(&claims, claims_path, claim_columns, error, sizeof error) != 0) {
         fprintf(stderr, "idiom_pending: %s\n", error);
         csv_free(&plan);
         csv_free(&claims);
         return 1;
     }
-    FILE *out = fopen(argv[8], "w");
+    FILE *out = fopen(out_path, "w");
     if (out == NULL) {
-        perror(argv[8]);
+        perror(out_path);
         csv_free(&plan);
         csv_free(&claims);
         return 1;
@@ -94,7 +98,7 @@ int main(int argc, char **argv) {
     csv_free(&plan);
     csv_free(&claims);
     if (fclose(out) != 0) {
-        perror(argv[8]);
+        perror(out_path);
         return 1;
     }
     printf("%zu\n", pending);

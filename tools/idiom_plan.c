@@ -5,6 +5,7 @@
 #include "claims.h"
 #include "csv.h"
 #include "jsonfile.h"
+#include "options.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -124,11 +125,11 @@ static int plan_paired_sweep_of(const char *name, const char *path, void *ctx) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 7 || strcmp(argv[1], "--results") || strcmp(argv[3], "--claims") || strcmp(argv[5], "--out")) {
-        fputs("usage: idiom_plan --results DIR --claims claims/articles.tsv --out PLAN.tsv\n", stderr);
-        return 2;
-    }
-    const char *dir = argv[2], *claims_path = argv[4];
+    const char *dir = NULL, *claims_path = NULL, *out_path = NULL;
+    const option_spec specs[] = {{"results", "DIR", &dir, 1}, {"claims", "CLAIMS.tsv", &claims_path, 1},
+                                 {"out", "PLAN.tsv", &out_path, 1}};
+    options_parse(argc, argv, specs, sizeof specs / sizeof specs[0],
+                  "The pairs a run measures: every timing claim at the x its sweep offers, every crossover's window.", "", 0);
     csv_table claims;
     char error[1024];
     if (csv_load(claims_path, '\t', &claims, error, sizeof error) != 0 ||
@@ -136,9 +137,9 @@ int main(int argc, char **argv) {
         fprintf(stderr, "idiom_plan: %s\n", error);
         return 1;
     }
-    FILE *out = fopen(argv[6], "w");
+    FILE *out = fopen(out_path, "w");
     if (out == NULL) {
-        perror(argv[6]);
+        perror(out_path);
         return 1;
     }
     fputs("claim_id\tcomparison\tbaseline\tcontender\tx\n", out);

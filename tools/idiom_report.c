@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
+#include "options.h"
 #include "report_allocators.h"
 #include "report_run.h"
 #include "stats.h"
@@ -956,15 +957,10 @@ static void for_each_comparison(FILE *f, const report_inputs *in, int calibratio
 int main(int argc, char **argv) {
     report_inputs in = {0};
     const char *claims_path = NULL;
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (strcmp(argv[i], "--results") == 0) in.dir = argv[i + 1];
-        else if (strcmp(argv[i], "--claims") == 0) claims_path = argv[i + 1];
-        else if (strcmp(argv[i], "--plots-link") == 0) in.plots_link = argv[i + 1];
-    }
-    if (in.dir == NULL || claims_path == NULL || in.plots_link == NULL || argc != 7) {
-        fputs("usage: idiom_report --results DIR --claims claims/articles.tsv --plots-link ../plots\n", stderr);
-        return 2;
-    }
+    const option_spec specs[] = {{"results", "DIR", &in.dir, 1}, {"claims", "CLAIMS.tsv", &claims_path, 1},
+                                 {"plots-link", "LINK", &in.plots_link, 1}};
+    options_parse(argc, argv, specs, sizeof specs / sizeof specs[0],
+                  "DIR/REPORT.md from the run's summary and results; charts linked as LINK/<comparison>.svg.", "", 0);
     char path[4096], error[1024];
     snprintf(path, sizeof path, "%s/environment.json", in.dir);
     in.environment = jsonfile_load(path, error, sizeof error);

@@ -14,6 +14,7 @@
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
+#include "options.h"
 #include "memline.h"
 #include "rounds.h"
 #include "verdict.h"
@@ -440,11 +441,10 @@ static int write_pairs_of(const char *name, const char *rounds_path, void *dir) 
 static int write_all_pairs(const char *dir) { return claims_each_comparison(dir, ".rounds.csv", write_pairs_of, (void *)dir); }
 
 int main(int argc, char **argv) {
-    if (argc != 5 || strcmp(argv[1], "--results") != 0 || strcmp(argv[3], "--claims") != 0) {
-        fputs("usage: idiom_summary --results DIR --claims claims/articles.tsv\n", stderr);
-        return 2;
-    }
-    const char *dir = argv[2], *claims_path = argv[4];
+    const char *dir = NULL, *claims_path = NULL;
+    const option_spec specs[] = {{"results", "DIR", &dir, 1}, {"claims", "CLAIMS.tsv", &claims_path, 1}};
+    options_parse(argc, argv, specs, sizeof specs / sizeof specs[0],
+                  "The claims ledger: DIR/summary.csv, DIR/python.csv and each comparison's pairs.csv.", "", 0);
     csv_table claims;
     char error[1024], out_path[4096];
     if (csv_load(claims_path, '\t', &claims, error, sizeof error) != 0 ||
