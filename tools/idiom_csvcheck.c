@@ -15,7 +15,7 @@ int main(int argc, char **argv) {
         csv_table table;
         char error[1024];
         if (csv_load(argv[i], ',', &table, error, sizeof error) != 0 ||
-            csv_require(&table, argv[i], contract_columns, error, sizeof error) != 0) {
+            csv_require(&table, argv[i], contract_columns(), error, sizeof error) != 0) {
             fprintf(stderr, "%s\n", error);
             status = 1;
         }

@@ -3,7 +3,6 @@
 
 #include "bench_internal.h"
 #include "plan.h"
-#include "results.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -2,8 +2,8 @@
 #include "pairs.h"
 
 #include "bench_internal.h"
+#include "csvout.h"
 #include "plan.h"
-#include "results.h"
 #include "rng.h"
 #include "stats.h"
 
@@ -40,11 +40,30 @@ static int64_t calibrate(bench_case *c, double seconds) {
     }
 }
 
+/* One row of <comparison>.rounds.csv: one round of one pair. */
+typedef struct round_row {
+    const char *comparison, *baseline, *contender, *param, *x;
+    double process, round, baseline_iterations, contender_iterations;
+    const char *order; /* ABBA or BAAB */
+    double baseline_ns_per_item, contender_ns_per_item, log_ratio, seconds;
+} round_row;
+#define TEXT(field) CSVOUT_TEXT(round_row, field)
+#define NUMBER(field, format) CSVOUT_NUMBER(round_row, field, format)
+static const csvout_column round_table[] = {
+    TEXT(comparison), TEXT(baseline), TEXT(contender), TEXT(param), TEXT(x), NUMBER(process, CSVOUT_WHOLE),
+    NUMBER(round, CSVOUT_WHOLE), NUMBER(baseline_iterations, CSVOUT_WHOLE), NUMBER(contender_iterations, CSVOUT_WHOLE),
+    TEXT(order), NUMBER(baseline_ns_per_item, CSVOUT_G6), NUMBER(contender_ns_per_item, CSVOUT_G6),
+    NUMBER(log_ratio, CSVOUT_G9), NUMBER(seconds, CSVOUT_G4),
+};
+#undef TEXT
+#undef NUMBER
+#define ROUND_COLUMNS (sizeof round_table / sizeof round_table[0])
+
 static void write_header_if_new(FILE *f) {
     fseek(f, 0, SEEK_END);
-    if (ftell(f) == 0)
-        fputs("comparison,baseline,contender,param,x,process,round,baseline_iterations,contender_iterations,"
-              "order,baseline_ns_per_item,contender_ns_per_item,log_ratio,seconds\n", f);
+    if (ftell(f) != 0) return;
+    csvout_header(f, round_table, ROUND_COLUMNS);
+    fputc('\n', f);
 }
 
 /* One pair in this process: its cases, iterations per slice, and the rounds so far. */
@@ -96,10 +115,11 @@ static int measure_round(const bench_comparison *cmp, pair_run *run, const pairs
     for (int k = 0; k < 2; k++)
         per_item[k] = 1e9 * seconds[k] / (2.0 * (double)run->n[k] * (double)run->sides[k]->items);
     const double log_ratio = run->logs[run->rounds++] = log(per_item[0] / per_item[1]);
-    fprintf(out, "%s,%s,%s,%s,%s,%u,%u,%lld,%lld,%s,%.6g,%.6g,%.9g,%.4g\n", cmp->name, run->sides[0]->variant->name,
-            run->sides[1]->variant->name, cmp->param, x_text, s->process, run->rounds, (long long)run->n[0],
-            (long long)run->n[1], a == 0 ? "ABBA" : "BAAB", per_item[0], per_item[1], log_ratio,
-            seconds[0] + seconds[1] + run->unbilled);
+    const round_row row = {cmp->name, run->sides[0]->variant->name, run->sides[1]->variant->name, cmp->param, x_text,
+                           s->process, run->rounds, (double)run->n[0], (double)run->n[1], a == 0 ? "ABBA" : "BAAB",
+                           per_item[0], per_item[1], log_ratio, seconds[0] + seconds[1] + run->unbilled};
+    csvout_row(out, round_table, ROUND_COLUMNS, &row);
+    fputc('\n', out);
     run->unbilled = 0;
     return 0;
 }

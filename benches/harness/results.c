@@ -186,10 +186,7 @@ static int close_checked(FILE *f) {
 
 static int write_summary_csv(const results *r, FILE *f) {
     const bench_comparison *cmp = r->cmp;
-    for (size_t k = 0; contract_columns[k] != NULL; k++) {
-        const char *column = contract_columns[k];
-        fprintf(f, "%s%s", k ? "," : "", column + (column[0] == '#'));
-    }
+    csvout_header(f, contract_table, contract_n_columns);
     for (size_t k = 0; k < cmp->n_extra_counters; k++) fprintf(f, ",%s", cmp->extra_counters[k]);
     fputc('\n', f);
     for (size_t i = 0; i < r->n_instances; i++) {
@@ -197,18 +194,19 @@ static int write_summary_csv(const results *r, FILE *f) {
         if (in->failed || in->n_reps == 0) continue;
         double scratch[in->n_reps], ns[in->n_reps];
         field_values(in, offsetof(rep_sample, ns_per_item), ns);
-        const double cv = stats_cv_pct(ns, in->n_reps);
-        double lo, hi;
-        stats_median_interval(ns, in->n_reps, IDIOM_CONFIDENCE, &lo, &hi);
         char x_text[32];
         bench__format_x(in->x, x_text, sizeof x_text);
-        fprintf(f, "%s,%s,%s,%s,%zu,%.6g,%.6g,%.6g,%.3f,%.0f,%.0f,%.15g,%d,%.6g,%.6g,%.6g,%.3f,%.0f", cmp->name,
-                cmp->variants[in->variant].name, cmp->param, x_text, in->n_reps,
-                stats_median(ns, in->n_reps), stats_min(ns, in->n_reps), stats_max(ns, in->n_reps), cv,
-                FIELD_MEDIAN(in, items, scratch), FIELD_MEDIAN(in, peak_bytes, scratch),
-                FIELD_MEDIAN(in, allocs, scratch), cv > IDIOM_UNSTABLE_CV_PCT,
-                FIELD_MEDIAN(in, cpu_ns_per_item, scratch), lo, hi, stats_mdape_pct(ns, in->n_reps),
-                FIELD_MEDIAN(in, working_set_bytes, scratch));
+        contract_row row = {
+            .comparison = cmp->name, .variant = cmp->variants[in->variant].name, .param = cmp->param, .x = x_text,
+            .reps = (double)in->n_reps, .ns_per_item = stats_median(ns, in->n_reps),
+            .ns_per_item_min = stats_min(ns, in->n_reps), .ns_per_item_max = stats_max(ns, in->n_reps),
+            .cv_pct = stats_cv_pct(ns, in->n_reps), .items = FIELD_MEDIAN(in, items, scratch),
+            .peak_bytes = FIELD_MEDIAN(in, peak_bytes, scratch), .allocs = FIELD_MEDIAN(in, allocs, scratch),
+            .cpu_ns_per_item = FIELD_MEDIAN(in, cpu_ns_per_item, scratch), .mdape_pct = stats_mdape_pct(ns, in->n_reps),
+            .working_set_bytes = FIELD_MEDIAN(in, working_set_bytes, scratch)};
+        row.unstable = row.cv_pct > IDIOM_UNSTABLE_CV_PCT;
+        stats_median_interval(ns, in->n_reps, IDIOM_CONFIDENCE, &row.ns_per_item_lo, &row.ns_per_item_hi);
+        csvout_row(f, contract_table, contract_n_columns, &row);
         for (size_t k = 0; k < cmp->n_extra_counters; k++) {
             for (size_t j = 0; j < in->n_reps; j++) scratch[j] = in->reps[j].extra[k];
             fprintf(f, ",%.15g", stats_median(scratch, in->n_reps)); /* counters are often exact counts */
@@ -218,8 +216,25 @@ static int write_summary_csv(const results *r, FILE *f) {
     return 0;
 }
 
+/* One row of <comparison>.reps.csv: one repetition of a variant at one x. */
+typedef struct reps_row {
+    const char *comparison, *variant, *param, *x;
+    double rep, iterations, ns_per_item, cpu_ns_per_item, items, peak_bytes, allocs;
+} reps_row;
+#define TEXT(field) CSVOUT_TEXT(reps_row, field)
+#define NUMBER(field, format) CSVOUT_NUMBER(reps_row, field, format)
+static const csvout_column reps_table[] = {
+    TEXT(comparison), TEXT(variant), TEXT(param), TEXT(x), NUMBER(rep, CSVOUT_WHOLE), NUMBER(iterations, CSVOUT_WHOLE),
+    NUMBER(ns_per_item, CSVOUT_G6), NUMBER(cpu_ns_per_item, CSVOUT_G6), NUMBER(items, CSVOUT_WHOLE), NUMBER(peak_bytes, CSVOUT_WHOLE),
+    NUMBER(allocs, CSVOUT_EXACT),
+};
+#undef TEXT
+#undef NUMBER
+
 static int write_reps_csv(const results *r, FILE *f) {
-    fputs("comparison,variant,param,x,rep,iterations,ns_per_item,cpu_ns_per_item,items,peak_bytes,allocs\n", f);
+    const size_t n_columns = sizeof reps_table / sizeof reps_table[0];
+    csvout_header(f, reps_table, n_columns);
+    fputc('\n', f);
     for (size_t i = 0; i < r->n_instances; i++) {
         const instance *in = &r->instances[i];
         if (in->failed) continue;
@@ -227,10 +242,11 @@ static int write_reps_csv(const results *r, FILE *f) {
         bench__format_x(in->x, x_text, sizeof x_text);
         for (size_t j = 0; j < in->n_reps; j++) {
             const rep_sample *s = &in->reps[j];
-            fprintf(f, "%s,%s,%s,%s,%zu,%lld,%.6g,%.6g,%.0f,%.0f,%.15g\n", r->cmp->name,
-                    r->cmp->variants[in->variant].name, r->cmp->param, x_text, j + 1,
-                    (long long)s->iterations, s->ns_per_item, s->cpu_ns_per_item, s->items,
-                    s->peak_bytes, s->allocs);
+            const reps_row row = {r->cmp->name, r->cmp->variants[in->variant].name, r->cmp->param, x_text,
+                                  (double)(j + 1), (double)s->iterations, s->ns_per_item, s->cpu_ns_per_item,
+                                  s->items, s->peak_bytes, s->allocs};
+            csvout_row(f, reps_table, n_columns, &row);
+            fputc('\n', f);
         }
     }
     return 0;
