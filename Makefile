@@ -1,7 +1,7 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
 .PHONY: bench test plots report deps build build-count clean compare clean-runs report-html profile allocators \
-        check-valgrind build-fuzz fuzz locked-bench locked-report locked-allocators
+        check-valgrind build-fuzz fuzz locked-bench locked-report locked-allocators docs
 SHELL := /bin/bash
 include idiom.conf
 
@@ -93,6 +93,10 @@ report-html:
 
 clean-runs:
 	rm -rf results/runs
+
+# The parts of docs/ that live in code (the sweep CSV's columns, idiom.conf's settings), rewritten from it.
+docs: build
+	@scripts/docs.sh
 
 deps:
 	@scripts/deps.sh

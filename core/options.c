@@ -13,7 +13,8 @@ static void print_usage(FILE *f, const char *tool, const option_spec *specs, siz
                         const char *operands) {
     fprintf(f, "usage: %s", tool);
     for (size_t k = 0; k < n; k++)
-        fprintf(f, specs[k].required ? " --%s %s" : " [--%s %s]", specs[k].name, specs[k].value);
+        fprintf(f, specs[k].required ? " --%s%s%s" : " [--%s%s%s]", specs[k].name, specs[k].value ? " " : "",
+                specs[k].value ? specs[k].value : "");
     fprintf(f, "%s%s\n%s\n", *operands ? " " : "", operands, about);
 }
 
@@ -37,7 +38,8 @@ int options_parse(int argc, char **argv, const option_spec *specs, size_t n, con
     struct option *longs = calloc(n + 2, sizeof *longs);
     int *seen = calloc(n + 1, sizeof *seen);
     if (longs == NULL || seen == NULL) abort();
-    for (size_t k = 0; k < n; k++) longs[k] = (struct option){specs[k].name, required_argument, NULL, (int)k + 2};
+    for (size_t k = 0; k < n; k++)
+        longs[k] = (struct option){specs[k].name, specs[k].value ? required_argument : no_argument, NULL, (int)k + 2};
     longs[n] = (struct option){"help", no_argument, NULL, HELP};
     opterr = 0; /* this file says what is wrong, with the usage */
     optind = 1;
@@ -48,7 +50,7 @@ int options_parse(int argc, char **argv, const option_spec *specs, size_t n, con
         }
         if (c == ':') refuse(tool, specs, n, about, operands, "%s needs a value", argv[optind - 1]);
         if (c == '?') refuse(tool, specs, n, about, operands, "unknown flag %s", argv[optind - 1]);
-        *specs[c - 2].slot = optarg;
+        *specs[c - 2].slot = specs[c - 2].value ? optarg : "1";
         seen[c - 2] = 1;
     }
     for (size_t k = 0; k < n; k++)

@@ -9,7 +9,8 @@
 
 typedef struct option_spec {
     const char *name;   /* the flag without its dashes: "results" */
-    const char *value;  /* what its value stands for, in the usage: "DIR" */
+    const char *value;  /* what its value stands for, in the usage: "DIR"; NULL: a switch, which takes no
+                           value and sets its slot to "1" */
     const char **slot;  /* where the value goes; left as it was when the flag is absent */
     int required;       /* 1: leaving the flag out is an error */
 } option_spec;
