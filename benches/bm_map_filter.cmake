@@ -1,3 +1,2 @@
-# map_filter links OpenBLAS (Debian's libopenblas-dev) for map_blas.
-pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)
-target_link_libraries(${bench} PRIVATE PkgConfig::OPENBLAS)
+# map_filter links OpenBLAS for map_blas.
+include(${PROJECT_SOURCE_DIR}/benches/blas/openblas.cmake)

@@ -1,6 +1,8 @@
 /* claims.c: see claims.h. */
 #include "claims.h"
 
+#include "stats.h"
+
 #include "jsonfile.h"
 
 #include <glob.h>
@@ -100,4 +102,25 @@ int claims_each_comparison(const char *dir, const char *suffix, claims_visit_fn 
     }
     globfree(&found);
     return status;
+}
+
+double claims_growth_order(const csv_table *rows, const char *variant) {
+    const int v = csv_column(rows, "variant"), xc = csv_column(rows, "x"), ns = csv_column(rows, "ns_per_item"),
+              items = csv_column(rows, "items");
+    double x[CLAIMS_MAX_POINTS], per_iteration[CLAIMS_MAX_POINTS], top = 0, slope;
+    size_t n = 0;
+    for (size_t r = 0; v >= 0 && xc >= 0 && ns >= 0 && items >= 0 && r < rows->n_rows && n < CLAIMS_MAX_POINTS; r++) {
+        if (strcmp(csv_cell(rows, r, (size_t)v), variant) != 0) continue;
+        x[n] = csv_number(rows, r, (size_t)xc);
+        per_iteration[n] = csv_number(rows, r, (size_t)ns) * csv_number(rows, r, (size_t)items);
+        if (x[n] > top) top = x[n];
+        n++;
+    }
+    size_t fitted = 0;
+    for (size_t k = 0; k < n; k++)
+        if (x[k] >= top / 100 && x[k] > 0) {
+            x[fitted] = x[k];
+            per_iteration[fitted++] = per_iteration[k];
+        }
+    return fitted >= 3 && stats_loglog_slope(x, per_iteration, fitted, &slope) == 0 ? slope : NAN;
 }

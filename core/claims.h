@@ -22,6 +22,14 @@ int claims_variant_in_children(const cJSON *facts, const char *variant);
  * (said on stderr). */
 int claims_load_sweep(const char *dir, const char *name, cJSON **facts, csv_table *rows);
 
+#define CLAIMS_MAX_POINTS 256 /* swept values of one variant, or measured xs of one pair: more than any sweep has */
+
+/* The growth order of variant's time per iteration (ns_per_item x items) against x: the slope on
+ * log-log axes over the sweep's top two decades (x at least the largest / 100), where fixed costs per
+ * iteration no longer hide it. NAN with fewer than 3 such points. The one definition the report's key
+ * numbers and the allocators' table both quote. */
+double claims_growth_order(const csv_table *rows, const char *variant);
+
 /* The number in column of the sweep row of variant at x, or NAN if there is none. */
 double claims_sweep_value(const csv_table *rows, const char *variant, double x, const char *column);
 

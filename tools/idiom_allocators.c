@@ -17,25 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_POINTS 256 /* swept values of one variant */
 
 static const char *const summary_columns[] = {"claim_id", "comparison", "metric", "param", "x", "baseline", "contender",
                                               "ratio", "ratio_lo", "ratio_hi", "outcome", "verdict", NULL};
-
-/* The growth order of variant's time per iteration (ns_per_item * items) over the sweep; NaN if
- * fewer than two swept values. */
-static double growth_order(const csv_table *rows, const char *variant) {
-    const int v = csv_column(rows, "variant"), x = csv_column(rows, "x"), ns = csv_column(rows, "ns_per_item"),
-              items = csv_column(rows, "items");
-    double xs[MAX_POINTS], per_iteration[MAX_POINTS], order = NAN;
-    size_t n = 0;
-    for (size_t r = 0; v >= 0 && x >= 0 && ns >= 0 && items >= 0 && r < rows->n_rows && n < MAX_POINTS; r++) {
-        if (strcmp(csv_cell(rows, r, (size_t)v), variant) != 0) continue;
-        xs[n] = csv_number(rows, r, (size_t)x);
-        per_iteration[n++] = csv_number(rows, r, (size_t)ns) * csv_number(rows, r, (size_t)items);
-    }
-    return stats_loglog_slope(xs, per_iteration, n, &order) == 0 ? order : NAN;
-}
 
 /* variant's peak heap bytes per item at x; NaN if not measured there. */
 static double bytes_per_item(const csv_table *rows, const char *variant, double x) {
@@ -77,8 +61,8 @@ static int join_allocator(const char *results, const char *allocator, FILE *out)
         fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", index++, FIELD("claim_id"), FIELD("comparison"), FIELD("metric"),
                 FIELD("param"), FIELD("x"), allocator, FIELD("ratio"), FIELD("ratio_lo"), FIELD("ratio_hi"),
                 FIELD("outcome"), FIELD("verdict"), FIELD("baseline"), FIELD("contender"));
-        print_number(out, growth_order(&rows, FIELD("baseline")));
-        print_number(out, growth_order(&rows, FIELD("contender")));
+        print_number(out, claims_growth_order(&rows, FIELD("baseline")));
+        print_number(out, claims_growth_order(&rows, FIELD("contender")));
         print_number(out, bytes_per_item(&rows, FIELD("baseline"), x));
         print_number(out, bytes_per_item(&rows, FIELD("contender"), x));
         fprintf(out, ",%s,%s\n", run_id, detail);

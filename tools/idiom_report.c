@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_POINTS 256 /* swept values of one variant */
 
 typedef struct report_inputs {
     const char *dir;        /* the results folder being reported */
@@ -365,15 +364,15 @@ static void sweep_range_text(const report_inputs *in, size_t i, const claim_swee
     if (strcmp(metric, "crossover") == 0 || !sweep->loaded) return;
     const char *column = metric; /* ns_per_item, or the counted metric: each a sweep column */
     const char *baseline = csv_field(s, i, "baseline"), *contender = csv_field(s, i, "contender");
-    double xs[MAX_POINTS];
-    int side[MAX_POINTS]; /* 1: the contender's median is lower, -1: the baseline's, 0: equal */
+    double xs[CLAIMS_MAX_POINTS];
+    int side[CLAIMS_MAX_POINTS]; /* 1: the contender's median is lower, -1: the baseline's, 0: equal */
     size_t n = 0;
     const cJSON *item;
     cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(sweep->facts, "xs")) {
         const double x = item->valuedouble;
         const double b = claims_sweep_value(&sweep->rows, baseline, x, column),
                      c = claims_sweep_value(&sweep->rows, contender, x, column);
-        if (isnan(b) || isnan(c) || n == MAX_POINTS) continue;
+        if (isnan(b) || isnan(c) || n == CLAIMS_MAX_POINTS) continue;
         xs[n] = x;
         side[n++] = b > c ? 1 : b < c ? -1 : 0;
     }
@@ -723,7 +722,7 @@ static size_t variant_points(const csv_table *t, size_t i, double *x, double *pe
         if (strcmp(csv_field(t, j, "variant"), csv_field(t, i, "variant")) == 0) return 0;
     size_t n = 0;
     *largest = i;
-    for (size_t j = i; j < t->n_rows && n < MAX_POINTS; j++) {
+    for (size_t j = i; j < t->n_rows && n < CLAIMS_MAX_POINTS; j++) {
         if (strcmp(csv_field(t, j, "variant"), csv_field(t, i, "variant")) != 0) continue;
         x[n] = atof(csv_field(t, j, "x"));
         per_item[n] = atof(csv_field(t, j, "ns_per_item"));
@@ -733,28 +732,18 @@ static size_t variant_points(const csv_table *t, size_t i, double *x, double *pe
     return n;
 }
 
-/* The growth order over the top two decades of the sweep, where fixed costs per iteration no
- * longer hide it. */
-static void growth_order(const double *x, const double *per_iteration, size_t n, double top, const char *param,
-                         char *out, size_t size) {
-    double fx[MAX_POINTS], fy[MAX_POINTS], slope;
-    size_t fitted = 0;
-    for (size_t k = 0; k < n; k++)
-        if (x[k] >= top / 100 && x[k] > 0) {
-            fx[fitted] = x[k];
-            fy[fitted++] = per_iteration[k];
-        }
-    snprintf(out, size, "n/a");
-    if (fitted < 3 || stats_loglog_slope(fx, fy, fitted, &slope) != 0) return;
-    const double nearest = round(slope);
-    if (fabs(slope - nearest) <= 0.25 && nearest >= 1) snprintf(out, size, "%.2f (about %s^%.0f)", slope, param, nearest);
+/* The growth order of variant's time per iteration (claims_growth_order), in words. */
+static void growth_order(const csv_table *t, const char *variant, const char *param, char *out, size_t size) {
+    const double slope = claims_growth_order(t, variant), nearest = round(slope);
+    if (isnan(slope)) snprintf(out, size, "n/a");
+    else if (fabs(slope - nearest) <= 0.25 && nearest >= 1) snprintf(out, size, "%.2f (about %s^%.0f)", slope, param, nearest);
     else snprintf(out, size, "%.2f", slope);
 }
 
 /* The factor time per iteration grows by per unit of x, fitted on the upper half of the points
  * (x ascending): exponential growth shows there, clear of fixed costs. */
 static void growth_per_step(const double *x, const double *per_iteration, size_t n, char *out, size_t size) {
-    double fx[MAX_POINTS], fy[MAX_POINTS], slope;
+    double fx[CLAIMS_MAX_POINTS], fy[CLAIMS_MAX_POINTS], slope;
     size_t fitted = 0;
     for (size_t k = n / 2; k < n; k++)
         if (per_iteration[k] > 0) {
@@ -780,14 +769,14 @@ static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
             per_step ? step_head : "", growth ? "---:|" : "", bytes ? "---:|" : "", slope ? "---:|" : "",
             per_step ? "---:|" : "");
     for (size_t i = 0; i < t->n_rows; i++) {
-        double x[MAX_POINTS], per_item[MAX_POINTS], per_iteration[MAX_POINTS];
+        double x[CLAIMS_MAX_POINTS], per_item[CLAIMS_MAX_POINTS], per_iteration[CLAIMS_MAX_POINTS];
         size_t largest;
         const size_t n = variant_points(t, i, x, per_item, per_iteration, &largest);
         if (n == 0) continue;
         fprintf(f, "| `%s` | %.4g | %.4g |", csv_field(t, i, "variant"), per_item[0], atof(csv_field(t, largest, "ns_per_item")));
         if (growth) {
             char order[64];
-            growth_order(x, per_iteration, n, atof(csv_field(t, largest, "x")), param, order, sizeof order);
+            growth_order(t, csv_field(t, i, "variant"), param, order, sizeof order);
             fprintf(f, " %s |", order);
         }
         if (bytes) {
@@ -796,7 +785,7 @@ static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
             else fprintf(f, " n/a |");
         }
         if (slope) {
-            double share[MAX_POINTS], per_unit;
+            double share[CLAIMS_MAX_POINTS], per_unit;
             for (size_t k = 0; k < n; k++) share[k] = 1 - x[k];
             if (stats_linear_slope(share, per_item, n, &per_unit) == 0) fprintf(f, " %.1f |", per_unit);
             else fprintf(f, " n/a |");

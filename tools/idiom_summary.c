@@ -25,7 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_POINTS 256 /* measured xs of one crossover */
 
 static const char *const claim_columns[] = {"claim_id", "comparison", "metric", "baseline", "contender", "x",
                                             "article_favours", "article_ratio", NULL};
@@ -224,7 +223,7 @@ static size_t measured_xs(const csv_table *rounds, const char *baseline, const c
         const double x = csv_number(rounds, row, (size_t)xc);
         size_t at = 0;
         while (at < n && xs[at] < x) at++;
-        if ((at < n && xs[at] == x) || n == MAX_POINTS) continue;
+        if ((at < n && xs[at] == x) || n == CLAIMS_MAX_POINTS) continue;
         memmove(&xs[at + 1], &xs[at], (n - at) * sizeof *xs);
         xs[at] = x;
         n++;
@@ -235,9 +234,9 @@ static size_t measured_xs(const csv_table *rounds, const char *baseline, const c
 /* A crossover claim: where, judged by paired intervals, the contender starts to win in every workload. */
 static void judge_crossover(const measured *m, const char *baseline, const char *contender, const char *param,
                             ledger_row *r) {
-    double xs[MAX_POINTS];
-    verdict_outcome winner[MAX_POINTS];
-    paired_estimate estimates[MAX_POINTS];
+    double xs[CLAIMS_MAX_POINTS];
+    verdict_outcome winner[CLAIMS_MAX_POINTS];
+    paired_estimate estimates[CLAIMS_MAX_POINTS];
     size_t n = 0;
     const size_t found = measured_xs(&m->rounds, baseline, contender, xs);
     for (size_t i = 0; i < found; i++)

@@ -1,8 +1,6 @@
 # What the I/O comparisons (bm_threads_io, bm_processes_io) add to their targets: the loopback
 # server and the shared download lifecycle, linked with libmicrohttpd and libcurl.
-if(NOT TARGET PkgConfig::IDIOM_IO_LIBS)
-  pkg_check_modules(IDIOM_IO_LIBS REQUIRED IMPORTED_TARGET libmicrohttpd libcurl)
-endif()
+include(${PROJECT_SOURCE_DIR}/benches/io/io_libs.cmake)
 target_sources(${bench} PRIVATE ${PROJECT_SOURCE_DIR}/benches/io/local_http.c
                                 ${PROJECT_SOURCE_DIR}/benches/io/io_downloads.c
                                 ${PROJECT_SOURCE_DIR}/benches/io/lean_forker.c)

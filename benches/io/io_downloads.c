@@ -54,6 +54,9 @@ static void *thread_per_download(void *arg) {
     return NULL;
 }
 
+/* thread_pool_4's worker: takes the next download until none is left. The pool is these workers,
+ * started in each iteration by run_threads: written here rather than shared, since starting four
+ * threads and sharing the downloads among them is what the variant measures. */
 static void *pool_worker(void *arg) {
     fixture *f = arg;
     for (size_t i; (i = atomic_fetch_add(&f->next, 1)) < f->n;) fetch(f, i);
