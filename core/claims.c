@@ -122,5 +122,5 @@ double claims_growth_order(const csv_table *rows, const char *variant) {
             x[fitted] = x[k];
             per_iteration[fitted++] = per_iteration[k];
         }
-    return fitted >= 3 && stats_loglog_slope(x, per_iteration, fitted, &slope) == 0 ? slope : NAN;
+    return fitted >= 2 && stats_loglog_slope(x, per_iteration, fitted, &slope) == 0 ? slope : NAN;
 }

@@ -26,7 +26,7 @@ int claims_load_sweep(const char *dir, const char *name, cJSON **facts, csv_tabl
 
 /* The growth order of variant's time per iteration (ns_per_item x items) against x: the slope on
  * log-log axes over the sweep's top two decades (x at least the largest / 100), where fixed costs per
- * iteration no longer hide it. NAN with fewer than 3 such points. The one definition the report's key
+ * iteration no longer hide it. NAN with fewer than 2 such points (a QUICK sweep may have only those). The one definition the report's key
  * numbers and the allocators' table both quote. */
 double claims_growth_order(const csv_table *rows, const char *variant);
 

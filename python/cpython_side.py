@@ -1,6 +1,6 @@
 """cpython_side.py: what every script of the CPython side shares.
 
-Each python/<comparison>.py re-runs an article's own setup in this interpreter and measures its
+Each comparisons/<comparison>/<comparison>.py (run with this folder on its PYTHONPATH) re-runs an article's own setup in this interpreter and measures its
 idioms with the standard library: time with timeit, in interleaved rounds; memory with tracemalloc
 (the traced peak) and the resident set's growth; and, where the article's figure came from a
 profiler, that profiler again (line_profiler, memory_profiler) at the article's point. A script

@@ -5,9 +5,39 @@ source "$root/idiom.conf"
 bin=${BIN:-$root/build/release/bin}          # the pipeline's tools
 bench_bin=${BENCH_BIN:-$bin}                 # the bm_<comparison> executables
 count_bin=${COUNT_BIN:-$root/build/count/bin} # the same, built for callgrind (scripts/count.sh)
-claims=${CLAIMS:-$root/claims/articles.tsv}  # the claims the ledger judges
+
+# gather_claims OUT: every comparison's claims (comparisons/<name>/claims.tsv, all in one format) as one
+# table in OUT, the header once, comparison by comparison; written beside OUT and moved into place, so
+# that runs sharing a checkout never read half a file. Fails naming a file whose header differs.
+gather_claims() {
+  local out=$1 first
+  first=$(ls "$root"/comparisons/*/claims.tsv | head -1)
+  awk -F'\t' 'FNR == 1 { if (NR == 1) { header = $0; print; next }
+                          if ($0 != header) { print FILENAME ": its header differs from " first > "/dev/stderr"; exit 1 }
+                          next }
+               { print }' first="$first" "$root"/comparisons/*/claims.tsv > "$out.$$" && mv -f "$out.$$" "$out"
+}
+# The claims the ledger judges: CLAIMS, or every comparison's, gathered into the build folder.
+if [[ -n ${CLAIMS:-} ]]; then
+  claims=$CLAIMS
+else
+  claims=$root/build/claims.tsv
+  mkdir -p "$root/build"
+  gather_claims "$claims" || { echo "idiombench: the comparisons' claims cannot be gathered (above)" >&2; exit 1; }
+fi
 
 die() { echo "idiombench: $*" >&2; exit 1; }
+
+# chart_script ROOT NAME FACTS: the chart script NAME is drawn with: its own (ROOT/comparisons/NAME/),
+# or one several comparisons share (facts "chart", in ROOT/charts/), or ROOT/charts/default.gp.
+chart_script() {
+  local chart f
+  chart=$(json_get "$3" chart "$2")
+  for f in "$1/comparisons/$2/$chart.gp" "$1/charts/$chart.gp" "$1/charts/default.gp"; do
+    [[ -f $f ]] && { echo "$f"; return 0; }
+  done
+  return 1
+}
 
 # gp_string TEXT: TEXT as a gnuplot single-quoted string (an apostrophe doubled), so that a value
 # passed with -e (a file's path above all: long, with spaces, quotes or non-ASCII) reaches a chart

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/cpython.sh RESULTS comparison...: the CPython side. For each named comparison that has a
-# python/<comparison>.py, run it in the interpreter that has Debian's NumPy and profilers (PYTHON
+# comparisons/<comparison>/<comparison>.py, run it (with python/, the modules the scripts share, on its path) in the interpreter that has Debian's NumPy and profilers (PYTHON
 # names another), at the articles' points or, with QUICK=1, at reduced sizes; each writes
 # <comparison>.cpython.csv, .cpython_rounds.csv and .cpython.json into RESULTS, replacing the last
 # run's. Prints the interpreter's fingerprint line on stdout (for environment.json). Exit 2 if no
@@ -12,7 +12,8 @@ shift
 python=$(cpython_interpreter) || exit 2
 
 scripts=()
-for name in "$@"; do [[ -f $root/python/$name.py ]] && scripts+=("$name"); done
+for name in "$@"; do [[ -f $root/comparisons/$name/$name.py ]] && scripts+=("$name"); done
+export PYTHONPATH="$root/python${PYTHONPATH:+:$PYTHONPATH}"
 started=$SECONDS
 for i in "${!scripts[@]}"; do
   name=${scripts[$i]}
@@ -20,7 +21,7 @@ for i in "${!scripts[@]}"; do
   rm -f "$results/$name.cpython.csv" "$results/$name.cpython_rounds.csv" "$results/$name.cpython.json"
   flags=(--out "$results" --seed "${SEED:-$IDIOM_DEFAULT_SEED}" --tools "$bin")
   (( ${QUICK:-0} )) && flags+=(--quick)
-  "$python" "$root/python/$name.py" "${flags[@]}" >&2 || die "the CPython side of $name failed (see above; CPYTHON=0 skips it)"
+  "$python" "$root/comparisons/$name/$name.py" "${flags[@]}" >&2 || die "the CPython side of $name failed (see above; CPYTHON=0 skips it)"
 done
 echo "idiombench: cpython: ${#scripts[@]} script(s) in $((SECONDS - started)) s" >&2
 "$python" "$root/python/cpython_side.py" --fingerprint

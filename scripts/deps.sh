@@ -17,9 +17,11 @@ else
             r-mathlib                                                            # Student's t quantile (core/verdict.c)
             python3 python3-numpy python3-line-profiler python3-memory-profiler  # the CPython side (python/)
             clang libclang-rt-14-dev)                                            # libFuzzer (tests/fuzz/)
-  # What the comparisons link beyond these: one Debian package per line of a benches/bm_<name>.packages
-  # (a comparison's own) or a benches/<module>/<module>.packages (a module several comparisons share).
-  for list in "$(dirname "${BASH_SOURCE[0]}")"/../benches/bm_*.packages "$(dirname "${BASH_SOURCE[0]}")"/../benches/*/*.packages; do
+  # What the comparisons link beyond these: one Debian package per line of a comparison's own
+  # comparisons/<name>/bm_<name>.packages, or of a benches/<module>/<module>.packages (a module
+  # several comparisons share).
+  here=$(dirname "${BASH_SOURCE[0]}")
+  for list in "$here"/../comparisons/*/bm_*.packages "$here"/../benches/*/*.packages; do
     [[ -e $list ]] || continue
     while read -r package _; do
       [[ -n $package && $package != \#* ]] && packages+=("$package")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/plots.sh RESULTS_DIR PLOTS_DIR [comparison...]: draw plots/<comparison>.svg and .png from
-# RESULTS_DIR/<comparison>.csv, with plots/<chart>.gp where the comparison has a chart of its own
-# (<chart> is its name unless its facts name a shared one) and plots/default.gp otherwise. Every CSV is checked first; charts are drawn into a scratch folder and
+# RESULTS_DIR/<comparison>.csv, with the comparison's own chart script (comparisons/<comparison>/), or
+# the shared one its facts name (charts/), or charts/default.gp (chart_script in common.sh). Every CSV
+# is checked first; charts are drawn into a scratch folder and
 # moved into PLOTS_DIR only when all of them were drawn.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -78,8 +79,7 @@ for name in "${names[@]}"; do
   cpython=$results/$name.cpython.csv # the article's setup re-run in CPython here, where it was
   [[ -f $cpython ]] || cpython=''
   paired=$(paired_medians "$results/$name.rounds.csv" "$scratch/.paired/$name.csv")  # what the claims quote
-  script=$root/plots/$(json_get "$facts" chart "$name").gp   # a chart several comparisons may share
-  [[ -f $script ]] || script=$root/plots/default.gp
+  script=$(chart_script "$root" "$name" "$facts")
   for format in svg png; do
     gnuplot_checked \
       -e "csv=$(gp_string "$csv"); pairs=$(gp_string "$pairs"); out=$(gp_string "$scratch/$name.$format")" \
@@ -90,7 +90,7 @@ for name in "${names[@]}"; do
       -e "param=$(gp_string "$(json_get "$facts" param x)"); param_kind=$(gp_string "$(json_get "$facts" param_kind count)")" \
       -e "item=$(gp_string "$(json_get "$facts" item item)")" \
       -e "l1d_bytes=$(cache_bytes L1d); l2_bytes=$(cache_bytes L2); l3_bytes=$(cache_bytes L3)" \
-      "$root/plots/style.gp" "$script" \
+      "$root/charts/style.gp" "$script" \
       || die "gnuplot failed on $script for $csv; no chart was changed"
   done
 done
@@ -108,8 +108,8 @@ if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
       -e "allocators=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')")" \
       -e "claims=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
       -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
-      "$root/plots/style.gp" "$root/plots/allocators.gp" \
-      || die "gnuplot failed on plots/allocators.gp; no chart was changed"
+      "$root/charts/style.gp" "$root/charts/allocators.gp" \
+      || die "gnuplot failed on charts/allocators.gp; no chart was changed"
   done
   names+=(allocators)
 fi

@@ -62,7 +62,7 @@ for format in svg png; do
   gnuplot_checked -e "csv=$(gp_string "$scratch/memory.csv"); out=$(gp_string "$scratch/memory.$format"); format='$format'" \
     -e "machine=$(gp_string "$machine"); variants=''; xs=''; memory=''; cpython=''; paired=''; memory_variant=''" \
     -e "confidence=$IDIOM_CONFIDENCE" \
-    -e "what=$(gp_string "$name/$variant at $x")" "$root/plots/style.gp" "$root/plots/profile_memory.gp" \
+    -e "what=$(gp_string "$name/$variant at $x")" "$root/charts/style.gp" "$root/charts/profile_memory.gp" \
     || die "gnuplot failed drawing the memory chart"
 done
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tests/check_layers.sh ROOT: the include graph of the C sources under ROOT against the layers the
 # project is built in. Layer 1 is core/ (with the headers CMake generates from it), 2 structures/, 3
-# benches/harness/, 4 the rest of benches/; tools/ stands on core/ alone. A file may include its own
+# benches/harness/, 4 the comparisons and what they share (comparisons/, the rest of benches/); tools/
+# stands on core/ alone. A file may include its own
 # layer and the layers below it, never one above, and nothing outside tools/ includes tools/. Among
 # the modules (a .c and its .h), no include may close a circle. Prints each violation and exits 1 if
 # there is one; 0 otherwise. Tests are outside the layers.
@@ -15,12 +16,12 @@ layer_of() {
     core/*) echo 1 ;;
     structures/*) echo 2 ;;
     benches/harness/*) echo 3 ;;
-    benches/*) echo 4 ;;
+    benches/* | comparisons/*) echo 4 ;;
     tools/*) echo tools ;;
   esac
 }
 
-mapfile -t files < <(find core structures benches tools -type f \( -name '*.c' -o -name '*.cc' -o -name '*.h' -o -name '*.h.in' \) | sort)
+mapfile -t files < <(find core structures benches comparisons tools -type f \( -name '*.c' -o -name '*.cc' -o -name '*.h' -o -name '*.h.in' \) | sort)
 declare -A header_path
 for f in "${files[@]}"; do
   name=$(basename "$f" .in)

@@ -35,15 +35,18 @@ row_field() {
   csv_awk "$1" '$(c[k]) == v { print $(c[col]); exit }' -v k="$2" -v v="$3" -v col="$4"
 }
 
-# long_checkout: a copy of the pipeline's sources (scripts, chart scripts, claims, the CPython side,
-# the constants) at a path of over 200 characters with spaces, an apostrophe and a non-ASCII letter
+# long_checkout: a copy of the pipeline's sources (scripts, the comparisons' folders with their
+# chart scripts, claims and CPython sides, the shared charts and Python modules, the constants) at a path of over 200 characters with spaces, an apostrophe and a non-ASCII letter
 # in it, as a user's checkout may be; prints its root. Its scripts run this build's executables (BIN).
 long_checkout() {
   local dir
   dir="$scratch/a user's checkout, ü/$(printf 'deeper folder %.0s' {1..12})/idiombench"
-  mkdir -p "$dir/plots"
-  cp -r "$root"/{scripts,claims,python,idiom.conf} "$dir/"
-  cp "$root"/plots/*.gp "$dir/plots/"
+  mkdir -p "$dir/plots" "$dir/comparisons"
+  cp -r "$root"/{scripts,charts,python,idiom.conf} "$dir/"
+  for folder in "$root"/comparisons/*/; do # the comparisons' sources, without their C
+    mkdir -p "$dir/comparisons/$(basename "$folder")"
+    find "$folder" -maxdepth 1 -type f ! -name '*.c' -exec cp {} "$dir/comparisons/$(basename "$folder")/" \;
+  done
   (( ${#dir} >= 200 )) || fail "long_checkout made a path of only ${#dir} characters"
   echo "$dir"
 }

@@ -10,7 +10,7 @@ python=$(cpython_interpreter) || fail "no interpreter with Debian's NumPy and pr
 # An interpreter that cannot see Debian's packages (-S: no site-packages), as a PATH python3 may be.
 printf '#!/bin/sh\nexec %s -S "$@"\n' "$python" > "$scratch/bare_python"
 chmod +x "$scratch/bare_python"
-if "$scratch/bare_python" "$root/python/array_doubling.py" --tiny --out "$scratch" 2> "$scratch/log"; then
+if PYTHONPATH="$root/python" "$scratch/bare_python" "$root/comparisons/array_doubling/array_doubling.py" --tiny --out "$scratch" 2> "$scratch/log"; then
   fail "a script ran without NumPy"
 fi
 grep -q "python3-numpy" "$scratch/log" || { cat "$scratch/log"; fail "a missing NumPy did not name python3-numpy"; }
@@ -25,7 +25,7 @@ pass
 
 # A download whose bytes differ from the payload fails the script, and it writes nothing.
 mkdir -p "$scratch/faulty"
-if IDIOM_TEST_SERVER_FAULT=corrupt "$python" "$root/python/threads_io.py" --tiny --out "$scratch/faulty" --tools "$BIN" \
+if IDIOM_TEST_SERVER_FAULT=corrupt PYTHONPATH="$root/python" "$python" "$root/comparisons/threads_io/threads_io.py" --tiny --out "$scratch/faulty" --tools "$BIN" \
      2> "$scratch/log"; then
   fail "a corrupt download passed the CPython side's check"
 fi

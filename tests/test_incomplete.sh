@@ -10,11 +10,11 @@ export RESULTS=$checkout/results PLOTS=$checkout/plots ONLY=harness_overhead,str
 "$checkout/scripts/bench.sh" > "$scratch/first.log" 2>&1 || { cat "$scratch/first.log"; fail "the first run failed"; }
 published() { (cd "$RESULTS" && find . -path ./runs -prune -o -type f ! -name '.*' -print0 | sort -z | xargs -0 sha256sum)
               (cd "$PLOTS" && find . -type f ! -path './.drawing*' -print0 | sort -z | xargs -0 sha256sum); }
-chart=$checkout/plots/string_build.gp
+chart=$checkout/comparisons/string_build/string_build.gp
 cp "$chart" "$scratch/string_build.gp"
 sed -i '0,/^plot for \[i = 1:nv\] csv/s//plot "no such file.csv" using 1:2 title "lost", for [i = 1:nv] csv/' "$chart"
 grep -q 'no such file' "$chart" || fail "the chart was not broken"
-before=$(published)   # plots/ holds the chart scripts too, the broken one among them
+before=$(published)
 status=0
 "$checkout/scripts/bench.sh" > "$scratch/broken.log" 2>&1 || status=$?
 (( status == 1 )) || { cat "$scratch/broken.log"; fail "a run whose chart lost a line exited $status, not 1"; }

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 out=$(bash "$root/tests/check_layers.sh" "$root" 2>&1) || fail "the project's includes break its layers: $out"
 pass
 tree=$scratch/tree
-copy() { rm -rf "$tree" && mkdir -p "$tree" && cp -r "$root"/{core,structures,benches,tools} "$tree"/; }
+copy() { rm -rf "$tree" && mkdir -p "$tree" && cp -r "$root"/{core,structures,benches,comparisons,tools} "$tree"/; }
 expect_caught() { # expect_caught PATTERN: the check on the planted copy fails and says PATTERN
   local said
   if said=$(bash "$root/tests/check_layers.sh" "$tree" 2>&1); then fail "a planted violation passed ($1)"; fi
@@ -17,7 +17,7 @@ copy
 echo '#include "pylist.h"' >> "$tree/core/stats.h"
 expect_caught "core/stats.h (layer 1) includes pylist.h (layer 2): an include up a layer"
 copy
-echo '#include "report_run.h"' >> "$tree/benches/bm_throwaway_layers.c"
+echo '#include "report_run.h"' >> "$tree/comparisons/string_build/bm_string_build.c"
 expect_caught "includes report_run.h, a tool's header, from outside tools/"
 copy
 printf '#include "planted_b.h"\n' > "$tree/structures/planted_a.h"

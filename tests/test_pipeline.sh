@@ -18,15 +18,14 @@ done
 [[ -f $RESULTS/membership.memory.csv ]] || fail "no memory line was measured for membership"
 for cpython in "$RESULTS"/*.cpython.csv; do
   name=$(basename "$cpython" .cpython.csv)
-  chart=$checkout/plots/$(json_get "$RESULTS/$name.facts.json" chart "$name").gp
-  [[ -f $chart ]] && grep -q 'cpython' "$chart" || continue
+  chart=$(chart_script "$checkout" "$name" "$RESULTS/$name.facts.json")
+  grep -q 'cpython' "$chart" || continue
   grep -q "CPython here" "$PLOTS/$name.svg" || fail "$name.svg lacks CPython here's points"
 done
 # The claims' paired figures on every chart of time against x that draws them, where there were pairs.
 for rounds in "$RESULTS"/*.rounds.csv; do
   name=$(basename "$rounds" .rounds.csv)
-  chart=$checkout/plots/$(json_get "$RESULTS/$name.facts.json" chart "$name").gp
-  [[ -f $chart ]] || chart=$checkout/plots/default.gp
+  chart=$(chart_script "$checkout" "$name" "$RESULTS/$name.facts.json")
   grep -q 'paired' "$chart" || continue
   grep -q "measured in pairs" "$PLOTS/$name.svg" || fail "$name.svg lacks the claims' paired points"
 done
@@ -157,7 +156,7 @@ pass
 while IFS=$'\t' read -r claim comparison _; do
   [[ $claim == claim_id || ! -f $RESULTS/$comparison.csv ]] && continue
   grep -q "^$claim,$comparison," "$RESULTS/summary.csv" || fail "summary.csv has no row for claim $claim"
-done < "$checkout/claims/articles.tsv"
+done < "$checkout/build/claims.tsv" # the claims the checkout's run gathered
 csv_awk "$RESULTS/summary.csv" '$(c["verdict"]) !~ /^(agrees|disagrees|inconclusive|not_applicable)$/ { exit 1 }' \
   || fail "summary.csv has a verdict outside agrees/disagrees/inconclusive/not_applicable"
 # Plain C threads have no GIL: the article's claim about threads does not apply to them.

@@ -7,7 +7,7 @@ export RESULTS=$scratch/results PLOTS=$scratch/plots ONLY=harness_overhead,strin
 "$root/scripts/bench.sh" > "$scratch/log" 2>&1 || { cat "$scratch/log"; fail "the run to report on failed"; }
 
 # A changed word in the claims shows in the rebuilt report; no benchmark can run meanwhile.
-sed 's/join copies each byte once into one allocation/join copies each byte exactly once/' "$root/claims/articles.tsv" \
+sed 's/join copies each byte once into one allocation/join copies each byte exactly once/' "$claims" \
   > "$scratch/claims.tsv"
 mkdir -p "$scratch/no_benches"
 rm "$PLOTS/string_build.png"

@@ -7,8 +7,9 @@ source "$(dirname "$0")/lib.sh"
 export RESULTS=$scratch/results PLOTS=$scratch/plots BENCH_BIN=$THROWAWAY_BIN CLAIMS=$root/tests/throwaway/claims.tsv
 "$root/scripts/bench.sh" > "$scratch/log" 2>&1 || { cat "$scratch/log"; fail "the pipeline failed on the throwaway comparison"; }
 
-[[ ! -e $root/plots/throwaway.gp ]] || fail "the throwaway comparison must have no chart script of its own"
-for dir in benches claims plots scripts tools core; do
+[[ ! -e $root/charts/throwaway.gp && ! -e $root/comparisons/throwaway ]] \
+  || fail "the throwaway comparison must have no chart script of its own, nor a folder beside the others"
+for dir in benches comparisons charts python scripts tools core; do
   ! grep -rqw throwaway "$root/$dir" || fail "$dir/ names the throwaway comparison: it needed an edit outside its files"
 done
 pass

@@ -3,11 +3,14 @@
  * why-text of the claims states a number of its own: every figure in one is a counter of the run. */
 #include <stdarg.h>
 #include <stddef.h>
+#include <dirent.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csv.h"
 #include "why.h"
@@ -41,12 +44,11 @@ static void bare_numbers_are_found(void **state) {
     assert_true(why_has_bare_number("{a.b} and then 4 us"));
 }
 
-/* Every why-text of the claims states its figures through placeholders. */
-static void no_why_text_states_a_number_of_its_own(void **state) {
-    (void)state;
+/* The why-texts of one claims file that state a figure of their own or a malformed placeholder. */
+static int bad_why_texts(const char *path) {
     csv_table claims;
     char error[1024];
-    if (csv_load(IDIOM_SOURCE_DIR "/claims/articles.tsv", '\t', &claims, error, sizeof error) != 0) fail_msg("%s", error);
+    if (csv_load(path, '\t', &claims, error, sizeof error) != 0) fail_msg("%s", error);
     const int why = csv_column(&claims, "why"), id = csv_column(&claims, "claim_id");
     assert_true(why >= 0 && id >= 0);
     int bad = 0;
@@ -59,6 +61,24 @@ static void no_why_text_states_a_number_of_its_own(void **state) {
         }
     }
     csv_free(&claims);
+    return bad;
+}
+
+/* Every why-text of every comparison's claims states its figures through placeholders. */
+static void no_why_text_states_a_number_of_its_own(void **state) {
+    (void)state;
+    DIR *comparisons = opendir(IDIOM_SOURCE_DIR "/comparisons");
+    assert_non_null(comparisons);
+    int bad = 0, files = 0;
+    for (const struct dirent *e; (e = readdir(comparisons)) != NULL;) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/comparisons/%s/claims.tsv", IDIOM_SOURCE_DIR, e->d_name);
+        if (e->d_name[0] == '.' || access(path, R_OK) != 0) continue;
+        bad += bad_why_texts(path);
+        files++;
+    }
+    closedir(comparisons);
+    assert_true(files > 0);
     assert_int_equal(bad, 0);
 }
 

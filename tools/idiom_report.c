@@ -23,7 +23,7 @@ typedef struct report_inputs {
     const char *dir;        /* the results folder being reported */
     const char *plots_link; /* how REPORT.md reaches the charts, e.g. ../plots */
     cJSON *environment;     /* environment.json, or NULL */
-    csv_table claims;       /* claims/articles.tsv */
+    csv_table claims;       /* the claims, every comparison's claims.tsv gathered */
     csv_table summary;      /* summary.csv */
     csv_table python;       /* python.csv: the CPython side's figure per claim (empty if none) */
 } report_inputs;
@@ -39,7 +39,7 @@ static const char *text_of(const cJSON *json, const char *key) {
 
 static const char *env(const report_inputs *in, const char *key) { return text_of(in->environment, key); }
 
-/* The claims row of claim_id in claims/articles.tsv, or -1. */
+/* The claims row of claim_id, or -1. */
 static long claim_row(const report_inputs *in, const char *claim_id) {
     for (size_t i = 0; i < in->claims.n_rows; i++)
         if (strcmp(csv_field(&in->claims, i, "claim_id"), claim_id) == 0) return (long)i;

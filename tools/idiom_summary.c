@@ -1,4 +1,4 @@
-/* idiom_summary.c: the claims ledger. For each claim in claims/articles.tsv whose comparison was
+/* idiom_summary.c: the claims ledger. For each claim (every comparison's claims.tsv, gathered) whose comparison was
  * measured: its ratio, an interval at idiom.conf's IDIOM_CONFIDENCE and a verdict, into summary.csv. Timing claims come from the
  * paired rounds (<comparison>.rounds.csv), memory claims from the counting allocator's exact
  * figures (<comparison>.csv); what a comparison is, it says in <comparison>.facts.json. Also

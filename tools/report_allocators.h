@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 /* The section into f, reading dir/allocators.csv and each allocator's environment.json; claims is
- * claims/articles.tsv (for the articles' figures), plots_link how the report reaches the charts. */
+ * the gathered claims (for the articles' figures), plots_link how the report reaches the charts. */
 void report_allocators(FILE *f, const char *dir, const char *plots_link, const csv_table *claims);
 
 #endif /* IDIOM_REPORT_ALLOCATORS_H */

@@ -1,0 +1,87 @@
+# charts/style.gp: the one style every chart shares. scripts/plots.sh sets csv, pairs (the paired
+# ratios' CSV, or ''), out, format (svg or png), machine (the corner label), variants and xs (in CSV
+# order), the comparison's name, param, param_kind and item, the cache sizes, memory (see below),
+# cpython: the comparison's <comparison>.cpython.csv, the article's setup re-run in CPython on this
+# machine, or '' where there is none, and confidence: idiom.conf's IDIOM_CONFIDENCE.
+# interval: the intervals' confidence as a percentage, for the axis labels that say what a bar is.
+interval = sprintf("%g%%", 100 * confidence)
+# terminal(width, height): the command that sets the terminal for a chart of that SVG size; the
+# PNG is 1.25 times larger. A wide chart (three panels) runs `eval terminal(1500, 620)` again.
+terminal(w, h) = format eq "svg" \
+    ? sprintf("set terminal svg size %d,%d dynamic noenhanced font 'DejaVu Sans,13' background rgb 'white'", w, h) \
+    : sprintf("set terminal pngcairo size %d,%d noenhanced font 'DejaVu Sans,13' background rgb 'white'", w * 5 / 4, h * 5 / 4)
+eval terminal(1000, 620)
+set output out
+set encoding utf8
+set datafile separator ","
+set datafile columnheaders
+set grid xtics ytics mxtics mytics lc rgb "#e0e0e0" lw 1 dt 1
+set border lw 1.2
+set key top left box opaque samplen 2 spacing 1.1
+set tics nomirror
+set bmargin 5  # room for the x label above the machine label in the corner
+set offsets graph 0.03, graph 0.03, 0, 0
+set title font ",15"
+set format x "%.0s%c"
+set format y "%g"
+
+# Okabe-Ito colours, told apart by colour-blind readers too. A variant's colour is its rank in the
+# CSV, so it is the same in every panel of a comparison.
+array colours[8] = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+do for [i = 1:8] { set linetype i lc rgb colours[i] lw 2 pt (i + 4) ps 1.1 }
+
+set label 100 "idiombench · ".machine at screen 0.995, 0.012 right font ",9" tc rgb "#666666"
+nv = words(variants)
+nx = words(xs)
+
+# is_variant(v): true on the current row when its variant is v.
+is_variant(v) = strcol("variant") eq v
+# only(v, value): value on rows of variant v, NaN (not drawn) elsewhere.
+only(v, value) = is_variant(v) ? value : NaN
+# rank(v): v's position in variants (its colour), 0 if it has none.
+rank(v) = sum [k = 1:nv] (word(variants, k) eq v ? k : 0)
+
+# A memory-bound comparison's charts add, where the latency calibration was measured, the line of one
+# dependent random load (memory_latency's random chase) at its memory variant's working set:
+# memory is that CSV's path, or '' where there is none. End the plot command with
+# @memory_clause (or @memory_clause_pct, x in percent); see cpython_clause for why a clause.
+memory_line = "dt 2 lw 2 lc rgb '#444444'"
+memory_title = "one random load at ".memory_variant."'s working set"
+memory_clause_for(x) = strlen(memory) == 0 ? "" : \
+    ", memory using (".x."):(column('load_ns')) with lines ".memory_line." title memory_title"
+memory_clause = memory_clause_for("column('x')")
+memory_clause_pct = memory_clause_for("column('x') * 100")
+# The claims' own figures: each variant's median ns per item at each x where it was measured in
+# pairs (paired is that CSV's path, or '' where the comparison had no pairs), as black open
+# diamonds beside the sweep's line of the same variant. Where a diamond sits off its line, the chart
+# and the claim measured in different regimes; the claim's sentence in the report says so. End a
+# plot command of ns per item against x with @paired_clause (or @paired_clause_pct).
+# paired_clause_xy(x, y) takes the point's x and y expressions, for a chart that scales either or
+# draws only some variants in a panel (x NaN for the others).
+paired_clause_xy(x, y) = strlen(paired) == 0 ? "" : \
+    ", paired using (".x."):(".y.") with points pt 12 ps 1.3 lw 1.2 lc rgb '#000000'" \
+    ." title 'measured in pairs, as the claims are'"
+paired_clause = paired_clause_xy("column('x')", "column('ns_per_item')")
+paired_clause_pct = paired_clause_xy("column('x') * 100", "column('ns_per_item')")
+# mark_caches(bytes_per_x): the command that marks where a working set of bytes_per_x per x fills
+# each cache level (eval it; arrows and labels 91-93).
+mark_caches(bytes_per_x) = sprintf("do for [level = 1:3] { b = (level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes) / %g; if (b > 0) { set arrow 90 + level from b, graph 0 to b, graph 1 nohead dt 3 lc rgb '#888888' lw 1; set label 90 + level word('L1d L2 L3', level).' full' at b, graph 0.03 offset 0.4, 0 font ',10' tc rgb '#666666' } }", bytes_per_x)
+
+# The CPython side, drawn where a chart has the article's point: each idiom's median, its bar the
+# rounds' range, as large open markers in greys (C's variants keep the colours). The article's own
+# figures are drawn as filled grey diamonds (article_style).
+cpython_at(idiom, metric) = (strcol("idiom") eq idiom && strcol("metric") eq metric) ? column("x") : NaN
+cpython_style = "pt 6 ps 2.2 lw 2 lc rgb '#222222'"
+cpython_style2 = "pt 8 ps 2.2 lw 2 lc rgb '#777777'"
+cpython_style3 = "pt 4 ps 2.2 lw 2 lc rgb '#aaaaaa'"
+article_style = "pt 13 ps 2.2 lc rgb '#555555'"
+# cpython_clause(idiom, metric, style, title): a plot clause, starting with a comma, drawing CPython
+# here's idiom on metric; '' where there is no CPython figure. Assign it, then end a plot command
+# with @name: gnuplot's plot-for runs once even over an empty list (and warns of a file " "), so a
+# loop cannot stand in. The clause names the variable cpython, never its value: a file's path
+# spliced into a command would be cut by sprintf's length limit or split at a space. No apostrophe
+# may stand in that plot command before the @: gnuplot takes it for a quote and leaves the macro
+# unexpanded.
+cpython_clause(idiom, metric, style, title) = strlen(cpython) == 0 ? "" : \
+    ", cpython using (cpython_at('".idiom."', '".metric."')):(column('median')):(column('min')):(column('max'))" \
+    ." with yerrorbars ".style." title '".title."'"

@@ -1,0 +1,45 @@
+# comparisons/membership_build/membership_build.gp: build time per element against n, and bytes per element at the largest
+# n beside the article's memory_profiler figures for 1,000,000 ints.
+set multiplot layout 1, 2 title "Building a membership layout from n ints" font ",15"
+set title "Build and free: ns per element"
+set xlabel "n, ints (log scale)"
+set ylabel "ns per element, log scale (median; bars: its ".interval." interval)"
+set logscale xy
+set autoscale xfix
+plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+
+unset logscale
+set autoscale x
+set offsets 0, 0, 0, 0
+largest = word(xs, nx)
+set title sprintf("Heap bytes per element at n = %s", largest)
+set xlabel ""
+set ylabel "peak bytes per element"
+set yrange [0:*]
+set style fill solid 0.8 border -1
+set boxwidth 0.7
+set xtics rotate by -30 left font ",10" nomirror
+set key top right font ",10"
+# The articles' memory_profiler increments for 1,000,000 ints (MiB), shown in bytes per element.
+$article << EOD
+slot,mib
+0,62.547
+1,38.25
+2,7.641
+EOD
+mib = 1048576.0 / 1e6
+set xtics ()
+do for [i = 1:nv] { set xtics add (word(variants, i) i - 1) }
+set xtics add ("Python set (article)" nv, "Python list (article)" nv + 1, "Python tuple (article)" nv + 2)
+set xrange [-0.7:nv + 2.7]
+plot for [i = 1:nv] csv using (only(word(variants, i), column("x") == largest + 0 ? i - 1 : NaN)):\
+         (column("peak_bytes") / column("x")) with boxes lt i notitle, \
+     $article using (nv + column("slot")):(column("mib") * mib) with boxes lc rgb "#999999" fs pattern 4 \
+         title "the articles' figures (1,000,000 ints)", \
+     for [i = 1:nv] csv using (only(word(variants, i), column("x") == largest + 0 ? i - 1 : NaN)):\
+         (column("peak_bytes") / column("x")):(sprintf("%.1f", column("peak_bytes") / column("x"))) \
+         with labels offset 0, 0.7 font ",10" notitle, \
+     $article using (nv + column("slot")):(column("mib") * mib):(sprintf("%.1f", column("mib") * mib)) \
+         with labels offset 0, 0.7 font ",10" notitle
+unset multiplot
