@@ -4,9 +4,17 @@
 #ifndef IDIOM_PYFLOAT_H
 #define IDIOM_PYFLOAT_H
 
+#include <stddef.h>
+
 /* PyFloat_FromDouble(v). NULL when out of memory. */
 const double *pyfloat_new(double v);
 /* The last reference dropped: the object freed. NULL is ignored. */
 void pyfloat_release(const double *object);
+
+/* A list's items of the n values: a float object for each, in order, the array of pointers from the
+ * counting allocator. NULL when out of memory, nothing kept. */
+const double **pyfloat_list_new(const double *values, size_t n);
+/* The n objects released and the array freed. NULL is ignored. */
+void pyfloat_list_free(const double **items, size_t n);
 
 #endif /* IDIOM_PYFLOAT_H */

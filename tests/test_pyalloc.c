@@ -13,6 +13,7 @@
 
 #include "memcount.h"
 #include "pyalloc.h"
+#include "pyfloat.h"
 #include "pyint.h"
 
 enum { BLOCKS = 100000 }; /* several arenas' worth of 48-byte blocks */
@@ -130,6 +131,27 @@ static void int_objects_share_the_small_ones(void **state) {
     assert_int_equal(pyalloc_arenas(), arenas);
 }
 
+/* A list of float objects holds each value in order, gives every byte back, and leaves nothing
+ * behind when an allocation fails part way. */
+static void float_lists_hold_their_values_and_give_every_byte_back(void **state) {
+    (void)state;
+    enum { N = 100000 }; /* more objects than the interpreter's arena holds: counted arenas too */
+    static double values[N];
+    for (size_t i = 0; i < N; i++) values[i] = (double)i / 7;
+    const size_t live = memcount_live_bytes();
+    const double **items = pyfloat_list_new(values, N);
+    assert_non_null(items);
+    for (size_t i = 0; i < N; i++) assert_true(*items[i] == values[i]);
+    pyfloat_list_free(items, N);
+    assert_int_equal(memcount_live_bytes(), live);
+    for (uint64_t fail_at = 1; fail_at <= 3; fail_at++) {
+        memcount_fail_after(fail_at);
+        assert_null(pyfloat_list_new(values, N));
+        memcount_fail_after(0);
+        assert_int_equal(memcount_live_bytes(), live);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(blocks_are_distinct_aligned_and_given_back),
@@ -137,6 +159,7 @@ int main(void) {
         cmocka_unit_test(realloc_keeps_moves_and_copies),
         cmocka_unit_test(a_failed_arena_fails_the_request),
         cmocka_unit_test(the_interpreters_arena_stays),
+        cmocka_unit_test(float_lists_hold_their_values_and_give_every_byte_back),
         cmocka_unit_test(int_objects_share_the_small_ones),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

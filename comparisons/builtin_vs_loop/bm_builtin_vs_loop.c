@@ -187,8 +187,7 @@ static int run_routine(void *state) {
 
 static void teardown_fixture(void *state) {
     fixture *f = state;
-    for (size_t i = 0; f->items != NULL && i < f->n; i++) pyfloat_release(f->items[i]);
-    memcount_free(f->items);
+    pyfloat_list_free(f->items, f->n);
     memcount_free(f->values);
     memcount_free(f->bytes);
     memcount_free(f->copy);
@@ -218,11 +217,7 @@ static void *setup_fixture(bench_case *c) {
         if ((f->values = memcount_malloc((n ? n : 1) * sizeof *f->values)) == NULL) goto out_of_memory;
         for (size_t i = 0; i < n; i++) f->values[i] = rng_unit(&r);
         f->expected_sum = reference_sum(f->values, n);
-        if (spec->family == FAMILY_BOXED_SUM) {
-            if ((f->items = memcount_calloc(n ? n : 1, sizeof *f->items)) == NULL) goto out_of_memory;
-            for (size_t i = 0; i < n; i++)
-                if ((f->items[i] = pyfloat_new(f->values[i])) == NULL) goto out_of_memory;
-        }
+        if (spec->family == FAMILY_BOXED_SUM && (f->items = pyfloat_list_new(f->values, n)) == NULL) goto out_of_memory;
         openblas_set_num_threads(1); /* one core, as the loops use: the comparison is of routines, not of threads */
     } else {
         if ((f->bytes = memcount_malloc(n ? n : 1)) == NULL) goto out_of_memory;

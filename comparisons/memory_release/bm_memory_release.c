@@ -6,14 +6,13 @@
 #define _GNU_SOURCE /* malloc_trim, mallopt */
 #include "bench.h"
 #include "idiom_config.h"
+#include "process_pool.h"
 #include "resident.h"
 #include "stats.h"
 
 #include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #define SAMPLES 7 /* children per checked case: their range holds the median at 98% per side */
 #define MIB (1024.0 * 1024.0)
@@ -108,40 +107,24 @@ static int run_variant(void *state) {
 
 static void release_variant(void *state) { free_structure(state); }
 
-/* One sample, in a child whose allocator has fixed fresh thresholds and a trimmed heap: the growth
- * of its resident set from before the build to the end state, in bytes (0 if it shrank); -1 if the
- * child failed (out of memory, a wrong read-back, no smaps_rollup). */
-static double sample_in_child(fixture *f) {
-    int channel[2];
-    if (pipe(channel) != 0) return -1;
-    const pid_t pid = fork();
-    if (pid < 0) {
-        close(channel[0]);
-        close(channel[1]);
-        return -1;
-    }
-    if (pid == 0) {
-        close(channel[0]);
-        free_structure(f); /* the parent's, if any: its pages are the parent's to count */
-        mallopt(M_MMAP_THRESHOLD, FRESH_THRESHOLD);
-        mallopt(M_TRIM_THRESHOLD, FRESH_THRESHOLD);
-        malloc_trim(0);
-        const long long before = resident_bytes(0, RESIDENT_RSS);
-        double growth = -1;
-        if (before >= 0 && build_structure(f) == 0 && f->read_back == f->expected) {
-            end_structure(f);
-            const long long after = resident_bytes(0, RESIDENT_RSS);
-            if (after >= 0) growth = after > before ? (double)(after - before) : 0;
-        }
-        _exit(write(channel[1], &growth, sizeof growth) == (ssize_t)sizeof growth ? 0 : 1);
-    }
-    close(channel[1]);
-    double growth = -1;
-    if (read(channel[0], &growth, sizeof growth) != (ssize_t)sizeof growth) growth = -1;
-    close(channel[0]);
-    int status;
-    if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) growth = -1;
-    return growth;
+/* A process_each_fn: one sample, in a child whose allocator has fixed fresh thresholds and a
+ * trimmed heap: the growth of its resident set from before the build to the end state, in bytes (0
+ * if it shrank), into *(double *)result. Nonzero if it failed (out of memory, a wrong read-back, no
+ * smaps_rollup). */
+static int sample_in_child(size_t index, void *arg, void *result) {
+    (void)index;
+    fixture *f = arg;
+    free_structure(f); /* the parent's, if any: its pages are the parent's to count */
+    mallopt(M_MMAP_THRESHOLD, FRESH_THRESHOLD);
+    mallopt(M_TRIM_THRESHOLD, FRESH_THRESHOLD);
+    malloc_trim(0);
+    const long long before = resident_bytes(0, RESIDENT_RSS);
+    if (before < 0 || build_structure(f) != 0 || f->read_back != f->expected) return -1;
+    end_structure(f);
+    const long long after = resident_bytes(0, RESIDENT_RSS);
+    if (after < 0) return -1;
+    *(double *)result = after > before ? (double)(after - before) : 0;
+    return 0;
 }
 
 static void *setup_fixture(bench_case *c) {
@@ -167,7 +150,7 @@ static int check_variant(void *state, bench_case *c) {
     }
     double growth[SAMPLES];
     for (int k = 0; k < SAMPLES; k++) {
-        if ((growth[k] = sample_in_child(f)) < 0) {
+        if (process_pool_fork_each(1, sample_in_child, f, &growth[k], sizeof growth[k]) != 0) {
             bench_case_fail(c, "a measuring child failed: out of memory, a wrong read-back, or no "
                                "/proc/self/smaps_rollup");
             return -1;

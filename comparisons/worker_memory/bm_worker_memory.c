@@ -5,10 +5,10 @@
  * once. */
 #define _GNU_SOURCE /* pipe2 */
 #include "bench.h"
+#include "process_pool.h"
 #include "resident.h"
 #include "stats.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
@@ -51,23 +51,12 @@ static void *map_pages(size_t bytes) {
     return p == MAP_FAILED ? NULL : p;
 }
 
-/* Read exactly n bytes from fd. 0, or -1 at end of file or on an error. */
-static int read_all(int fd, void *buffer, size_t n) {
-    for (size_t got = 0; got < n;) {
-        const ssize_t r = read(fd, (char *)buffer + got, n - got);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) return -1;
-        got += (size_t)r;
-    }
-    return 0;
-}
-
 /* A process worker, forked or spawned: work, report the sum on `report`, hold the buffer until
  * `release` reaches end of file (the parent closed it), then leave. */
 static void process_worker(int report, int release) {
     unsigned char *buffer = map_pages(WORK_BYTES);
     uint64_t sum = buffer ? work(buffer, WORK_BYTES) : 0;
-    int status = write(report, &sum, sizeof sum) == (ssize_t)sizeof sum ? 0 : 1;
+    const int status = process_pool_transfer(report, &sum, sizeof sum, 1) == 0 ? 0 : 1;
     char byte;
     while (read(release, &byte, 1) > 0) {}
     if (buffer) munmap(buffer, WORK_BYTES);
@@ -191,7 +180,7 @@ static int with_processes(fixture *f, measure_fn *measure, void *ctx) {
     close(report[1]);
     close(release[0]);
     f->reported = 0;
-    while (f->reported < started && read_all(report[0], &f->sums[f->reported], sizeof f->sums[0]) == 0) f->reported++;
+    while (f->reported < started && process_pool_transfer(report[0], &f->sums[f->reported], sizeof f->sums[0], 0) == 0) f->reported++;
     if (measure && f->reported == f->workers) measure(children, started, ctx);
     close(release[1]); /* every worker now reads end of file and leaves */
     close(report[0]);
