@@ -85,3 +85,24 @@ article_style = "pt 13 ps 2.2 lc rgb '#555555'"
 cpython_clause(idiom, metric, style, title) = strlen(cpython) == 0 ? "" : \
     ", cpython using (cpython_at('".idiom."', '".metric."')):(column('median')):(column('min')):(column('max'))" \
     ." with yerrorbars ".style." title '".title."'"
+# The article's own figures, said only in the claims (their column article_points): article is the
+# CSV scripts/plots.sh writes from them (claim_id, metric, x, label, value: ns per item or bytes at the
+# claim's x), or '' where the claims give none; article_n is how many figures it holds. article_clause(metric, title) ends a plot command of
+# metric against x with them, as filled grey diamonds, each with its label beside it; a figure of 0,
+# which a log axis cannot show, is left out (say it in the title). As with cpython_clause, assign it,
+# then end the plot command with @name.
+article_at(metric) = strcol("metric") eq metric ? column("x") : NaN
+article_y = "column('value') > 0 ? column('value') : NaN"
+article_clause(metric, title) = strlen(article) == 0 ? "" : \
+    ", article using (article_at('".metric."')):(".article_y.") with points ".article_style." title '".title."'" \
+    .", article using (article_at('".metric."')):(".article_y."):(strcol('label'))" \
+    ." with labels left offset 1.4, 0 font ',10' tc rgb '#555555' notitle"
+# article_bars(first, y, prefix, title): a plot clause drawing every one of the article's figures as
+# a hatched grey bar, from slot first on in the order the claims give them, its height the expression y
+# (a string: "column('value')", or "column('value') / column('x')" for per element), its value above
+# it and prefix followed by its label as its tic.
+article_bars(first, y, prefix, title) = strlen(article) == 0 ? "" : \
+    ", article using (".first." + column(0)):(".y."):xtic('".prefix."'.strcol('label'))" \
+    ." with boxes lc rgb '#999999' fs pattern 4 title '".title."'" \
+    .", article using (".first." + column(0)):(".y."):(sprintf('%.1f', ".y."))" \
+    ." with labels offset 0, 0.7 font ',10' notitle"

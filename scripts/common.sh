@@ -76,6 +76,33 @@ csv_awk() {
   awk -F, "$@" 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } '"$program" "$file"
 }
 
+# article_points CLAIMS NAME: the article's own figures that comparison NAME's claims give in their
+# column article_points, as CSV on stdout (claim_id,metric,x,label,value), for its chart to draw. In
+# the claims a figure is `label=number unit[/count]`, figures separated by `;`: the unit a time (s, ms,
+# us, ns: written in ns) or a size (B, KiB, MiB, GiB: written in bytes), and /count what the figure is
+# a total of (100 lookups), so that the value is per item as the claim's metric is. The article's
+# figures are said only in the claims; this is their one reader. A figure it cannot read fails
+# (status 1), naming its claim.
+article_points() {
+  awk -F'\t' -v name="$2" '
+    BEGIN { scale["s"] = 1e9; scale["ms"] = 1e6; scale["us"] = 1e3; scale["ns"] = 1
+            scale["B"] = 1; scale["KiB"] = 1024; scale["MiB"] = 1048576; scale["GiB"] = 1073741824
+            print "claim_id,metric,x,label,value" }
+    NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    $(c["comparison"]) != name || c["article_points"] == 0 || $(c["article_points"]) == "" { next }
+    { n = split($(c["article_points"]), figures, ";")
+      for (k = 1; k <= n; k++) {
+        f = figures[k]; gsub(/^ +| +$/, "", f)
+        if (!match(f, /^[^=,]+=[0-9.eE+-]+ [A-Za-z]+(\/[0-9]+)?$/)) bad(f)
+        label = substr(f, 1, index(f, "=") - 1); rest = substr(f, index(f, "=") + 1)
+        split(rest, parts, / |\//); count = (parts[3] == "" ? 1 : parts[3])
+        if (!(parts[2] in scale) || count + 0 <= 0) bad(f)
+        printf "%s,%s,%s,%s,%.9g\n", $(c["claim_id"]), $(c["metric"]), $(c["x"]), label, parts[1] * scale[parts[2]] / count
+      } }
+    function bad(f) { printf "idiombench: claim %s: article figure \"%s\" is not label=number unit[/count] (units: s ms us ns B KiB MiB GiB)\n", $(c["claim_id"]), f > "/dev/stderr"; failed = 1; exit 1 }
+    END { exit failed }' "$1"
+}
+
 # A scratch folder in parent named <prefix>.<our pid>, after removing any such folder whose run is
 # gone (a run killed with SIGKILL cannot clean up after itself). Prints the new folder's path.
 fresh_scratch_dir() {

@@ -9,15 +9,8 @@ set key top left font ",10"
 set offsets graph 0.04, graph 0.04, graph 0.25, 0  # headroom for the key; room for the points at the last n
 # packed_i64 touches 16 bytes per element (8 read, 8 written): mark where that fills each level.
 eval mark_caches(16)
-# Article 000, line_profiler: 10,000,000 elements, the list comprehension 0.768 s, NumPy 0.012 s.
-$article << EOD
-n,seconds
-10000000,0.768
-10000000,0.012
-EOD
+article_here = article_clause("ns_per_item", "article 000 (CPython, line_profiler)")
 list_here = cpython_clause("list_comprehension", "ns_per_item", cpython_style, "CPython here: list comprehension")
 numpy_here = cpython_clause("numpy_multiply", "ns_per_item", cpython_style2, "CPython here: NumPy arr * 2")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
-     $article using (column("n")):(column("seconds") * 1e9 / column("n")) with points @article_style \
-         title "article 000 (CPython, line_profiler): list, NumPy" @list_here @numpy_here @memory_clause @paired_clause
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) @article_here @list_here @numpy_here @memory_clause @paired_clause

@@ -21,15 +21,9 @@ set offsets graph 0.03, graph 0.04, graph 0.5, 0  # headroom: the key sits above
 set format y "%.0s%cB"
 set key top left
 set label 1 "drawn at 1 byte: no heap allocation at all" at graph 0.5, first 2.2 center font ",10" tc rgb "#666666"
-# Article 000: the list comprehension of 1,000,000 squares added 40.641 MiB; the generator 0.
 list_here = cpython_clause("squares_list", "peak_bytes", cpython_style, "CPython here, tracemalloc: list")
 generator_here = cpython_clause("squares_generator", "peak_bytes", cpython_style2, "CPython here, tracemalloc: generator")
-$article << EOD
-n,mib
-1000000,40.641
-EOD
+article_here = article_clause("peak_bytes", "article 000, memory_profiler (its generator added nothing)")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("peak_bytes") > 0 ? column("peak_bytes") : 1) \
-         with linespoints lt i title word(variants, i), \
-     $article using (column("n")):(column("mib") * 1048576) with points @article_style \
-         title "article 000, memory_profiler: list, 40.6 MiB" @list_here @generator_here
+         with linespoints lt i title word(variants, i) @article_here @list_here @generator_here
 unset multiplot

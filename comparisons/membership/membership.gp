@@ -23,13 +23,8 @@ do for [k = 1:words(crossovers) / 3] {
         at x, graph (0.52 - 0.05 * k) \
         offset 0.5, 0 font ",10" tc rgb "#555555"
 }
-# Article 002, timeit: 999999 in a list and a set of 1,000,000 ints, 100 lookups: 0.987654 s and 0.000008 s.
-$article << EOD
-n,seconds
-1000000,0.987654
-1000000,0.000008
-EOD
 set key font ",10"
+article_here = article_clause("ns_per_item", "article 002 (CPython, timeit): the last key")
 list_here = cpython_clause("in_list", "ns_per_item", cpython_style, "CPython here: 999999 in list")
 tuple_here = cpython_clause("in_tuple", "ns_per_item", cpython_style3, "CPython here: in tuple")
 set_here = cpython_clause("in_set", "ns_per_item", cpython_style2, "CPython here: in set")
@@ -37,6 +32,4 @@ plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt colour(word(variants, i)) \
      dt dash(word(variants, i)) title key_title(word(variants, i)), \
      NaN with lines lc rgb "#555555" dt 2 title "dashed: half the keys miss", \
-     NaN with lines lc rgb "#555555" dt 3 title "dotted: one lookup of the last key, as 002", \
-     $article using (column("n")):(column("seconds") * 1e9 / 100) with points @article_style \
-         title "article 002 (CPython): list, set" @list_here @tuple_here @set_here @memory_clause @paired_clause
+     NaN with lines lc rgb "#555555" dt 3 title "dotted: one lookup of the last key, as 002" @article_here @list_here @tuple_here @set_here @memory_clause @paired_clause

@@ -21,25 +21,15 @@ set style fill solid 0.8 border -1
 set boxwidth 0.7
 set xtics rotate by -30 left font ",10" nomirror
 set key top right font ",10"
-# The articles' memory_profiler increments for 1,000,000 ints (MiB), shown in bytes per element.
-$article << EOD
-slot,mib
-0,62.547
-1,38.25
-2,7.641
-EOD
-mib = 1048576.0 / 1e6
+# The articles' memory_profiler increments (from the claims), in bytes per element, beside C's.
+article_here = article_bars(sprintf("%d", nv), "column('value') / column('x')", "article: ", \
+                            "the articles (CPython, memory_profiler)")
 set xtics ()
 do for [i = 1:nv] { set xtics add (word(variants, i) i - 1) }
-set xtics add ("Python set (article)" nv, "Python list (article)" nv + 1, "Python tuple (article)" nv + 2)
-set xrange [-0.7:nv + 2.7]
+set xrange [-0.7:nv + article_n - 0.3]
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x") == largest + 0 ? i - 1 : NaN)):\
          (column("peak_bytes") / column("x")) with boxes lt i notitle, \
-     $article using (nv + column("slot")):(column("mib") * mib) with boxes lc rgb "#999999" fs pattern 4 \
-         title "the articles' figures (1,000,000 ints)", \
      for [i = 1:nv] csv using (only(word(variants, i), column("x") == largest + 0 ? i - 1 : NaN)):\
          (column("peak_bytes") / column("x")):(sprintf("%.1f", column("peak_bytes") / column("x"))) \
-         with labels offset 0, 0.7 font ",10" notitle, \
-     $article using (nv + column("slot")):(column("mib") * mib):(sprintf("%.1f", column("mib") * mib)) \
-         with labels offset 0, 0.7 font ",10" notitle
+         with labels offset 0, 0.7 font ",10" notitle @article_here
 unset multiplot

@@ -11,11 +11,7 @@ set yrange [1e5:2e9]
 set format x "%.0s%cB"
 set format y "%.0s%cB"
 set key top left font ",10" box opaque  # above the rising lines, where nothing is drawn
-# Article 002: b = [2] * (2 * 10 ** 7) added 152.9 MiB, and del b took all of it off again.
-$article << EOD
-bytes,mib
-160000000,152.9
-EOD
+article_here = article_clause("resident_growth_bytes", "article 002, memory_profiler: b = [2] * (2 * 10 ** 7) (del b gave it all back)")
 # Lines that lie on each other, said in words: the figures are the same to a page or two.
 set label 1 "on the upper line: both held, and small_blocks_freed (free gave back nothing)" at graph 0.98, graph 0.42 right font ",10" tc rgb "#555555"
 set label 2 "on the lower line: one_block_freed and small_blocks_trimmed (the measuring child's own pages)" at graph 0.98, graph 0.2 right font ",10" tc rgb "#555555"
@@ -23,6 +19,4 @@ deleted_here = cpython_clause("deleted", "resident_growth_bytes", cpython_style,
 small_here = cpython_clause("small_deleted", "resident_growth_bytes", cpython_style2, "CPython here: del of a list of floats")
 cycles_here = cpython_clause("cycles_deleted", "resident_growth_bytes", cpython_style3, "CPython here: del of cycles, no collection")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("resident_growth_bytes")):\
-         (column("resident_growth_bytes_lo")):(column("resident_growth_bytes_hi")) with yerrorlines lt i title word(variants, i), \
-     $article using (column("bytes")):(column("mib") * 1048576) with points @article_style \
-         title "article 002, memory_profiler: the list held, 152.9 MiB (after del: 0)" @deleted_here @small_here @cycles_here
+         (column("resident_growth_bytes_lo")):(column("resident_growth_bytes_hi")) with yerrorlines lt i title word(variants, i) @article_here @deleted_here @small_here @cycles_here
