@@ -8,11 +8,11 @@
  * those runs wrote. */
 #include "claims.h"
 #include "csv.h"
+#include "csvout.h"
 #include "jsonfile.h"
 #include "options.h"
 #include "stats.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +26,28 @@ static double bytes_per_item(const csv_table *rows, const char *variant, double 
     return claims_sweep_value(rows, variant, x, "peak_bytes") / claims_sweep_value(rows, variant, x, "items");
 }
 
-static void print_number(FILE *out, double v) {
-    if (isnan(v)) fputs(",", out);
-    else fprintf(out, ",%.6g", v);
-}
+/* A line of allocators.csv: a claim under one allocator, its figures as that allocator's run wrote
+ * them in its summary.csv, beside what it computes from the run's sweep (NaN: not measured, an empty
+ * field). */
+typedef struct allocator_line {
+    size_t claim_index;
+    const char *claim_id, *comparison, *metric, *param, *x, *allocator, *ratio, *ratio_lo, *ratio_hi, *outcome, *verdict,
+        *baseline, *contender;
+    double baseline_order, contender_order, baseline_bytes_per_item, contender_bytes_per_item;
+    const char *run_id, *allocator_detail;
+} allocator_line;
+#define ALLOCATOR_TEXT(field) CSVOUT_TEXT(allocator_line, field)
+#define ALLOCATOR_NUMBER(field) CSVOUT_OPTIONAL(allocator_line, field, CSVOUT_G6)
+static const csvout_column allocator_table[] = {
+    CSVOUT_COUNT(allocator_line, claim_index), ALLOCATOR_TEXT(claim_id), ALLOCATOR_TEXT(comparison),
+    ALLOCATOR_TEXT(metric), ALLOCATOR_TEXT(param), ALLOCATOR_TEXT(x), ALLOCATOR_TEXT(allocator), ALLOCATOR_TEXT(ratio),
+    ALLOCATOR_TEXT(ratio_lo), ALLOCATOR_TEXT(ratio_hi), ALLOCATOR_TEXT(outcome), ALLOCATOR_TEXT(verdict),
+    ALLOCATOR_TEXT(baseline), ALLOCATOR_TEXT(contender), ALLOCATOR_NUMBER(baseline_order),
+    ALLOCATOR_NUMBER(contender_order), ALLOCATOR_NUMBER(baseline_bytes_per_item),
+    ALLOCATOR_NUMBER(contender_bytes_per_item), ALLOCATOR_TEXT(run_id), ALLOCATOR_TEXT(allocator_detail),
+};
+#undef ALLOCATOR_TEXT
+#undef ALLOCATOR_NUMBER
 
 /* One allocator's claims, appended to out, each with its run's id and how the allocator was loaded.
  * 0; -1 if its run left no readable summary. */
@@ -58,14 +76,14 @@ static int join_allocator(const char *results, const char *allocator, FILE *out)
         csv_table rows;
         if (claims_load_sweep(dir, FIELD("comparison"), &facts, &rows) != 0) continue;
         const double x = atof(FIELD("x"));
-        fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s", index++, FIELD("claim_id"), FIELD("comparison"), FIELD("metric"),
-                FIELD("param"), FIELD("x"), allocator, FIELD("ratio"), FIELD("ratio_lo"), FIELD("ratio_hi"),
-                FIELD("outcome"), FIELD("verdict"), FIELD("baseline"), FIELD("contender"));
-        print_number(out, claims_growth_order(&rows, FIELD("baseline")));
-        print_number(out, claims_growth_order(&rows, FIELD("contender")));
-        print_number(out, bytes_per_item(&rows, FIELD("baseline"), x));
-        print_number(out, bytes_per_item(&rows, FIELD("contender"), x));
-        fprintf(out, ",%s,%s\n", run_id, detail);
+        const allocator_line line = {index++, FIELD("claim_id"), FIELD("comparison"), FIELD("metric"), FIELD("param"),
+                                     FIELD("x"), allocator, FIELD("ratio"), FIELD("ratio_lo"), FIELD("ratio_hi"),
+                                     FIELD("outcome"), FIELD("verdict"), FIELD("baseline"), FIELD("contender"),
+                                     claims_growth_order(&rows, FIELD("baseline")),
+                                     claims_growth_order(&rows, FIELD("contender")),
+                                     bytes_per_item(&rows, FIELD("baseline"), x),
+                                     bytes_per_item(&rows, FIELD("contender"), x), run_id, detail};
+        csvout_line(out, allocator_table, CSVOUT_N(allocator_table), &line, 0);
         cJSON_Delete(facts);
         csv_free(&rows);
     }
@@ -85,8 +103,7 @@ int main(int argc, char **argv) {
         perror(out_path);
         return 1;
     }
-    fputs("claim_index,claim_id,comparison,metric,param,x,allocator,ratio,ratio_lo,ratio_hi,outcome,verdict,baseline,contender,"
-          "baseline_order,contender_order,baseline_bytes_per_item,contender_bytes_per_item,run_id,allocator_detail\n", out);
+    csvout_line(out, allocator_table, CSVOUT_N(allocator_table), NULL, 1);
     int status = 0;
     for (int i = first; i < argc && status == 0; i++) status = join_allocator(dir, argv[i], out);
     if ((ferror(out) | fclose(out)) != 0) status = -1;

@@ -12,6 +12,7 @@
 #include "claims.h"
 #include "cpython.h"
 #include "csv.h"
+#include "csvout.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
 #include "options.h"
@@ -310,6 +311,17 @@ static void in_loads(const measured *m, const memline *latency, const char *base
                     memline_at(latency, claims_sweep_value(&m->rows, sides[k], r->x, "working_set_bytes"));
 }
 
+/* A line of <comparison>.memory.csv. */
+typedef struct memory_line {
+    const char *comparison, *variant, *x;
+    double working_set_bytes, load_ns, copy_ns_per_byte;
+} memory_line;
+static const csvout_column memory_table[] = {
+    CSVOUT_TEXT(memory_line, comparison), CSVOUT_TEXT(memory_line, variant), CSVOUT_TEXT(memory_line, x),
+    CSVOUT_NUMBER(memory_line, working_set_bytes, CSVOUT_WHOLE), CSVOUT_NUMBER(memory_line, load_ns, CSVOUT_G6),
+    CSVOUT_NUMBER(memory_line, copy_ns_per_byte, CSVOUT_G6),
+};
+
 typedef struct memory_walk {
     const char *dir;
     const memline *latency, *bandwidth;
@@ -330,12 +342,13 @@ static int write_memory_line(const char *name, const char *facts_path, void *ctx
         snprintf(path, sizeof path, "%s/%s.memory.csv", w->dir, name);
         FILE *out = fopen(path, "w");
         const int v = csv_column(&rows, "variant"), x = csv_column(&rows, "x"), ws = csv_column(&rows, "working_set_bytes");
-        if (out) fputs("comparison,variant,x,working_set_bytes,load_ns,copy_ns_per_byte\n", out);
+        if (out) csvout_line(out, memory_table, CSVOUT_N(memory_table), NULL, 1);
         for (size_t r = 0; out && v >= 0 && x >= 0 && ws >= 0 && r < rows.n_rows; r++) {
             if (strcmp(csv_cell(&rows, r, (size_t)v), variant) != 0) continue;
             const double bytes = csv_number(&rows, r, (size_t)ws);
-            fprintf(out, "%s,%s,%s,%.0f,%.6g,%.6g\n", name, variant, csv_cell(&rows, r, (size_t)x), bytes,
-                    memline_at(w->latency, bytes), memline_at(w->bandwidth, bytes));
+            const memory_line line = {name, variant, csv_cell(&rows, r, (size_t)x), bytes, memline_at(w->latency, bytes),
+                                      memline_at(w->bandwidth, bytes)};
+            csvout_line(out, memory_table, CSVOUT_N(memory_table), &line, 0);
         }
         if (out == NULL || (ferror(out) | fclose(out))) status = -1;
     }
@@ -343,6 +356,25 @@ static int write_memory_line(const char *name, const char *facts_path, void *ctx
     csv_free(&rows);
     return status;
 }
+
+/* A line of python.csv. */
+typedef struct python_line {
+    const char *claim_id, *comparison, *python_baseline, *python_contender, *metric;
+    double x;
+    const char *scale, *tool;
+    size_t rounds;
+    double ratio, ratio_lo, ratio_hi;
+    const char *interval, *profiler;
+    double profiled_ratio;
+} python_line;
+static const csvout_column python_table[] = {
+    CSVOUT_TEXT(python_line, claim_id), CSVOUT_TEXT(python_line, comparison), CSVOUT_TEXT(python_line, python_baseline),
+    CSVOUT_TEXT(python_line, python_contender), CSVOUT_TEXT(python_line, metric), CSVOUT_NUMBER(python_line, x, CSVOUT_EXACT),
+    CSVOUT_TEXT(python_line, scale), CSVOUT_TEXT(python_line, tool), CSVOUT_COUNT(python_line, rounds),
+    CSVOUT_NUMBER(python_line, ratio, CSVOUT_G6), CSVOUT_NUMBER(python_line, ratio_lo, CSVOUT_G6),
+    CSVOUT_NUMBER(python_line, ratio_hi, CSVOUT_G6), CSVOUT_TEXT(python_line, interval), CSVOUT_TEXT(python_line, profiler),
+    CSVOUT_OPTIONAL(python_line, profiled_ratio, CSVOUT_G6),
+};
 
 /* The claim's CPython figure, when the claim names its idioms and they were measured: into *py,
  * and a line of python.csv. 0, or -1 if there is none. */
@@ -352,11 +384,10 @@ static int cpython_side(const measured *m, const char *comparison, const char *c
     if (!*baseline || !*contender || m->cpython.n_rows == 0 ||
         cpython_estimate_of(&m->cpython, metric, baseline, contender, wanted_x, py) != 0)
         return -1;
-    fprintf(python_csv, "%s,%s,%s,%s,%s,%.15g,%s,%s,%zu,%.6g,%.6g,%.6g,%s,%s,", claim_id, comparison, baseline, contender,
-            metric, py->x, m->cpython_scale, py->tool, py->e.rounds, py->e.ratio, py->e.lo, py->e.hi,
-            py->e.below_level ? "range" : "sign_test", py->profiler);
-    if (!isnan(py->profiled_ratio)) fprintf(python_csv, "%.6g", py->profiled_ratio);
-    fputc('\n', python_csv);
+    const python_line line = {claim_id, comparison, baseline, contender, metric, py->x, m->cpython_scale, py->tool,
+                              py->e.rounds, py->e.ratio, py->e.lo, py->e.hi, py->e.below_level ? "range" : "sign_test",
+                              py->profiler, py->profiled_ratio};
+    csvout_line(python_csv, python_table, CSVOUT_N(python_table), &line, 0);
     return 0;
 }
 
@@ -366,18 +397,61 @@ static const char *magnitude(double ratio, double article_ratio) {
     return factor < 0.5 ? "smaller" : factor > 2.0 ? "larger" : "similar";
 }
 
-/* A field of summary.csv: empty for NaN; x in full, ratios to six digits. */
-static void print_number(FILE *out, double v, int digits) {
-    if (isnan(v)) fputs(",", out);
-    else fprintf(out, ",%.*g", digits, v);
-}
+/* A line of summary.csv: a claim's row of the ledger, with the claim's words beside it. A figure
+ * not measured is an empty field; x in full, ratios to six digits. */
+typedef struct summary_line {
+    const char *claim_id, *comparison, *baseline, *contender, *param;
+    double x, ratio, ratio_lo, ratio_hi;
+    const char *article_ratio, *verdict, *metric, *magnitude, *note, *outcome;
+    size_t rounds, processes;
+    double x_lo, x_hi;
+    const char *kind;
+    double instr_baseline, instr_contender, instr_ratio, loads_baseline, loads_contender;
+    double python_ratio, python_ratio_lo, python_ratio_hi, python_x, python_profiled_ratio;
+    const char *model;
+    double sd_rounds, sd_processes;
+} summary_line;
+#define SUMMARY_TEXT(field) CSVOUT_TEXT(summary_line, field)
+#define SUMMARY_NUMBER(field, format) CSVOUT_OPTIONAL(summary_line, field, format)
+static const csvout_column summary_table[] = {
+    SUMMARY_TEXT(claim_id), SUMMARY_TEXT(comparison), SUMMARY_TEXT(baseline), SUMMARY_TEXT(contender),
+    SUMMARY_TEXT(param), SUMMARY_NUMBER(x, CSVOUT_EXACT), SUMMARY_NUMBER(ratio, CSVOUT_G6),
+    SUMMARY_NUMBER(ratio_lo, CSVOUT_G6), SUMMARY_NUMBER(ratio_hi, CSVOUT_G6), SUMMARY_TEXT(article_ratio),
+    SUMMARY_TEXT(verdict), SUMMARY_TEXT(metric), SUMMARY_TEXT(magnitude), SUMMARY_TEXT(note), SUMMARY_TEXT(outcome),
+    CSVOUT_COUNT(summary_line, rounds), CSVOUT_COUNT(summary_line, processes), SUMMARY_NUMBER(x_lo, CSVOUT_EXACT),
+    SUMMARY_NUMBER(x_hi, CSVOUT_EXACT), SUMMARY_TEXT(kind), SUMMARY_NUMBER(instr_baseline, CSVOUT_G6),
+    SUMMARY_NUMBER(instr_contender, CSVOUT_G6), SUMMARY_NUMBER(instr_ratio, CSVOUT_G6),
+    SUMMARY_NUMBER(loads_baseline, CSVOUT_G4), SUMMARY_NUMBER(loads_contender, CSVOUT_G4),
+    SUMMARY_NUMBER(python_ratio, CSVOUT_G6), SUMMARY_NUMBER(python_ratio_lo, CSVOUT_G6),
+    SUMMARY_NUMBER(python_ratio_hi, CSVOUT_G6), SUMMARY_NUMBER(python_x, CSVOUT_EXACT),
+    SUMMARY_NUMBER(python_profiled_ratio, CSVOUT_G6), SUMMARY_TEXT(model), SUMMARY_NUMBER(sd_rounds, CSVOUT_G4),
+    SUMMARY_NUMBER(sd_processes, CSVOUT_G4),
+};
+#undef SUMMARY_TEXT
+#undef SUMMARY_NUMBER
 
-/* One line of a pairs file. */
+/* One pair at one x, as the rounds hold it. */
 typedef struct pair_line {
     const char *baseline, *contender;
     double x;
     paired_estimate e;
 } pair_line;
+
+/* A line of a pairs file. */
+typedef struct pairs_csv_line {
+    const char *comparison, *baseline, *contender;
+    double x, ratio, ratio_lo, ratio_hi;
+    size_t rounds, processes;
+    const char *outcome;
+    double sd_rounds, sd_processes;
+} pairs_csv_line;
+static const csvout_column pairs_table[] = {
+    CSVOUT_TEXT(pairs_csv_line, comparison), CSVOUT_TEXT(pairs_csv_line, baseline), CSVOUT_TEXT(pairs_csv_line, contender),
+    CSVOUT_NUMBER(pairs_csv_line, x, CSVOUT_EXACT), CSVOUT_NUMBER(pairs_csv_line, ratio, CSVOUT_G6),
+    CSVOUT_NUMBER(pairs_csv_line, ratio_lo, CSVOUT_G6), CSVOUT_NUMBER(pairs_csv_line, ratio_hi, CSVOUT_G6),
+    CSVOUT_COUNT(pairs_csv_line, rounds), CSVOUT_COUNT(pairs_csv_line, processes), CSVOUT_TEXT(pairs_csv_line, outcome),
+    CSVOUT_NUMBER(pairs_csv_line, sd_rounds, CSVOUT_G4), CSVOUT_NUMBER(pairs_csv_line, sd_processes, CSVOUT_G4),
+};
 
 /* By pair, then x: the order a chart draws lines in. */
 static int compare_pair_lines(const void *a, const void *b) {
@@ -411,13 +485,15 @@ static int write_pairs(const char *dir, const char *name, const csv_table *round
     snprintf(path, sizeof path, "%s/%s.pairs.csv", dir, name);
     FILE *out = fopen(path, "w");
     if (out) {
-        fputs("comparison,baseline,contender,x,ratio,ratio_lo,ratio_hi,rounds,processes,outcome,sd_rounds,sd_processes\n", out);
-        for (size_t i = 0; i < n; i++)
-            fprintf(out, "%s,%s,%s,%.15g,%.6g,%.6g,%.6g,%zu,%zu,%s,%.4g,%.4g\n", name, lines[i].baseline,
-                    lines[i].contender, lines[i].x, lines[i].e.ratio, lines[i].e.lo, lines[i].e.hi, lines[i].e.rounds,
-                    lines[i].e.processes,
-                    verdict_outcome_name(verdict_outcome_of(lines[i].e.lo, lines[i].e.hi, IDIOM_NOISE_FLOOR)),
-                    lines[i].e.sd_rounds, lines[i].e.sd_processes);
+        csvout_line(out, pairs_table, CSVOUT_N(pairs_table), NULL, 1);
+        for (size_t i = 0; i < n; i++) {
+            const paired_estimate *e = &lines[i].e;
+            const pairs_csv_line line = {name, lines[i].baseline, lines[i].contender, lines[i].x, e->ratio, e->lo, e->hi,
+                                         e->rounds, e->processes,
+                                         verdict_outcome_name(verdict_outcome_of(e->lo, e->hi, IDIOM_NOISE_FLOOR)),
+                                         e->sd_rounds, e->sd_processes};
+            csvout_line(out, pairs_table, CSVOUT_N(pairs_table), &line, 0);
+        }
     }
     free(lines);
     return out == NULL || (ferror(out) | fclose(out)) ? -1 : 0;
@@ -459,12 +535,8 @@ int main(int argc, char **argv) {
         perror(out_path);
         return 1;
     }
-    fputs("claim_id,comparison,python_baseline,python_contender,metric,x,scale,tool,rounds,ratio,ratio_lo,ratio_hi,"
-          "interval,profiler,profiled_ratio\n", python_csv);
-    fputs("claim_id,comparison,baseline,contender,param,x,ratio,ratio_lo,ratio_hi,article_ratio,verdict,"
-          "metric,magnitude,note,outcome,rounds,processes,x_lo,x_hi,kind,instr_baseline,instr_contender,instr_ratio,"
-          "loads_baseline,loads_contender,python_ratio,python_ratio_lo,python_ratio_hi,python_x,python_profiled_ratio,"
-          "model,sd_rounds,sd_processes\n", out);
+    csvout_line(python_csv, python_table, CSVOUT_N(python_table), NULL, 1);
+    csvout_line(out, summary_table, CSVOUT_N(summary_table), NULL, 1);
     memline latency, bandwidth;
     memline_load(dir, "load_latency", &latency);
     memline_load(dir, "copy_bandwidth", &bandwidth);
@@ -502,37 +574,25 @@ int main(int argc, char **argv) {
             witness(&m, baseline, contender, param, &r);
             in_loads(&m, &latency, baseline, contender, &r);
         }
-        fprintf(out, "%s,%s,%s,%s,%s", FIELD("claim_id"), FIELD("comparison"), baseline, contender, param);
-        print_number(out, r.x, 15);
-        print_number(out, r.ratio, 6);
-        print_number(out, r.lo, 6);
-        print_number(out, r.hi, 6);
-        fprintf(out, ",%s,%s,%s,%s,%s,%s,%zu,%zu", article_ratio > 0 ? FIELD("article_ratio") : "", r.verdict, metric,
-                magnitude(r.ratio, article_ratio), r.note, verdict_outcome_name(r.outcome), r.rounds, r.processes);
-        print_number(out, r.x_lo, 15);
-        print_number(out, r.x_hi, 15);
-        fprintf(out, ",%s", has_kind ? FIELD("kind") : "article");
-        print_number(out, r.instr_baseline, 6);
-        print_number(out, r.instr_contender, 6);
-        print_number(out, r.instr_baseline / r.instr_contender, 6);
-        print_number(out, r.loads_baseline, 4);
-        print_number(out, r.loads_contender, 4);
+        summary_line line = {FIELD("claim_id"), FIELD("comparison"), baseline, contender, param, r.x, r.ratio, r.lo, r.hi,
+                             article_ratio > 0 ? FIELD("article_ratio") : "", r.verdict, metric,
+                             magnitude(r.ratio, article_ratio), r.note, verdict_outcome_name(r.outcome), r.rounds,
+                             r.processes, r.x_lo, r.x_hi, has_kind ? FIELD("kind") : "article", r.instr_baseline,
+                             r.instr_contender, r.instr_baseline / r.instr_contender, r.loads_baseline, r.loads_contender,
+                             NAN, NAN, NAN, NAN, NAN,
+                             OPTIONAL_FIELD("model"), /* mechanism, idiomatic, or '' (not an article claim) */
+                             r.sd_rounds, r.sd_processes};
         cpython_estimate py;
         if (strcmp(metric, "crossover") != 0 &&
             cpython_side(&m, FIELD("comparison"), FIELD("claim_id"), metric, OPTIONAL_FIELD("python_baseline"),
                          OPTIONAL_FIELD("python_contender"), wanted, python_csv, &py) == 0) {
-            print_number(out, py.e.ratio, 6);
-            print_number(out, py.e.lo, 6);
-            print_number(out, py.e.hi, 6);
-            print_number(out, py.x, 15);
-            print_number(out, py.profiled_ratio, 6);
-        } else {
-            fputs(",,,,,", out);
+            line.python_ratio = py.e.ratio;
+            line.python_ratio_lo = py.e.lo;
+            line.python_ratio_hi = py.e.hi;
+            line.python_x = py.x;
+            line.python_profiled_ratio = py.profiled_ratio;
         }
-        fprintf(out, ",%s", OPTIONAL_FIELD("model")); /* mechanism, idiomatic, or '' (not an article claim) */
-        print_number(out, r.sd_rounds, 4);
-        print_number(out, r.sd_processes, 4);
-        fputc('\n', out);
+        csvout_line(out, summary_table, CSVOUT_N(summary_table), &line, 0);
         free_measured(&m);
     }
 #undef FIELD

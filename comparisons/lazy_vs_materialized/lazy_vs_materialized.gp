@@ -23,7 +23,7 @@ set key top left
 set label 1 "drawn at 1 byte: no heap allocation at all" at graph 0.5, first 2.2 center font ",10" tc rgb "#666666"
 list_here = cpython_clause("squares_list", "peak_bytes", cpython_style, "CPython here, tracemalloc: list")
 generator_here = cpython_clause("squares_generator", "peak_bytes", cpython_style2, "CPython here, tracemalloc: generator")
-article_here = article_clause("peak_bytes", "article 000, memory_profiler (its generator added nothing)")
+article_here = article_clause("peak_bytes", "article 000, memory_profiler (generator: none)")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("peak_bytes") > 0 ? column("peak_bytes") : 1) \
          with linespoints lt i title word(variants, i) @article_here @list_here @generator_here
 unset multiplot

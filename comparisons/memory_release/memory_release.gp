@@ -11,7 +11,7 @@ set yrange [1e5:2e9]
 set format x "%.0s%cB"
 set format y "%.0s%cB"
 set key top left font ",10" box opaque  # above the rising lines, where nothing is drawn
-article_here = article_clause("resident_growth_bytes", "article 002, memory_profiler: b = [2] * (2 * 10 ** 7) (del b gave it all back)")
+article_here = article_clause("resident_growth_bytes", "article 002, memory_profiler (del b gave it all back)")
 # Lines that lie on each other, said in words: the figures are the same to a page or two.
 set label 1 "on the upper line: both held, and small_blocks_freed (free gave back nothing)" at graph 0.98, graph 0.42 right font ",10" tc rgb "#555555"
 set label 2 "on the lower line: one_block_freed and small_blocks_trimmed (the measuring child's own pages)" at graph 0.98, graph 0.2 right font ",10" tc rgb "#555555"
