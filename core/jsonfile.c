@@ -26,6 +26,12 @@ const char *jsonfile_text(const cJSON *object, const char *key, const char *fall
     return buffer;
 }
 
+const char *jsonfile_text_of(const cJSON *object, const char *key) {
+    static char values[16][1024];
+    static unsigned next;
+    return jsonfile_text(object, key, "unknown", values[next++ % 16], sizeof values[0]);
+}
+
 const char *jsonfile_string(const cJSON *object, const char *key, const char *fallback) {
     const cJSON *item = cJSON_GetObjectItemCaseSensitive(object, key);
     return cJSON_IsString(item) ? item->valuestring : fallback;

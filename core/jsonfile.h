@@ -10,6 +10,9 @@
 cJSON *jsonfile_load(const char *path, char *error, size_t error_size);
 /* The scalar at key (a string, number or boolean) as text in buffer; fallback if absent or not a scalar. */
 const char *jsonfile_text(const cJSON *object, const char *key, const char *fallback, char *buffer, size_t size);
+/* jsonfile_text with fallback "unknown", into one of 16 buffers used in turn: the result lives until 16
+ * more calls, so that one printf may quote several values. Not for threads. */
+const char *jsonfile_text_of(const cJSON *object, const char *key);
 /* The string at key, or fallback; the result lives as long as object. */
 const char *jsonfile_string(const cJSON *object, const char *key, const char *fallback);
 /* Whether the array at key holds the string value. */

@@ -50,8 +50,17 @@ for name in "${comparisons[@]}"; do
   grep -q "($name.svg\|/$name.svg)" "$RESULTS/REPORT.md" || fail "REPORT.md does not link $name.svg"
   [[ $(json_get "$RESULTS/$name.environment.json" quick) == true ]] || fail "$name.environment.json does not record the QUICK run"
   grep -q "QUICK run (not for citing)" "$PLOTS/$name.svg" || fail "$name.svg does not say it is from a QUICK run"
+  # Its key numbers, computed once by the summary, one row per variant of its sweep.
+  [[ $(csv_awk "$RESULTS/$name.keys.csv" '{ print $(c["variant"]) }' | sort | tr '\n' ' ') == \
+     $(csv_awk "$csv" '{ print $(c["variant"]) }' | sort -u | tr '\n' ' ') ]] \
+    || fail "$name.keys.csv does not have one row per variant of $name.csv"
   pass
 done
+# The growth order the report quotes is the one the summary wrote.
+order=$(row_field "$RESULTS/string_build.keys.csv" variant concat_copy growth_order)
+[[ -n $order ]] && grep -q "| \`concat_copy\` | .* | $(printf '%.2f' "$order")" "$RESULTS/REPORT.md" \
+  || fail "REPORT.md does not quote string_build.keys.csv's growth order of concat_copy ($order)"
+pass
 for variant in boxed boxed_shuffled boxed_small_int_cache packed_i64 packed_i32 memcpy_limit; do
   grep -q "^array_doubling,$variant," "$RESULTS/array_doubling.csv" || fail "array_doubling lacks $variant"
 done

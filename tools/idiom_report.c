@@ -9,6 +9,7 @@
 #include "options.h"
 #include "report_allocators.h"
 #include "report_run.h"
+#include "report_sections.h"
 #include "stats.h"
 #include "verdict.h"
 #include "why.h"
@@ -28,16 +29,7 @@ typedef struct report_inputs {
     csv_table python;       /* python.csv: the CPython side's figure per claim (empty if none) */
 } report_inputs;
 
-/* A value of a JSON file's object as text; the result lives until 16 more calls, so one printf may
- * use several. */
-static const char *text_of(const cJSON *json, const char *key) {
-    static char values[16][1024];
-    static unsigned next;
-    char *value = values[next++ % 16];
-    return jsonfile_text(json, key, "unknown", value, sizeof values[0]);
-}
-
-static const char *env(const report_inputs *in, const char *key) { return text_of(in->environment, key); }
+static const char *env(const report_inputs *in, const char *key) { return jsonfile_text_of(in->environment, key); }
 
 /* The claims row of claim_id, or -1. */
 static long claim_row(const report_inputs *in, const char *claim_id) {
@@ -617,30 +609,6 @@ static void write_controls(FILE *f, const report_inputs *in) {
     }
 }
 
-/* The calibration comparisons: each variant at each x, and against the first variant. */
-static void write_calibration(FILE *f, const report_inputs *in, const char *name, const cJSON *facts) {
-    char path[4096], error[1024];
-    csv_table t;
-    snprintf(path, sizeof path, "%s/%s.csv", in->dir, name);
-    if (csv_load(path, ',', &t, error, sizeof error) != 0 || t.n_rows == 0) return;
-    const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(facts, "variants"), 0);
-    const char *reference = jsonfile_string(first, "name", "");
-    fprintf(f, "## Calibration: %s\n\nns per %s at each %s; what is timed is in its section below.\n\n"
-               "| variant | %s | ns per %s | against `%s` |\n|---|---:|---:|---:|\n",
-            name, jsonfile_string(facts, "item", "item"), jsonfile_string(facts, "param", "x"),
-            jsonfile_string(facts, "param", "x"), jsonfile_string(facts, "item", "item"), reference);
-    for (size_t i = 0; i < t.n_rows; i++) {
-        double ref = NAN;
-        for (size_t j = 0; j < t.n_rows; j++)
-            if (strcmp(csv_field(&t, j, "variant"), reference) == 0 && strcmp(csv_field(&t, j, "x"), csv_field(&t, i, "x")) == 0)
-                ref = atof(csv_field(&t, j, "ns_per_item"));
-        fprintf(f, "| `%s` | %s | %.3f | %.2fx |\n", csv_field(&t, i, "variant"), csv_field(&t, i, "x"),
-                atof(csv_field(&t, i, "ns_per_item")), atof(csv_field(&t, i, "ns_per_item")) / ref);
-    }
-    fprintf(f, "\n");
-    csv_free(&t);
-}
-
 static void write_ledger(FILE *f, const report_inputs *in) {
     const csv_table *s = &in->summary;
     fprintf(f, "## Claims ledger\n\n");
@@ -714,235 +682,6 @@ static void write_ledger(FILE *f, const report_inputs *in) {
     fprintf(f, "\n");
 }
 
-/* The rows of the variant first seen at row i, as points; 0 if the variant was seen before row i
- * (so each variant is visited once). */
-static size_t variant_points(const csv_table *t, size_t i, double *x, double *per_item, double *per_iteration,
-                             size_t *largest) {
-    for (size_t j = 0; j < i; j++)
-        if (strcmp(csv_field(t, j, "variant"), csv_field(t, i, "variant")) == 0) return 0;
-    size_t n = 0;
-    *largest = i;
-    for (size_t j = i; j < t->n_rows && n < CLAIMS_MAX_POINTS; j++) {
-        if (strcmp(csv_field(t, j, "variant"), csv_field(t, i, "variant")) != 0) continue;
-        x[n] = atof(csv_field(t, j, "x"));
-        per_item[n] = atof(csv_field(t, j, "ns_per_item"));
-        per_iteration[n++] = atof(csv_field(t, j, "ns_per_item")) * atof(csv_field(t, j, "items"));
-        if (atof(csv_field(t, j, "x")) > atof(csv_field(t, *largest, "x"))) *largest = j;
-    }
-    return n;
-}
-
-/* The growth order of variant's time per iteration (claims_growth_order), in words. */
-static void growth_order(const csv_table *t, const char *variant, const char *param, char *out, size_t size) {
-    const double slope = claims_growth_order(t, variant), nearest = round(slope);
-    if (isnan(slope)) snprintf(out, size, "n/a");
-    else if (fabs(slope - nearest) <= 0.25 && nearest >= 1) snprintf(out, size, "%.2f (about %s^%.0f)", slope, param, nearest);
-    else snprintf(out, size, "%.2f", slope);
-}
-
-/* The factor time per iteration grows by per unit of x, fitted on the upper half of the points
- * (x ascending): exponential growth shows there, clear of fixed costs. */
-static void growth_per_step(const double *x, const double *per_iteration, size_t n, char *out, size_t size) {
-    double fx[CLAIMS_MAX_POINTS], fy[CLAIMS_MAX_POINTS], slope;
-    size_t fitted = 0;
-    for (size_t k = n / 2; k < n; k++)
-        if (per_iteration[k] > 0) {
-            fx[fitted] = x[k];
-            fy[fitted++] = log(per_iteration[k]);
-        }
-    if (fitted >= 2 && stats_linear_slope(fx, fy, fitted, &slope) == 0) snprintf(out, size, "%.3fx", exp(slope));
-    else snprintf(out, size, "n/a");
-}
-
-/* Per variant: the sweep's ends and the key numbers the comparison declared. */
-static void write_key_numbers(FILE *f, const csv_table *t, const cJSON *facts) {
-    const char *param = jsonfile_string(facts, "param", "x"), *item = jsonfile_string(facts, "item", "item");
-    const int growth = jsonfile_array_has(facts, "key_numbers", "growth_order");
-    const int bytes = jsonfile_array_has(facts, "key_numbers", "bytes_per_item");
-    const int slope = jsonfile_array_has(facts, "key_numbers", "slope");
-    const int per_step = jsonfile_array_has(facts, "key_numbers", "growth_per_step");
-    char bytes_head[96], step_head[96];
-    snprintf(bytes_head, sizeof bytes_head, " peak bytes per %s at the largest |", param);
-    snprintf(step_head, sizeof step_head, " time per iteration grows per step of %s |", param);
-    fprintf(f, "| variant | ns/%s at the smallest %s | at the largest |%s%s%s%s\n|---|---:|---:|%s%s%s%s\n", item, param,
-            growth ? " growth order of time per iteration |" : "", bytes ? bytes_head : "", slope ? " slope |" : "",
-            per_step ? step_head : "", growth ? "---:|" : "", bytes ? "---:|" : "", slope ? "---:|" : "",
-            per_step ? "---:|" : "");
-    for (size_t i = 0; i < t->n_rows; i++) {
-        double x[CLAIMS_MAX_POINTS], per_item[CLAIMS_MAX_POINTS], per_iteration[CLAIMS_MAX_POINTS];
-        size_t largest;
-        const size_t n = variant_points(t, i, x, per_item, per_iteration, &largest);
-        if (n == 0) continue;
-        fprintf(f, "| `%s` | %.4g | %.4g |", csv_field(t, i, "variant"), per_item[0], atof(csv_field(t, largest, "ns_per_item")));
-        if (growth) {
-            char order[64];
-            growth_order(t, csv_field(t, i, "variant"), param, order, sizeof order);
-            fprintf(f, " %s |", order);
-        }
-        if (bytes) {
-            const double top = atof(csv_field(t, largest, "x"));
-            if (top > 0) fprintf(f, " %.1f |", atof(csv_field(t, largest, "peak_bytes")) / top);
-            else fprintf(f, " n/a |");
-        }
-        if (slope) {
-            double share[CLAIMS_MAX_POINTS], per_unit;
-            for (size_t k = 0; k < n; k++) share[k] = 1 - x[k];
-            if (stats_linear_slope(share, per_item, n, &per_unit) == 0) fprintf(f, " %.1f |", per_unit);
-            else fprintf(f, " n/a |");
-        }
-        if (per_step) {
-            char factor[32];
-            growth_per_step(x, per_iteration, n, factor, sizeof factor);
-            fprintf(f, " %s |", factor);
-        }
-        fprintf(f, "\n");
-    }
-    fprintf(f, "\n");
-    if (growth)
-        fprintf(f, "Growth order: the least-squares slope of log(time per iteration) against log(%s) over the top two "
-                   "decades of the sweep (1 is linear, 2 quadratic). ", param);
-    if (bytes) fprintf(f, "Peak bytes per %s: the checked run's peak heap bytes over %s at the largest %s. ", param, param, param);
-    if (slope)
-        fprintf(f, "Slope: %s, the least-squares slope of ns per %s against 1 - %s over the whole sweep. ",
-                jsonfile_string(facts, "slope_label", ""), item, param);
-    if (per_step)
-        fprintf(f, "Growth per step: exp of the least-squares slope of log(time per iteration) against %s, over the "
-                   "upper half of the sweep: the factor one more unit of %s multiplies the time by. ", param, param);
-    fprintf(f, "\n\n");
-}
-
-/* The declared paired sweep: the ratio of each pair at every x, from <name>.pairs.csv. */
-static void write_paired_sweep(FILE *f, const report_inputs *in, const char *name, const cJSON *facts) {
-    const cJSON *names = cJSON_GetObjectItemCaseSensitive(facts, "paired_sweep");
-    const int n_names = cJSON_GetArraySize(names);
-    char path[4096], error[1024];
-    csv_table pairs;
-    snprintf(path, sizeof path, "%s/%s.pairs.csv", in->dir, name);
-    if (n_names < 2 || csv_load(path, ',', &pairs, error, sizeof error) != 0) return;
-    const char *param = jsonfile_string(facts, "param", "x");
-    fprintf(f, "Measured in pairs at every %s: time of the first / time of the second (above 1: the second is "
-               "faster), with its %.0f%% interval.\n\n| %s |", param, IDIOM_CONFIDENCE_PCT, param);
-    for (int k = 0; k + 1 < n_names; k += 2)
-        fprintf(f, " `%s` / `%s` |", cJSON_GetArrayItem(names, k)->valuestring, cJSON_GetArrayItem(names, k + 1)->valuestring);
-    fprintf(f, "\n|---:|");
-    for (int k = 0; k + 1 < n_names; k += 2) fprintf(f, "---:|");
-    fprintf(f, "\n");
-    const cJSON *x;
-    cJSON_ArrayForEach(x, cJSON_GetObjectItemCaseSensitive(facts, "xs")) {
-        fprintf(f, "| %.15g |", x->valuedouble);
-        for (int k = 0; k + 1 < n_names; k += 2) {
-            const char *b = cJSON_GetArrayItem(names, k)->valuestring, *c = cJSON_GetArrayItem(names, k + 1)->valuestring;
-            size_t row = 0;
-            while (row < pairs.n_rows && !(strcmp(csv_field(&pairs, row, "baseline"), b) == 0 &&
-                                           strcmp(csv_field(&pairs, row, "contender"), c) == 0 &&
-                                           atof(csv_field(&pairs, row, "x")) == x->valuedouble))
-                row++;
-            if (row < pairs.n_rows)
-                fprintf(f, " %s (%s to %s) |", csv_field(&pairs, row, "ratio"), csv_field(&pairs, row, "ratio_lo"),
-                        csv_field(&pairs, row, "ratio_hi"));
-            else
-                fprintf(f, " |");
-        }
-        fprintf(f, "\n");
-    }
-    fprintf(f, "\n");
-    csv_free(&pairs);
-}
-
-/* The comparison's CPython side, when it was measured: what the script re-ran (its docstring) and
- * each idiom's figures. */
-static void write_cpython_section(FILE *f, const report_inputs *in, const char *name) {
-    char path[4096], error[1024];
-    csv_table t;
-    snprintf(path, sizeof path, "%s/%s.cpython.json", in->dir, name);
-    cJSON *about = jsonfile_load(path, error, sizeof error);
-    snprintf(path, sizeof path, "%s/%s.cpython.csv", in->dir, name);
-    if (about == NULL || csv_load(path, ',', &t, error, sizeof error) != 0) {
-        cJSON_Delete(about);
-        return;
-    }
-    fprintf(f, "**CPython here** (%s, `python/%s.py`, %s sizes%s, %s s): %s\n\n", text_of(about, "interpreter"), name,
-            text_of(about, "scale"), strcmp(text_of(about, "scale"), "full") == 0 ? ", the articles' points" : ": not the articles' points",
-            text_of(about, "seconds"), text_of(about, "about"));
-    fprintf(f, "| idiom | x | metric | tool | rounds | median | min | max |\n|---|---|---|---|---|---|---|---|\n");
-    for (size_t i = 0; i < t.n_rows; i++)
-        fprintf(f, "| `%s` | %s | %s | %s | %s | %.4g | %.4g | %.4g |\n", csv_field(&t, i, "idiom"), csv_field(&t, i, "x"),
-                csv_field(&t, i, "metric"), csv_field(&t, i, "tool"), csv_field(&t, i, "rounds"), atof(csv_field(&t, i, "median")),
-                atof(csv_field(&t, i, "min")), atof(csv_field(&t, i, "max")));
-    fprintf(f, "\n");
-    csv_free(&t);
-    cJSON_Delete(about);
-}
-
-static void write_comparison(FILE *f, const report_inputs *in, const char *name) {
-    char path[4096], error[1024];
-    csv_table t;
-    snprintf(path, sizeof path, "%s/%s.facts.json", in->dir, name);
-    cJSON *facts = jsonfile_load(path, error, sizeof error);
-    snprintf(path, sizeof path, "%s/%s.csv", in->dir, name);
-    if (facts == NULL || csv_load(path, ',', &t, error, sizeof error) != 0 || t.n_rows == 0) {
-        cJSON_Delete(facts);
-        return;
-    }
-    fprintf(f, "## %s\n\n", name);
-    snprintf(path, sizeof path, "%s/%s.environment.json", in->dir, name);
-    cJSON *measured_in = jsonfile_load(path, error, sizeof error);
-    if (measured_in)
-        fprintf(f, "Measured in run `%s` (%s, commit `%s`)%s.\n\n", text_of(measured_in, "run_id"),
-                text_of(measured_in, "date_utc"), text_of(measured_in, "commit"),
-                strcmp(text_of(measured_in, "quick"), "true") == 0 ? ", a QUICK run: not for citing" : "");
-    report_run_steal_note(f, measured_in, name);
-    cJSON_Delete(measured_in);
-    fprintf(f, "%s\n\n", jsonfile_string(facts, "about", "(no description was declared)"));
-    fprintf(f, "![%s: time per %s against %s](%s/%s.svg)\n\n", name, jsonfile_string(facts, "item", "item"),
-            jsonfile_string(facts, "param", "x"), in->plots_link, name);
-    if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(facts, "calibration"))) write_key_numbers(f, &t, facts);
-    write_paired_sweep(f, in, name, facts);
-    write_cpython_section(f, in, name);
-    size_t unstable = 0;
-    for (size_t i = 0; i < t.n_rows; i++) {
-        if (atof(csv_field(&t, i, "unstable")) == 0) continue;
-        if (unstable++ == 0)
-            fprintf(f, "Rows whose repetitions vary by more than %d%% (CV; nanobench's err%% beside it): ",
-                    IDIOM_UNSTABLE_CV_PCT);
-        fprintf(f, "%s`%s/%s` (%.1f%%; %.1f%%)", unstable > 1 ? ", " : "", csv_field(&t, i, "variant"), csv_field(&t, i, "x"),
-                atof(csv_field(&t, i, "cv_pct")), atof(csv_field(&t, i, "mdape_pct")));
-    }
-    if (unstable)
-        fprintf(f, ". Their medians and intervals still stand, and no verdict rests on them (claims are measured in "
-                   "pairs); for steadier charts, `BENCH_ARGS='--benchmark_repetitions=30'` or a quieter machine.\n\n");
-    else
-        fprintf(f, "Every row's CV is at most %d%%.\n\n", IDIOM_UNSTABLE_CV_PCT);
-    csv_free(&t);
-    cJSON_Delete(facts);
-}
-
-typedef struct section_walk {
-    FILE *f;
-    const report_inputs *in;
-    int calibration_only; /* 1: only the calibrations' tables, which go before the ledger */
-} section_walk;
-
-/* A claims_visit_fn: one comparison's section, or its calibration table. */
-static int write_section(const char *name, const char *facts_path, void *ctx) {
-    const section_walk *walk = ctx;
-    char error[1024];
-    if (!walk->calibration_only) {
-        write_comparison(walk->f, walk->in, name);
-        return 0;
-    }
-    cJSON *facts = jsonfile_load(facts_path, error, sizeof error);
-    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(facts, "calibration"))) write_calibration(walk->f, walk->in, name, facts);
-    cJSON_Delete(facts);
-    return 0;
-}
-
-/* Each comparison with facts, in name order. */
-static void for_each_comparison(FILE *f, const report_inputs *in, int calibration_only) {
-    section_walk walk = {f, in, calibration_only};
-    claims_each_comparison(in->dir, ".facts.json", write_section, &walk);
-}
-
 int main(int argc, char **argv) {
     report_inputs in = {0};
     const char *claims_path = NULL;
@@ -972,10 +711,11 @@ int main(int argc, char **argv) {
     write_method(f, &in);
     write_controls(f, &in);
     report_run_spread(f, &in.summary);
-    for_each_comparison(f, &in, 1);
+    const report_place place = {in.dir, in.plots_link};
+    report_sections(f, &place, 1);
     write_ledger(f, &in);
     report_allocators(f, in.dir, in.plots_link, &in.claims);
-    for_each_comparison(f, &in, 0);
+    report_sections(f, &place, 0);
     cJSON_Delete(in.environment);
     csv_free(&in.claims);
     csv_free(&in.summary);

@@ -8,13 +8,15 @@
  * latency calibration), with <comparison>.memory.csv: that load's cost at every x, for its chart.
  * Where a claim names the CPython idioms that re-run the article's setup and the CPython side
  * measured them (<comparison>.cpython_rounds.csv), their ratio and interval too, and python.csv:
- * every such claim's CPython figure, the point it was measured at and how. */
+ * every such claim's CPython figure, the point it was measured at and how. And <comparison>.keys.csv:
+ * each variant's key numbers (growth order, slopes), which the report lays out. */
 #include "claims.h"
 #include "cpython.h"
 #include "csv.h"
 #include "csvout.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
+#include "key_numbers.h"
 #include "options.h"
 #include "memline.h"
 #include "rounds.h"
@@ -357,6 +359,47 @@ static int write_memory_line(const char *name, const char *facts_path, void *ctx
     return status;
 }
 
+/* A line of <comparison>.keys.csv: one variant's key numbers (core/key_numbers.h). */
+typedef struct keys_line {
+    const char *comparison, *variant, *param;
+    key_numbers k;
+} keys_line;
+#define KEYS_NUMBER(field, format) {#field, format, offsetof(keys_line, k.field), 1}
+static const csvout_column keys_table[] = {
+    CSVOUT_TEXT(keys_line, comparison), CSVOUT_TEXT(keys_line, variant), CSVOUT_TEXT(keys_line, param),
+    KEYS_NUMBER(x_smallest, CSVOUT_EXACT), KEYS_NUMBER(ns_per_item_smallest, CSVOUT_G6),
+    KEYS_NUMBER(x_largest, CSVOUT_EXACT), KEYS_NUMBER(ns_per_item_largest, CSVOUT_G6),
+    KEYS_NUMBER(growth_order, CSVOUT_G6), KEYS_NUMBER(bytes_per_x_largest, CSVOUT_G6), KEYS_NUMBER(slope, CSVOUT_G6),
+    KEYS_NUMBER(growth_per_step, CSVOUT_G6),
+};
+#undef KEYS_NUMBER
+
+/* A claims_visit_fn: <name>.keys.csv, each variant's key numbers in the sweep's order, computed here
+ * once for the report to lay out. 0, or -1. */
+static int write_key_numbers(const char *name, const char *facts_path, void *dir) {
+    (void)facts_path;
+    cJSON *facts;
+    csv_table rows;
+    if (claims_load_sweep(dir, name, &facts, &rows) != 0) return 0;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s.keys.csv", (const char *)dir, name);
+    FILE *out = fopen(path, "w");
+    const int v = csv_column(&rows, "variant");
+    if (out) csvout_line(out, keys_table, CSVOUT_N(keys_table), NULL, 1);
+    for (size_t r = 0; out && v >= 0 && r < rows.n_rows; r++) {
+        const char *variant = csv_cell(&rows, r, (size_t)v);
+        size_t first = 0;
+        while (strcmp(csv_cell(&rows, first, (size_t)v), variant) != 0) first++;
+        keys_line line = {.comparison = name, .variant = variant, .param = jsonfile_string(facts, "param", "x")};
+        if (first == r && key_numbers_of(&rows, variant, &line.k) == 0)
+            csvout_line(out, keys_table, CSVOUT_N(keys_table), &line, 0);
+    }
+    const int status = out == NULL || (ferror(out) | fclose(out)) ? -1 : 0;
+    cJSON_Delete(facts);
+    csv_free(&rows);
+    return status;
+}
+
 /* A line of python.csv. */
 typedef struct python_line {
     const char *claim_id, *comparison, *python_baseline, *python_contender, *metric;
@@ -519,7 +562,7 @@ int main(int argc, char **argv) {
     const char *dir = NULL, *claims_path = NULL;
     const option_spec specs[] = {{"results", "DIR", &dir, 1}, {"claims", "CLAIMS.tsv", &claims_path, 1}};
     options_parse(argc, argv, specs, sizeof specs / sizeof specs[0],
-                  "The claims ledger: DIR/summary.csv, DIR/python.csv and each comparison's pairs.csv.", "", 0);
+                  "The claims ledger: DIR/summary.csv, DIR/python.csv and each comparison's pairs.csv and keys.csv.", "", 0);
     csv_table claims;
     char error[1024], out_path[4096];
     if (csv_load(claims_path, '\t', &claims, error, sizeof error) != 0 ||
@@ -600,7 +643,8 @@ int main(int argc, char **argv) {
     csv_free(&claims);
     memory_walk walk = {dir, &latency, &bandwidth};
     if ((ferror(python_csv) | fclose(python_csv)) != 0 || fclose(out) != 0 || write_all_pairs(dir) != 0 ||
-        claims_each_comparison(dir, ".facts.json", write_memory_line, &walk) != 0) {
+        claims_each_comparison(dir, ".facts.json", write_memory_line, &walk) != 0 ||
+        claims_each_comparison(dir, ".facts.json", write_key_numbers, (void *)dir) != 0) {
         perror(out_path);
         return 1;
     }
