@@ -41,6 +41,14 @@ for claim in string_build string_build.idiomatic; do
   ratio=$(row_field "$RESULTS/summary.csv" claim_id "$claim" python_ratio)
   [[ $ratio =~ ^[0-9.e+-]+$ ]] || fail "summary.csv has no python_ratio for $claim ('$ratio')"
   [[ -n $(row_field "$RESULTS/summary.csv" claim_id "$claim" python_ratio_lo) ]] || fail "no python_ratio_lo for $claim"
+  # CPython here's verdict, judged by the summary as C's is: an interval above 1 favours the contender.
+  lo=$(row_field "$RESULTS/summary.csv" claim_id "$claim" python_ratio_lo)
+  verdict=$(row_field "$RESULTS/summary.csv" claim_id "$claim" python_verdict)
+  [[ $verdict =~ ^(agrees|disagrees|inconclusive)$ ]] || fail "no python_verdict for $claim ('$verdict')"
+  if awk "BEGIN { exit !($lo > 1.05) }"; then
+    [[ $verdict == agrees ]] || fail "$claim: CPython here's interval starts at $lo, above 1, yet its verdict is $verdict"
+  fi
+  grep -q "\*\*$verdict\*\*, " "$RESULTS/REPORT.md" || fail "the report does not quote $claim's python_verdict"
 done
 [[ -z $(row_field "$RESULTS/summary.csv" claim_id string_build.strcat_rescan python_ratio) ]] \
   || fail "a claim without CPython idioms got a python_ratio"

@@ -145,6 +145,12 @@ row_field "$summary" claim_id hot note | grep -q "top function of slow's timed r
 pass
 expect elsewhere verdict disagrees
 expect thin verdict disagrees
+# Where in the sweep the claim's winner wins: lean allocates nothing at every x; the times are all equal.
+expect nothing sweep_winner lean
+expect nothing sweep_wins_from 10
+expect nothing sweep_wins_to 100
+expect nothing sweep_loses_at ''
+expect agree sweep_winner ''
 # The report sums up the claims of CPython here against C here (one here: 11x), and words a profile's share.
 "$BIN/idiom_report" --results "$dir" --claims "$claims" --plots-link ../plots > "$scratch/report.log" 2>&1 \
   || { cat "$scratch/report.log"; fail "idiom_report failed on the toy results"; }

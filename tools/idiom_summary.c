@@ -453,6 +453,10 @@ typedef struct summary_line {
     double python_ratio, python_ratio_lo, python_ratio_hi, python_x, python_profiled_ratio;
     const char *model;
     double sd_rounds, sd_processes;
+    const char *python_verdict; /* CPython here's verdict, by the rule C's is judged by */
+    double sweep_ratio, sweep_ratio_lo, sweep_ratio_hi; /* the sweep's rows' ratio at x, for the chart's reader */
+    const char *sweep_winner;  /* who has the lower median at the sweep's largest x (sweep_range) */
+    double sweep_wins_from, sweep_wins_to, sweep_loses_at;
 } summary_line;
 #define SUMMARY_TEXT(field) CSVOUT_TEXT(summary_line, field)
 #define SUMMARY_NUMBER(field, format) CSVOUT_OPTIONAL(summary_line, field, format)
@@ -468,8 +472,47 @@ static const csvout_column summary_table[] = {
     SUMMARY_NUMBER(python_ratio, CSVOUT_G6), SUMMARY_NUMBER(python_ratio_lo, CSVOUT_G6),
     SUMMARY_NUMBER(python_ratio_hi, CSVOUT_G6), SUMMARY_NUMBER(python_x, CSVOUT_EXACT),
     SUMMARY_NUMBER(python_profiled_ratio, CSVOUT_G6), SUMMARY_TEXT(model), SUMMARY_NUMBER(sd_rounds, CSVOUT_G4),
-    SUMMARY_NUMBER(sd_processes, CSVOUT_G4),
+    SUMMARY_NUMBER(sd_processes, CSVOUT_G4), SUMMARY_TEXT(python_verdict), SUMMARY_NUMBER(sweep_ratio, CSVOUT_G6),
+    SUMMARY_NUMBER(sweep_ratio_lo, CSVOUT_G6), SUMMARY_NUMBER(sweep_ratio_hi, CSVOUT_G6), SUMMARY_TEXT(sweep_winner),
+    SUMMARY_NUMBER(sweep_wins_from, CSVOUT_EXACT), SUMMARY_NUMBER(sweep_wins_to, CSVOUT_EXACT),
+    SUMMARY_NUMBER(sweep_loses_at, CSVOUT_EXACT),
 };
+
+/* CPython here's verdict on a claim, by the rule C's is judged by: its interval against the noise
+ * floor, then against the article's direction; a profile's share against the share the claim states. */
+static const char *python_verdict(const char *metric, const paired_estimate *e, double article_ratio,
+                                  const char *article_favours) {
+    if (strcmp(metric, "top_share") == 0) return e->ratio >= article_ratio ? "agrees" : "disagrees";
+    return verdict_word(verdict_outcome_of(e->lo, e->hi, IDIOM_NOISE_FLOOR), article_favours);
+}
+
+/* Where in the sweep the claim's winner wins: over the xs both variants were swept at (facts "xs"),
+ * who has the lower median of the claim's metric (a sweep column) at the largest, and the run of xs
+ * down from there on which it stays lower: [*from, *to], and *loses_at the next x below (NaN if it
+ * wins at every x). NULL for a crossover claim or fewer than two shared xs. The range of x a verdict
+ * holds over; the pairs decide the claim at its own x. */
+static const char *sweep_range(const measured *m, const char *metric, const char *baseline, const char *contender,
+                               double *from, double *to, double *loses_at) {
+    if (strcmp(metric, "crossover") == 0) return NULL;
+    double xs[CLAIMS_MAX_POINTS];
+    int side[CLAIMS_MAX_POINTS]; /* 1: the contender's median is lower, -1: the baseline's, 0: equal */
+    size_t n = 0;
+    const cJSON *item;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(m->facts, "xs")) {
+        const double x = item->valuedouble;
+        const double b = claims_sweep_value(&m->rows, baseline, x, metric), c = claims_sweep_value(&m->rows, contender, x, metric);
+        if (isnan(b) || isnan(c) || n == CLAIMS_MAX_POINTS) continue;
+        xs[n] = x;
+        side[n++] = b > c ? 1 : b < c ? -1 : 0;
+    }
+    if (n < 2 || side[n - 1] == 0) return NULL;
+    size_t first = n - 1;
+    while (first > 0 && side[first - 1] == side[n - 1]) first--;
+    *from = xs[first];
+    *to = xs[n - 1];
+    *loses_at = first > 0 ? xs[first - 1] : NAN;
+    return side[n - 1] > 0 ? contender : baseline;
+}
 #undef SUMMARY_TEXT
 #undef SUMMARY_NUMBER
 
@@ -624,7 +667,18 @@ int main(int argc, char **argv) {
                              r.instr_contender, r.instr_baseline / r.instr_contender, r.loads_baseline, r.loads_contender,
                              NAN, NAN, NAN, NAN, NAN,
                              OPTIONAL_FIELD("model"), /* mechanism, idiomatic, or '' (not an article claim) */
-                             r.sd_rounds, r.sd_processes};
+                             r.sd_rounds, r.sd_processes, "", NAN, NAN, NAN, "", NAN, NAN, NAN};
+        double sweep_ratio, sweep_lo, sweep_hi;
+        if (strcmp(metric, "ns_per_item") == 0 && !isnan(r.ratio) &&
+            claims_sweep_ratio(&m.rows, baseline, contender, r.x, metric, &sweep_ratio, &sweep_lo, &sweep_hi) == 2 &&
+            sweep_ratio > 0 && sweep_lo > 0 && isfinite(sweep_hi)) {
+            line.sweep_ratio = sweep_ratio;
+            line.sweep_ratio_lo = sweep_lo;
+            line.sweep_ratio_hi = sweep_hi;
+        }
+        const char *winner = sweep_range(&m, metric, baseline, contender, &line.sweep_wins_from, &line.sweep_wins_to,
+                                         &line.sweep_loses_at);
+        if (winner) line.sweep_winner = winner;
         cpython_estimate py;
         if (strcmp(metric, "crossover") != 0 &&
             cpython_side(&m, FIELD("comparison"), FIELD("claim_id"), metric, OPTIONAL_FIELD("python_baseline"),
@@ -634,6 +688,7 @@ int main(int argc, char **argv) {
             line.python_ratio_hi = py.e.hi;
             line.python_x = py.x;
             line.python_profiled_ratio = py.profiled_ratio;
+            line.python_verdict = python_verdict(metric, &py.e, article_ratio, FIELD("article_favours"));
         }
         csvout_line(out, summary_table, CSVOUT_N(summary_table), &line, 0);
         free_measured(&m);
