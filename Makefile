@@ -1,6 +1,6 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots report deps build build-count clean compare clean-runs report-html profile allocators \
+.PHONY: bench test plots report deps build build-count clean compare clean-runs profile allocators \
         check-valgrind build-fuzz fuzz locked-bench locked-report locked-allocators docs
 SHELL := /bin/bash
 include idiom.conf
@@ -85,11 +85,6 @@ profile: build-count
 compare:
 	@scripts/deps.sh compare
 	@scripts/compare.sh "$(BASE)" $(HEAD)
-
-# REPORT.md as a web page, rendered by cmark-gfm.
-report-html:
-	@scripts/deps.sh html
-	@scripts/report_html.sh
 
 clean-runs:
 	rm -rf results/runs

@@ -138,3 +138,20 @@ crossover verdict_crossover(const double *xs, const verdict_outcome *winner, siz
 const char *verdict_crossover_word(crossover_kind kind) {
     return kind == CROSSOVER_NEVER ? "disagrees" : kind == CROSSOVER_UNDECIDED ? "inconclusive" : "agrees";
 }
+
+verdict_glance verdict_glance_of(const char *verdict, const char *outcome) {
+    if (strcmp(verdict, "not_applicable") == 0) return GLANCE_NOT_APPLICABLE;
+    if (strcmp(verdict, "inconclusive") == 0) return GLANCE_INCONCLUSIVE;
+    if (strcmp(outcome, "no_difference") == 0) return GLANCE_NO_DIFFERENCE;
+    return strcmp(verdict, "agrees") == 0 ? GLANCE_AGREES : GLANCE_DISAGREES;
+}
+
+const char *verdict_glance_words(verdict_glance glance) {
+    static const char *const words[GLANCE_N] = {"agree", "disagree", "find no difference", "inconclusive", "not applicable"};
+    return glance < GLANCE_N ? words[glance] : "";
+}
+
+const char *verdict_glance_name(verdict_glance glance) {
+    static const char *const names[GLANCE_N] = {"agrees", "disagrees", "no_difference", "inconclusive", "not_applicable"};
+    return glance < GLANCE_N ? names[glance] : "";
+}

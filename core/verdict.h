@@ -48,6 +48,18 @@ const char *verdict_outcome_name(verdict_outcome outcome);
  * (expects no difference): agrees, disagrees or inconclusive. */
 const char *verdict_word(verdict_outcome outcome, const char *article_favours);
 
+/* Which of the ledger's headings a claim falls under, from its summary.csv verdict and outcome: "no
+ * difference" is an outcome that agrees or disagrees, so it is counted apart from both, once. */
+typedef enum verdict_glance {
+    GLANCE_AGREES, GLANCE_DISAGREES, GLANCE_NO_DIFFERENCE, GLANCE_INCONCLUSIVE, GLANCE_NOT_APPLICABLE, GLANCE_N
+} verdict_glance;
+verdict_glance verdict_glance_of(const char *verdict, const char *outcome);
+/* The heading's words: "agree", "disagree", "find no difference", "inconclusive", "not applicable". */
+const char *verdict_glance_words(verdict_glance glance);
+/* Its name as a CSS class and in the site's counts: agrees, disagrees, no_difference, inconclusive,
+ * not_applicable. */
+const char *verdict_glance_name(verdict_glance glance);
+
 /* Which side of 1 [lo, hi] lies wholly on: OUTCOME_CONTENDER above, OUTCOME_BASELINE below,
  * OUTCOME_UNDECIDED if it holds 1 (a crossover asks only who wins, not by how much). */
 verdict_outcome verdict_side_of_one(double lo, double hi);

@@ -220,7 +220,7 @@ write_environment() {
 }
 write_environment
 if (( ${#failed_steps[@]} == 0 )); then
-  timed publish all publish "$stage/results" "$stage/plots" || failed_steps+=("$publish_failed")
+  timed publish all publish "$stage/results" "$stage/plots" "$results/runs" || failed_steps+=("$publish_failed")
   phase_took publish
   write_environment   # with the publishing's time; the report, written meanwhile, has the phases before it
 fi

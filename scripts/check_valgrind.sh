@@ -41,6 +41,8 @@ under_memcheck idiom_csvcheck "$count_bin/idiom_csvcheck" "$r/${two[0]}.csv"
 under_memcheck idiom_plan "$count_bin/idiom_plan" --results "$r" --claims "$claims" --out "$scratch/plan.tsv"
 under_memcheck idiom_summary "$count_bin/idiom_summary" --results "$r" --claims "$claims"
 under_memcheck idiom_report "$count_bin/idiom_report" --results "$r" --claims "$claims" --plots-link ../plots
+mkdir -p "$scratch/site"
+under_memcheck idiom_site "$count_bin/idiom_site" --results "$r" --claims "$claims" --runs "$r/runs" --out "$scratch/site"
 under_memcheck idiom_pending "$count_bin/idiom_pending" --plan "$r/plan.tsv" --results "$r" --claims "$claims" \
   --out "$scratch/pending.tsv" --min-processes 2
 under_memcheck idiom_env "$count_bin/idiom_env" get "$r/environment.json" caches

@@ -161,7 +161,10 @@ stage_commit() {
   for f in "$1"/*; do
     [[ -f $f && $(basename "$f") != README.md && ! -e $stage/results/$(basename "$f") ]] && rm -f "$f"
   done
-  for f in "$stage/results"/*; do [[ -e $f ]] && mv -f "$f" "$1/"; done
+  for f in "$stage/results"/*; do
+    [[ -d $f && -d $1/$(basename "$f") ]] && rm -rf "${1:?}/$(basename "$f")"   # a folder (the site) is replaced whole
+    [[ -e $f ]] && mv -f "$f" "$1/"
+  done
   for f in "$stage/plots"/*; do [[ -e $f ]] && mv -f "$f" "$2/"; done
   return 0
 }
@@ -196,6 +199,8 @@ archive_run() {
   for file in "${run_measured_files[@]}" "${run_derived_files[@]}"; do
     [[ -f $from/$file ]] && cp -p "$from/$file" "$to/"
   done
+  # The site, with its copy of the charts: an archived run can be cited on its own.
+  [[ -d $from/site ]] && cp -rp "$from/site" "$to/"
   return 0
 }
 
@@ -205,15 +210,16 @@ archived_comparisons() {
   for facts in "$1"/*.facts.json; do [[ -f $facts ]] && basename "$facts" .facts.json; done
 }
 
-# publish RESULTS PLOTS: everything derived from the measurements in RESULTS: the claims summary,
-# the charts into PLOTS and REPORT.md. Measures nothing. On failure, returns 1 with publish_failed
-# naming the step (the summary, the charts or the report).
+# publish RESULTS PLOTS RUNS: everything derived from the measurements in RESULTS: the claims summary,
+# the charts into PLOTS, REPORT.md and the site (RESULTS/site/, its history from the archive RUNS). Measures nothing. On failure, returns
+# 1 with publish_failed naming the step (the summary, the charts, the report or the site).
 publish() {
-  local results=$1 plots=$2
+  local results=$1 plots=$2 runs=$3
   publish_failed=''
   "$bin/idiom_summary" --results "$results" --claims "$claims" || { publish_failed="the summary"; return 1; }
   "$root/scripts/plots.sh" "$results" "$plots" || { publish_failed="the charts"; return 1; }
   "$bin/idiom_report" --results "$results" --claims "$claims" --plots-link ../plots || { publish_failed="the report"; return 1; }
+  "$root/scripts/site.sh" "$results" "$plots" "$runs" || { publish_failed="the site"; return 1; }
 }
 
 # run_flags OUT: the --idiom_ flags every bench process of a run gets, one per line: where its

@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
-# scripts/deps.sh [compare|html|alloc NAME]: make sure the Debian packages idiombench needs are installed. As root,
+# scripts/deps.sh [compare|alloc NAME]: make sure the Debian packages idiombench needs are installed. As root,
 # installs what is missing; as anyone else, prints the exact apt-get line and exits 2.
 set -euo pipefail
 
 if [[ ${1:-} == compare ]]; then
   packages=(libbenchmark-tools python3 python3-scipy)   # Google Benchmark's compare.py and its U test
-elif [[ ${1:-} == html ]]; then
-  packages=(cmark-gfm)                                  # make report-html
 elif [[ ${1:-} == alloc ]]; then
   source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
   packages=("$(allocator_package "${2:-}")")            # make bench ALLOC=, make allocators
@@ -16,7 +14,8 @@ else
             fonts-dejavu-core
             r-mathlib                                                            # Student's t quantile (core/verdict.c)
             python3 python3-numpy python3-line-profiler python3-memory-profiler  # the CPython side (python/)
-            clang libclang-rt-14-dev)                                            # libFuzzer (tests/fuzz/)
+            clang libclang-rt-14-dev                                             # libFuzzer (tests/fuzz/)
+            chromium chromium-driver python3-selenium)                           # the site's browser test
   # What the comparisons link beyond these: one Debian package per line of a comparison's own
   # comparisons/<name>/bm_<name>.packages, or of a benches/<module>/<module>.packages (a module
   # several comparisons share).

@@ -34,7 +34,7 @@ if [[ -n $run ]]; then
   archive_run "$archive" "$stage/results" "${measured[@]}"
   for file in "${run_derived_files[@]}"; do rm -f "$stage/results/$file"; done   # derived anew below
 fi
-publish "$stage/results" "$stage/plots" \
+publish "$stage/results" "$stage/plots" "$results/runs" \
   || die "$publish_failed failed (see above); results/ and plots/ are as they were"
 if [[ -n $run ]]; then
   # The archive is whole once its ledgers are in it.

@@ -13,6 +13,7 @@
 #include "report_claim.h"
 #include "report_run.h"
 #include "report_sections.h"
+#include "verdict.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -23,15 +24,9 @@
 
 
 
-/* Which of the four headings a summary row falls under. */
-typedef enum glance { GLANCE_AGREES, GLANCE_DISAGREES, GLANCE_NO_DIFFERENCE, GLANCE_INCONCLUSIVE, GLANCE_NOT_APPLICABLE } glance;
-static const char *const glance_words[] = {"agree", "disagree", "find no difference", "inconclusive", "not applicable"};
-
-static glance glance_of(const csv_table *s, size_t i) {
-    if (strcmp(csv_field(s, i, "verdict"), "not_applicable") == 0) return GLANCE_NOT_APPLICABLE;
-    if (strcmp(csv_field(s, i, "verdict"), "inconclusive") == 0) return GLANCE_INCONCLUSIVE;
-    if (strcmp(csv_field(s, i, "outcome"), "no_difference") == 0) return GLANCE_NO_DIFFERENCE;
-    return strcmp(csv_field(s, i, "verdict"), "agrees") == 0 ? GLANCE_AGREES : GLANCE_DISAGREES;
+/* Which heading summary row i falls under (verdict_glance_of). */
+static verdict_glance glance_of(const csv_table *s, size_t i) {
+    return verdict_glance_of(csv_field(s, i, "verdict"), csv_field(s, i, "outcome"));
 }
 
 
@@ -98,14 +93,14 @@ static void write_compiled_summary(FILE *f, const csv_table *s) {
 
 static void write_glance(FILE *f, const report_inputs *in) {
     const csv_table *s = &in->summary;
-    size_t counts[5] = {0, 0, 0, 0, 0};
+    size_t counts[GLANCE_N] = {0};
     for (size_t i = 0; i < s->n_rows; i++) counts[glance_of(s, i)]++;
     fprintf(f, "## Verdicts at a glance\n\nOf %zu claims: **%zu %s**, **%zu %s** (a difference the other way), "
                "**%zu %s**, **%zu %s** and **%zu %s** (measured, but the claim is about something this C does not "
-               "have).\n\n", s->n_rows, counts[GLANCE_AGREES], glance_words[GLANCE_AGREES],
-            counts[GLANCE_DISAGREES], glance_words[GLANCE_DISAGREES], counts[GLANCE_NO_DIFFERENCE],
-            glance_words[GLANCE_NO_DIFFERENCE], counts[GLANCE_INCONCLUSIVE], glance_words[GLANCE_INCONCLUSIVE],
-            counts[GLANCE_NOT_APPLICABLE], glance_words[GLANCE_NOT_APPLICABLE]);
+               "have).\n\n", s->n_rows, counts[GLANCE_AGREES], verdict_glance_words(GLANCE_AGREES),
+            counts[GLANCE_DISAGREES], verdict_glance_words(GLANCE_DISAGREES), counts[GLANCE_NO_DIFFERENCE],
+            verdict_glance_words(GLANCE_NO_DIFFERENCE), counts[GLANCE_INCONCLUSIVE], verdict_glance_words(GLANCE_INCONCLUSIVE),
+            counts[GLANCE_NOT_APPLICABLE], verdict_glance_words(GLANCE_NOT_APPLICABLE));
     size_t parted = 0;
     for (size_t i = 0; i < s->n_rows; i++) {
         if (strcmp(csv_field(s, i, "verdict"), "disagrees") != 0 || strcmp(csv_field(s, i, "kind"), "article") != 0) continue;

@@ -457,6 +457,9 @@ typedef struct summary_line {
     double sweep_ratio, sweep_ratio_lo, sweep_ratio_hi; /* the sweep's rows' ratio at x, for the chart's reader */
     const char *sweep_winner;  /* who has the lower median at the sweep's largest x (sweep_range) */
     double sweep_wins_from, sweep_wins_to, sweep_loses_at;
+    /* One orientation for every reader: how many times faster (or smaller) the side the article
+     * favours is, in C here, CPython here and the article; k > 1: the article is right (favoured). */
+    double factor, factor_lo, factor_hi, python_factor, python_factor_lo, python_factor_hi, article_factor;
 } summary_line;
 #define SUMMARY_TEXT(field) CSVOUT_TEXT(summary_line, field)
 #define SUMMARY_NUMBER(field, format) CSVOUT_OPTIONAL(summary_line, field, format)
@@ -475,8 +478,22 @@ static const csvout_column summary_table[] = {
     SUMMARY_NUMBER(sd_processes, CSVOUT_G4), SUMMARY_TEXT(python_verdict), SUMMARY_NUMBER(sweep_ratio, CSVOUT_G6),
     SUMMARY_NUMBER(sweep_ratio_lo, CSVOUT_G6), SUMMARY_NUMBER(sweep_ratio_hi, CSVOUT_G6), SUMMARY_TEXT(sweep_winner),
     SUMMARY_NUMBER(sweep_wins_from, CSVOUT_EXACT), SUMMARY_NUMBER(sweep_wins_to, CSVOUT_EXACT),
-    SUMMARY_NUMBER(sweep_loses_at, CSVOUT_EXACT),
+    SUMMARY_NUMBER(sweep_loses_at, CSVOUT_EXACT), SUMMARY_NUMBER(factor, CSVOUT_G6), SUMMARY_NUMBER(factor_lo, CSVOUT_G6),
+    SUMMARY_NUMBER(factor_hi, CSVOUT_G6), SUMMARY_NUMBER(python_factor, CSVOUT_G6),
+    SUMMARY_NUMBER(python_factor_lo, CSVOUT_G6), SUMMARY_NUMBER(python_factor_hi, CSVOUT_G6),
+    SUMMARY_NUMBER(article_factor, CSVOUT_G6),
 };
+
+/* A ratio baseline / contender [lo, hi] turned to the article's side (favoured): as it is where the
+ * article favours the contender, inverted (its bounds swapped) where it favours the baseline, as it is
+ * where it favours neither or the metric is a share (top_share), which has no winner. */
+static void favoured(const char *article_favours, const char *metric, double ratio, double lo, double hi, double *k,
+                     double *k_lo, double *k_hi) {
+    const int invert = strcmp(article_favours, "baseline") == 0 && strcmp(metric, "top_share") != 0;
+    *k = invert ? 1 / ratio : ratio;
+    *k_lo = invert ? 1 / hi : lo;
+    *k_hi = invert ? 1 / lo : hi;
+}
 
 /* CPython here's verdict on a claim, by the rule C's is judged by: its interval against the noise
  * floor, then against the article's direction; a profile's share against the share the claim states. */
@@ -667,7 +684,8 @@ int main(int argc, char **argv) {
                              r.instr_contender, r.instr_baseline / r.instr_contender, r.loads_baseline, r.loads_contender,
                              NAN, NAN, NAN, NAN, NAN,
                              OPTIONAL_FIELD("model"), /* mechanism, idiomatic, or '' (not an article claim) */
-                             r.sd_rounds, r.sd_processes, "", NAN, NAN, NAN, "", NAN, NAN, NAN};
+                             r.sd_rounds, r.sd_processes, "", NAN, NAN, NAN, "", NAN, NAN, NAN,
+                             NAN, NAN, NAN, NAN, NAN, NAN, NAN};
         double sweep_ratio, sweep_lo, sweep_hi;
         if (strcmp(metric, "ns_per_item") == 0 && !isnan(r.ratio) &&
             claims_sweep_ratio(&m.rows, baseline, contender, r.x, metric, &sweep_ratio, &sweep_lo, &sweep_hi) == 2 &&
@@ -690,6 +708,13 @@ int main(int argc, char **argv) {
             line.python_profiled_ratio = py.profiled_ratio;
             line.python_verdict = python_verdict(metric, &py.e, article_ratio, FIELD("article_favours"));
         }
+        const char *favours = FIELD("article_favours");
+        favoured(favours, metric, line.ratio, line.ratio_lo, line.ratio_hi, &line.factor, &line.factor_lo, &line.factor_hi);
+        favoured(favours, metric, line.python_ratio, line.python_ratio_lo, line.python_ratio_hi, &line.python_factor,
+                 &line.python_factor_lo, &line.python_factor_hi);
+        double unused_lo, unused_hi;
+        favoured(favours, metric, article_ratio > 0 ? article_ratio : NAN, NAN, NAN, &line.article_factor, &unused_lo,
+                 &unused_hi);
         csvout_line(out, summary_table, CSVOUT_N(summary_table), &line, 0);
         free_measured(&m);
     }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# scripts/site.sh RESULTS PLOTS [RUNS]: RESULTS/site/, the static site people cite: the pages idiom_site
+# writes from RESULTS (its history from the archived runs in RUNS, by default RESULTS/runs), the
+# forest plot (charts/forest.gp) and a copy of the charts in PLOTS, so that
+# every link resolves inside the folder (from file:// or any static host, and from an archived run).
+# Built beside RESULTS/site and put in its place only when whole.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+
+results=${1:?usage: site.sh RESULTS PLOTS [RUNS]}
+plots=${2:?usage: site.sh RESULTS PLOTS [RUNS]}
+runs=${3:-$results/runs}
+[[ -f $results/summary.csv ]] || die "no $results/summary.csv: run 'make bench' first"
+building=$(fresh_scratch_dir "$results" .site)
+trap 'rm -rf "$building"' EXIT
+"$bin/idiom_site" --results "$results" --claims "$claims" --runs "$runs" --out "$building" || die "idiom_site failed; the site was not changed"
+mkdir -p "$building/charts"
+for chart in "$plots"/*.svg "$plots"/*.png; do [[ -f $chart ]] && cp -p "$chart" "$building/charts/"; done
+environment=$results/environment.json
+machine="$(json_get "$environment" cpu_model 'unknown CPU'), $(json_get "$environment" cores '?') cores"
+machine="$machine · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10) · run $(json_get "$environment" run_id '?')"
+lines=$(( $(wc -l < "$building/forest.csv") - 1 ))
+for format in svg png; do
+  gnuplot_checked \
+    -e "csv=$(gp_string "$building/forest.csv"); out=$(gp_string "$building/forest.$format"); lines=$lines" \
+    -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
+    -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; article=''; article_n=0" \
+    -e "l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
+    "$root/charts/style.gp" "$root/charts/forest.gp" \
+    || die "gnuplot failed on charts/forest.gp; the site was not changed"
+done
+rm -rf "$results/site"
+mv "$building" "$results/site"
+trap - EXIT
+echo "idiombench: wrote the site: $results/site/index.html" >&2
