@@ -3,7 +3,7 @@
 # axis, coloured by verdict; the article's figure and CPython here's on the same line. scripts/site.sh
 # sets csv (the site's forest.csv, written by idiom_site), lines (how many), out, format and machine.
 # In the SVG a reader who points at a claim's point sees its figures (gnuplot's hypertext).
-height = 110 + 15 * lines
+height = 150 + 15 * lines
 eval terminal(1100, height).(format eq "svg" ? " mouse standalone" : "")
 set output out
 set title "Every claim: how many times faster (or smaller) the side the article favours is, in C here\n(above 1 the article is right; bars: the ".interval." interval)" font ",13"
@@ -16,8 +16,8 @@ set grid xtics noytics
 unset mxtics
 set lmargin 34  # the claim names
 set tmargin 4
-set bmargin 5
-set key outside top center horizontal font ",10" samplen 1
+set bmargin 7  # the key below the axis label
+set key outside bottom center horizontal font ",10" samplen 1
 set arrow from 1, graph 0 to 1, graph 1 nohead lc rgb "#444444" dt 2
 glances = "agrees disagrees no_difference inconclusive not_applicable"
 glance_colours = "#009E73 #D55E00 #777777 #E69F00 #aaaaaa"

@@ -124,6 +124,9 @@ static void three_sides(FILE *f, const site *s, size_t i) {
             : strcmp(favours, "baseline") == 0 ? FIELD(t, i, "baseline")
                                                : "neither side");
     factor_cell(f, t, i, "python_factor");
+    if (*claim_text(s, i, "python_baseline"))
+        fprintf(f, "<br><small><code>%s</code> against <code>%s</code></small>", claim_text(s, i, "python_baseline"),
+                claim_text(s, i, "python_contender"));
     fprintf(f, "</td><td>");
     if (*FIELD(t, i, "python_verdict")) verdict_span(f, FIELD(t, i, "python_verdict"), "");
     fprintf(f, "</td></tr>\n<tr><th>C here</th><td><code>");
@@ -136,6 +139,27 @@ static void three_sides(FILE *f, const site *s, size_t i) {
     fprintf(f, "</td><td>");
     verdict_span(f, FIELD(t, i, "verdict"), FIELD(t, i, "outcome"));
     fprintf(f, "</td></tr></table>\n");
+}
+
+/* The claim's other C models: the rows named <claim>.idiomatic, or the one this .idiomatic row belongs
+ * to, each with its factor and verdict, linked to its card. */
+static void other_models(FILE *f, const site *s, size_t i) {
+    static const char suffix[] = ".idiomatic";
+    const csv_table *t = &s->summary;
+    const char *id = FIELD(t, i, "claim_id");
+    const size_t len = strlen(id), n = sizeof suffix - 1;
+    char sibling[512];
+    if (len > n && strcmp(id + len - n, suffix) == 0) snprintf(sibling, sizeof sibling, "%.*s", (int)(len - n), id);
+    else snprintf(sibling, sizeof sibling, "%s%s", id, suffix);
+    for (size_t k = 0; k < t->n_rows; k++) {
+        if (strcmp(FIELD(t, k, "claim_id"), sibling) != 0) continue;
+        fprintf(f, "<p>The same claim in C's other model (%s): <a href=\"%s.html\">%s</a>, ", FIELD(t, k, "model"), sibling,
+                sibling);
+        factor_cell(f, t, k, "factor");
+        fprintf(f, " ");
+        verdict_span(f, FIELD(t, k, "verdict"), FIELD(t, k, "outcome"));
+        fprintf(f, "</p>\n");
+    }
 }
 
 /* The verdict under each allocator, where make allocators has run. */
@@ -171,6 +195,7 @@ static int write_card(const site *s, size_t i) {
             comparison, strcmp(FIELD(t, i, "kind"), "article") == 0 ? "the article's claim" : "a claim of the suite's own");
     if (is_quick(s)) fprintf(f, "<p class=\"quick\">A QUICK run: reduced sweeps and short times, not for citing.</p>\n");
     three_sides(f, s, i);
+    other_models(f, s, i);
     cite_line(f, s, i);
     fprintf(f, "<h3>Why</h3>\n<p>");
     html_inline(f, claim_text(s, i, "why"));
@@ -213,6 +238,8 @@ static void scoreboard_row(FILE *f, const site *s, size_t i) {
     if (*FIELD(t, i, "python_verdict")) {
         fprintf(f, "<br>");
         verdict_span(f, FIELD(t, i, "python_verdict"), "");
+        fprintf(f, "<br><small><code>%s</code> / <code>%s</code></small>", claim_text(s, i, "python_baseline"),
+                claim_text(s, i, "python_contender"));
     }
     fprintf(f, "</td><td class=\"num\">");
     factor_cell(f, t, i, "factor");
@@ -258,8 +285,21 @@ static int write_index(const site *s, char *const *comparisons, size_t n_compari
     fprintf(f, "<h2>Every claim at a glance</h2>\n<p>Each line a claim: C here's factor with its interval, coloured by "
                "verdict; the article's figure (grey diamond) and CPython here's (open circle) on the same line. The "
                "A/A control, which must find no difference, is at the top. Point at a claim for its figures.</p>\n"
-               "<object id=\"forest\" data=\"forest.svg\" type=\"image/svg+xml\" aria-label=\"forest plot of every "
-               "claim\"></object>\n");
+               "<div class=\"glance\"><object id=\"forest\" data=\"forest.svg\" type=\"image/svg+xml\" "
+               "aria-label=\"forest plot of every claim\"></object>\n");
+    fprintf(f, "<table id=\"by-comparison\"><caption>Verdicts by comparison</caption><tr><th>comparison</th>");
+    for (int g = 0; g < GLANCE_N; g++) fprintf(f, "<th>%s</th>", verdict_glance_words((verdict_glance)g));
+    fprintf(f, "</tr>\n");
+    for (size_t c = 0; c < n_comparisons; c++) {
+        size_t counts[GLANCE_N] = {0};
+        for (size_t i = 0; i < t->n_rows; i++)
+            if (strcmp(FIELD(t, i, "comparison"), comparisons[c]) == 0)
+                counts[verdict_glance_of(FIELD(t, i, "verdict"), FIELD(t, i, "outcome"))]++;
+        fprintf(f, "<tr><td><a href=\"comparisons/%s.html\">%s</a></td>", comparisons[c], comparisons[c]);
+        for (int g = 0; g < GLANCE_N; g++) fprintf(f, "<td class=\"num\">%zu</td>", counts[g]);
+        fprintf(f, "</tr>\n");
+    }
+    fprintf(f, "</table></div>\n");
     fprintf(f, "<h2>The articles' claims</h2>\n<table id=\"scoreboard\"><tr><th>claim</th><th>article</th>"
                "<th>CPython here</th><th>C here</th><th>C variants (baseline / contender)</th></tr>\n");
     for (size_t i = 0; i < t->n_rows; i++)
@@ -268,10 +308,7 @@ static int write_index(const site *s, char *const *comparisons, size_t n_compari
                "<th>article</th><th>CPython here</th><th>C here</th><th>C variants (baseline / contender)</th></tr>\n");
     for (size_t i = 0; i < t->n_rows; i++)
         if (strcmp(FIELD(t, i, "kind"), "article") != 0) scoreboard_row(f, s, i);
-    fprintf(f, "</table>\n<h2>Comparisons</h2>\n<ul>\n");
-    for (size_t c = 0; c < n_comparisons; c++)
-        fprintf(f, "<li><a href=\"comparisons/%s.html\">%s</a></li>\n", comparisons[c], comparisons[c]);
-    fprintf(f, "</ul>\n");
+    fprintf(f, "</table>\n");
     html_end(f);
     return close_page(f);
 }

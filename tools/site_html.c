@@ -65,6 +65,8 @@ void html_stylesheet(FILE *f) {
           ".not_applicable { background: #aaa; } .changed { background: #fde2cf; }\n"
           ".card { border: 1px solid #ccc; border-radius: 6px; padding: 0.5em 1.2em; margin: 1em 0; }\n"
           ".cite { background: #f6f8fa; border-left: 4px solid #0072B2; padding: 0.6em 1em; font-family: monospace; }\n"
+          ".glance object { display: block; width: 100%; }\n"
+          "caption { font-weight: bold; text-align: left; padding-bottom: 0.3em; }\n"
           ".quick { background: #fff3cd; padding: 0.5em 1em; border: 1px solid #e6c200; }\n",
           f);
 }
@@ -72,6 +74,8 @@ void html_stylesheet(FILE *f) {
 const char *html_number(double v, char *buffer, size_t size) {
     if (isnan(v)) snprintf(buffer, size, "—");
     else if (isinf(v)) snprintf(buffer, size, "∞");
-    else snprintf(buffer, size, fabs(v) >= 1000 ? "%.0f" : "%.3g", v);
+    else if (fabs(v) >= 1000) snprintf(buffer, size, "%.0f", v);
+    else if (fabs(v - 1) < 0.1) snprintf(buffer, size, "%.4g", v); /* near 1, where the noise floor sits: 1.0219, not 1.02 */
+    else snprintf(buffer, size, "%.3g", v);
     return buffer;
 }

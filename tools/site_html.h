@@ -16,8 +16,9 @@ void html_begin(FILE *f, const char *title, const char *root);
 void html_end(FILE *f);
 /* The site's stylesheet, written once into the site folder. */
 void html_stylesheet(FILE *f);
-/* A number as the site prints it, three significant digits (whole numbers from 1,000 up), into
- * buffer; "—" for NaN, "∞" for infinity. */
+/* A number as the site prints it, three significant digits (four within 0.1 of 1, where the noise
+ * floor lies, so that a bound of 1.0219 does not read as the floor's 1.02; whole numbers from 1,000
+ * up), into buffer; "—" for NaN, "∞" for infinity. */
 const char *html_number(double v, char *buffer, size_t size);
 
 #endif /* IDIOM_SITE_HTML_H */
