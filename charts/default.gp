@@ -1,7 +1,9 @@
 # charts/default.gp: the chart of every comparison without a chart script of its own (comparisons/<name>/<name>.gp): time per
 # item against x, one line per variant; x on a log axis when it is a count spanning two decades or
 # more, time on a log axis when it spans two decades or more.
-# scripts/plots.sh sets name, param, param_kind and item from the comparison's facts.
+# scripts/plots.sh sets name, param, param_kind and item from the comparison's facts. Where the
+# claims give the article's times (article_points) and CPython here timed the article's idioms, they
+# are drawn at their x.
 stats csv using (column("x")) nooutput
 decades = param_kind eq "count" && STATS_min > 0 && STATS_max / STATS_min >= 100
 stats csv using (column("ns_per_item")) nooutput name "TIME"
@@ -21,6 +23,7 @@ if (time_decades) {
     set yrange [0:*]
 }
 set offsets graph 0.03, graph 0.03, graph 0.08 * (nv + 1), 0  # headroom: the key sits above the lines
+article_here = article_clause("ns_per_item", "the article (CPython)")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
-     @paired_clause
+     @paired_clause @article_here @cpython_times

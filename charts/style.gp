@@ -92,11 +92,13 @@ cpython_clause(idiom, metric, style, title) = strlen(cpython) == 0 ? "" : \
 # which a log axis cannot show, is left out (say it in the title). As with cpython_clause, assign it,
 # then end the plot command with @name.
 article_at(metric) = strcol("metric") eq metric ? column("x") : NaN
-article_y = "column('value') > 0 ? column('value') : NaN"
-article_clause(metric, title) = strlen(article) == 0 ? "" : \
-    ", article using (article_at('".metric."')):(".article_y.") with points ".article_style." title '".title."'" \
-    .", article using (article_at('".metric."')):(".article_y."):(strcol('label'))" \
-    ." with labels left offset 1.4, 0 font ',10' tc rgb '#555555' notitle"
+# article_clause_scaled(metric, scale, title): the same, the figures times scale (a string: "1e-6" for ms).
+article_clause_scaled(metric, scale, title) = strlen(article) == 0 ? "" : \
+    ", article using (article_at('".metric."')):(column('value') > 0 ? column('value') * ".scale." : NaN)" \
+    ." with points ".article_style." title '".title."'" \
+    .", article using (article_at('".metric."')):(column('value') > 0 ? column('value') * ".scale." : NaN)" \
+    .":(strcol('label')) with labels left offset 1.4, 0 font ',10' tc rgb '#555555' notitle"
+article_clause(metric, title) = article_clause_scaled(metric, "1", title)
 # article_bars(first, y, prefix, title): a plot clause drawing every one of the article's figures as
 # a hatched grey bar, from slot first on in the order the claims give them, its height the expression y
 # (a string: "column('value')", or "column('value') / column('x')" for per element), its value above
@@ -106,3 +108,20 @@ article_bars(first, y, prefix, title) = strlen(article) == 0 ? "" : \
     ." with boxes lc rgb '#999999' fs pattern 4 title '".title."'" \
     .", article using (".first." + column(0)):(".y."):(sprintf('%.1f', ".y."))" \
     ." with labels offset 0, 0.7 font ',10' notitle"
+# cpython_times (and cpython_times_ms, in ms): a plot clause drawing every CPython idiom of the
+# comparison with a time per item (cpython_idioms, set by scripts/plots.sh), each its own grey marker
+# titled with its name: CPython here's side of every claim, on a chart of ns per item against x. ''
+# where the comparison has none. End the plot command with @cpython_times.
+cpython_marker(k) = sprintf("pt %s ps 2.0 lw 2 lc rgb '%s'", word("6 8 4 10 12 14 2 3", (k - 1) % 8 + 1), \
+                            word("#222222 #666666 #999999", (k - 1) % 3 + 1))
+cpython_time_clause(k, scale) = ", cpython using (cpython_at('".word(cpython_idioms, k)."', 'ns_per_item')):" \
+    ."(column('median') * ".scale."):(column('min') * ".scale."):(column('max') * ".scale.") with yerrorbars " \
+    .cpython_marker(k)." title 'CPython here: ".word(cpython_idioms, k)."'"
+cpython_times = ""
+cpython_times_ms = ""
+if (strlen(cpython) > 0) {
+    do for [k = 1:words(cpython_idioms)] {
+        cpython_times = cpython_times.cpython_time_clause(k, "1")
+        cpython_times_ms = cpython_times_ms.cpython_time_clause(k, "1e-6")
+    }
+}

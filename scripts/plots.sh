@@ -78,6 +78,8 @@ for name in "${names[@]}"; do
   [[ -f $memory ]] || memory=''
   cpython=$results/$name.cpython.csv # the article's setup re-run in CPython here, where it was
   [[ -f $cpython ]] || cpython=''
+  cpython_idioms=''                  # its idioms with a time per item, in the CSV's order
+  [[ -n $cpython ]] && cpython_idioms=$(csv_awk "$cpython" '$(c["metric"]) == "ns_per_item" && !seen[$(c["idiom"])]++ { printf "%s ", $(c["idiom"]) }')
   paired=$(paired_medians "$results/$name.rounds.csv" "$scratch/.paired/$name.csv")  # what the claims quote
   article=$scratch/.article/$name.csv  # the article's own figures, from the claims ('' where they give none)
   mkdir -p "$scratch/.article"
@@ -91,7 +93,7 @@ for name in "${names[@]}"; do
       -e "format='$format'; machine=$(gp_string "$machine"); name=$(gp_string "$name"); confidence=$IDIOM_CONFIDENCE" \
       -e "variants=$(gp_string "$variants"); xs=$(gp_string "$xs"); crossovers=$(gp_string "$crossovers")" \
       -e "memory=$(gp_string "$memory"); cpython=$(gp_string "$cpython"); paired=$(gp_string "$paired")" \
-      -e "article=$(gp_string "$article"); article_n=$article_n" \
+      -e "article=$(gp_string "$article"); article_n=$article_n; cpython_idioms=$(gp_string "$cpython_idioms")" \
       -e "memory_variant=$(gp_string "$(json_get "$facts" memory_variant '')")" \
       -e "param=$(gp_string "$(json_get "$facts" param x)"); param_kind=$(gp_string "$(json_get "$facts" param_kind count)")" \
       -e "item=$(gp_string "$(json_get "$facts" item item)")" \
@@ -113,7 +115,7 @@ if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
       -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
       -e "allocators=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')")" \
       -e "claims=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
-      -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; article=''; article_n=0; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
+      -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; cpython_idioms=''; paired=''; article=''; article_n=0; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
       "$root/charts/style.gp" "$root/charts/allocators.gp" \
       || die "gnuplot failed on charts/allocators.gp; no chart was changed"
   done

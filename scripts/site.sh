@@ -24,7 +24,7 @@ for format in svg png; do
   gnuplot_checked \
     -e "csv=$(gp_string "$building/forest.csv"); out=$(gp_string "$building/forest.$format"); lines=$lines" \
     -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
-    -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; article=''; article_n=0" \
+    -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; article=''; article_n=0; cpython_idioms=''" \
     -e "l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
     "$root/charts/style.gp" "$root/charts/forest.gp" \
     || die "gnuplot failed on charts/forest.gp; the site was not changed"

@@ -17,7 +17,7 @@ paired_first = paired_clause_xy("rank(strcol('variant')) <= nv / 2 ? column('x')
 paired_second = paired_clause_xy("rank(strcol('variant')) > nv / 2 ? column('x') : NaN", "column('ns_per_item')")
 plot for [i = 1:nv / 2] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
-     @paired_first
+     @paired_first @cpython_times
 
 set title "Reading one field of every record"
 set ylabel "ns per record, log scale (median; bars: its ".interval." interval)"
