@@ -39,10 +39,12 @@ publish "$stage/results" "$stage/plots" "$results/runs" \
 if [[ -n $run ]]; then
   # The archive is whole once its ledgers are in it.
   for file in "${run_derived_files[@]}"; do cp -p "$stage/results/$file" "$stage/$file"; done
+  cp -rp "$stage/results/site" "$stage/archived_site"   # and its site, to be cited on its own
 fi
 stage_commit "$results" "$plots"
 if [[ -n $run ]]; then
   for file in "${run_derived_files[@]}"; do mv -f "$stage/$file" "$archive/"; done
+  rm -rf "$archive/site" && mv "$stage/archived_site" "$archive/site"
   rm -f "$archive/$incomplete_marker"
   echo "idiombench: published run $run from $archive: $results/REPORT.md; charts: $plots/" >&2
 else

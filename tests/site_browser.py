@@ -85,7 +85,7 @@ def check_cards(driver, site, rows, run_id, failures):
             failures.append(f"claim {claim} has no card")
             continue
         driver.get(card.as_uri())
-        figures = driver.find_elements(By.CSS_SELECTOR, "article.card span.factor")
+        figures = driver.find_elements(By.CSS_SELECTOR, "article.card table.sides span.factor")
         for figure in figures:
             column, csv_text = figure.get_attribute("data-column"), figure.get_attribute("data-csv")
             if row.get(column) != csv_text:

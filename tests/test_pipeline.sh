@@ -117,14 +117,17 @@ csv_awk "$RESULTS/lazy_vs_materialized.csv" '
   || fail "the memory claim of lazy_vs_materialized should agree"
 pass
 
-# The run is archived: its CSVs, JSON, environment and summary, no charts.
+# The run is archived: its CSVs, JSON, environment and summary, and its site.
 mapfile -t runs < <(ls "$RESULTS/runs")
 (( ${#runs[@]} == 1 )) || fail "expected one archived run, found ${runs[*]}"
 for file in summary.csv plan.tsv environment.json membership.json membership.csv membership.reps.csv \
             membership.environment.json membership.facts.json membership.rounds.csv; do
   [[ -s $RESULTS/runs/${runs[0]}/$file ]] || fail "archive ${runs[0]} lacks $file"
 done
-[[ -z $(find "$RESULTS/runs" -name '*.svg' -o -name '*.png') ]] || fail "the archive holds charts"
+# An archive carries its charts in its site, so that it can be cited on its own, and nowhere else.
+[[ -f $RESULTS/runs/${runs[0]}/site/index.html && -f $RESULTS/runs/${runs[0]}/site/charts/membership.svg ]] \
+  || fail "archive ${runs[0]} lacks its site and charts"
+[[ -z $(find "$RESULTS/runs" \( -name '*.svg' -o -name '*.png' \) ! -path '*/site/*') ]] || fail "the archive holds charts outside its site"
 [[ $(json_get "$RESULTS/runs/${runs[0]}/environment.json" run_id) == "${runs[0]}" ]] || fail "archive name is not the run id"
 pass
 
