@@ -139,6 +139,13 @@ const char *csv_field(const csv_table *table, size_t row, const char *name) {
     return column >= 0 ? csv_cell(table, row, (size_t)column) : "";
 }
 
+double csv_field_number(const csv_table *table, size_t row, const char *name) {
+    const char *field = csv_field(table, row, name);
+    char *end;
+    const double value = strtod(field, &end);
+    return end != field && *end == '\0' ? value : NAN; /* "inf" stays infinite: a side with nothing to divide by */
+}
+
 double csv_number(const csv_table *table, size_t row, size_t column) {
     double value;
     return parse_number(csv_cell(table, row, column), &value) ? value : 0.0;

@@ -1,6 +1,7 @@
 /* test_csv.c: the CSV reader takes good files and names file and line for bad ones. */
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -78,8 +79,28 @@ static void reads_tab_separated_prose(void **state) {
     remove(path);
 }
 
+/* A figure read by name: a number, infinity kept, and NaN for an empty field, a word or no such column. */
+static void reads_figures_by_name(void **state) {
+    (void)state;
+    const char *path = write_temp("claim,ratio,bound,word\na,1.5,inf,,\n");
+    csv_table t;
+    char error[256];
+    assert_int_equal(csv_load(path, ',', &t, error, sizeof error), -1); /* five fields under four names */
+    remove(path);
+    path = write_temp("claim,ratio,bound,empty,word\na,1.5,inf,,fast\n");
+    assert_int_equal(csv_load(path, ',', &t, error, sizeof error), 0);
+    assert_float_equal(csv_field_number(&t, 0, "ratio"), 1.5, 0);
+    assert_true(isinf(csv_field_number(&t, 0, "bound")));
+    assert_true(isnan(csv_field_number(&t, 0, "empty")));
+    assert_true(isnan(csv_field_number(&t, 0, "word")));
+    assert_true(isnan(csv_field_number(&t, 0, "absent")));
+    csv_free(&t);
+    remove(path);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(reads_figures_by_name),
         cmocka_unit_test(loads_rows_skipping_blank_lines),
         cmocka_unit_test(names_file_and_line_of_each_fault),
         cmocka_unit_test(reads_tab_separated_prose),

@@ -30,12 +30,6 @@ typedef struct site {
 
 #define FIELD(table, row, name) csv_field((table), (row), (name))
 
-/* A number of row's column; NaN where the field is empty. */
-static double number(const csv_table *t, size_t row, const char *column) {
-    const char *field = csv_field(t, row, column);
-    return *field ? atof(field) : NAN;
-}
-
 /* out/<path> opened for writing; NULL with the reason on stderr. */
 static FILE *open_page(const site *s, const char *path) {
     char full[8192];
@@ -74,10 +68,10 @@ static void factor_cell(FILE *f, const csv_table *t, size_t i, const char *colum
         return;
     }
     fprintf(f, "<span class=\"factor\" data-column=\"%s\" data-csv=\"%s\">%s</span>×", column, csv_field(t, i, column),
-            html_number(number(t, i, column), k, sizeof k));
+            html_number(csv_field_number(t, i, column), k, sizeof k));
     if (csv_column(t, lo_column) >= 0 && *csv_field(t, i, lo_column))
-        fprintf(f, " [%s, %s]", html_number(number(t, i, lo_column), lo, sizeof lo),
-                html_number(number(t, i, hi_column), hi, sizeof hi));
+        fprintf(f, " [%s, %s]", html_number(csv_field_number(t, i, lo_column), lo, sizeof lo),
+                html_number(csv_field_number(t, i, hi_column), hi, sizeof hi));
 }
 
 /* The run's identity, as one line. */
@@ -98,10 +92,10 @@ static void cite_line(FILE *f, const site *s, size_t i) {
     fprintf(f, "<p class=\"cite\" id=\"cite\">idiombench claim <strong>");
     html_text(f, FIELD(t, i, "claim_id"));
     fprintf(f, "</strong>: ");
-    if (!isnan(number(t, i, "factor")))
+    if (!isnan(csv_field_number(t, i, "factor")))
         fprintf(f, "the side the article favours is %s× as fast (or small) [%s, %s at %.0f%%], ",
-                html_number(number(t, i, "factor"), k, sizeof k), html_number(number(t, i, "factor_lo"), lo, sizeof lo),
-                html_number(number(t, i, "factor_hi"), hi, sizeof hi), IDIOM_CONFIDENCE_PCT);
+                html_number(csv_field_number(t, i, "factor"), k, sizeof k), html_number(csv_field_number(t, i, "factor_lo"), lo, sizeof lo),
+                html_number(csv_field_number(t, i, "factor_hi"), hi, sizeof hi), IDIOM_CONFIDENCE_PCT);
     fprintf(f, "verdict %s; ", FIELD(t, i, "verdict"));
     run_line(f, s);
     fprintf(f, "%s.</p>\n", is_quick(s) ? " (a QUICK run: not for citing)" : "");
@@ -171,9 +165,9 @@ static void allocator_rows(FILE *f, const site *s, const char *claim_id) {
                                      "(baseline / contender)</th><th>verdict</th></tr>\n");
         char k[32], lo[32], hi[32];
         fprintf(f, "<tr><td>%s</td><td class=\"num\">%s [%s, %s]</td><td>", FIELD(&s->allocators, r, "allocator"),
-                html_number(number(&s->allocators, r, "ratio"), k, sizeof k),
-                html_number(number(&s->allocators, r, "ratio_lo"), lo, sizeof lo),
-                html_number(number(&s->allocators, r, "ratio_hi"), hi, sizeof hi));
+                html_number(csv_field_number(&s->allocators, r, "ratio"), k, sizeof k),
+                html_number(csv_field_number(&s->allocators, r, "ratio_lo"), lo, sizeof lo),
+                html_number(csv_field_number(&s->allocators, r, "ratio_hi"), hi, sizeof hi));
         verdict_span(f, FIELD(&s->allocators, r, "verdict"), FIELD(&s->allocators, r, "outcome"));
         fprintf(f, "</td></tr>\n");
     }
@@ -344,10 +338,10 @@ static int write_comparison(const site *s, const char *name) {
             char a[32], b[32], c[32], d[32];
             fprintf(f, "<tr><td><code>%s</code></td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s"
                        "</td><td class=\"num\">%s</td></tr>\n",
-                    FIELD(&keys, r, "variant"), html_number(number(&keys, r, "ns_per_item_smallest"), a, sizeof a),
-                    html_number(number(&keys, r, "ns_per_item_largest"), b, sizeof b),
-                    html_number(number(&keys, r, "growth_order"), c, sizeof c),
-                    html_number(number(&keys, r, "bytes_per_x_largest"), d, sizeof d));
+                    FIELD(&keys, r, "variant"), html_number(csv_field_number(&keys, r, "ns_per_item_smallest"), a, sizeof a),
+                    html_number(csv_field_number(&keys, r, "ns_per_item_largest"), b, sizeof b),
+                    html_number(csv_field_number(&keys, r, "growth_order"), c, sizeof c),
+                    html_number(csv_field_number(&keys, r, "bytes_per_x_largest"), d, sizeof d));
         }
         fprintf(f, "</table>\n");
         csv_free(&keys);
@@ -449,8 +443,8 @@ static int write_history(const site *s) {
             const char *verdict = FIELD(&tables[r], (size_t)row, "verdict");
             const int changed = previous != NULL && strcmp(previous, verdict) != 0;
             char k[32];
-            const double factor = csv_column(&tables[r], "factor") >= 0 ? number(&tables[r], (size_t)row, "factor")
-                                                                          : number(&tables[r], (size_t)row, "ratio");
+            const double factor = csv_column(&tables[r], "factor") >= 0 ? csv_field_number(&tables[r], (size_t)row, "factor")
+                                                                          : csv_field_number(&tables[r], (size_t)row, "ratio");
             fprintf(f, "<td class=\"num%s\"%s>", changed ? " changed" : "", changed ? " title=\"the verdict changed\"" : "");
             verdict_span(f, verdict, FIELD(&tables[r], (size_t)row, "outcome"));
             fprintf(f, " %s</td>", html_number(factor, k, sizeof k));
@@ -520,7 +514,7 @@ static int write_forest_data(const site *s) {
             const char *kind = FIELD(t, i, "kind");
             const int control = strcmp(kind, "control") == 0, of_article = strcmp(kind, "article") == 0;
             if ((pass == 0) != control || (pass == 1 && !of_article) || (pass == 2 && of_article)) continue;
-            double k = number(t, i, "factor"), lo = number(t, i, "factor_lo"), hi = number(t, i, "factor_hi");
+            double k = csv_field_number(t, i, "factor"), lo = csv_field_number(t, i, "factor_lo"), hi = csv_field_number(t, i, "factor_hi");
             const int clipped = k > FOREST_EDGE || k < 1 / FOREST_EDGE;
             fprintf(f, "%zu,%s,%s", line++, FIELD(t, i, "claim_id"),
                     verdict_glance_name(verdict_glance_of(FIELD(t, i, "verdict"), FIELD(t, i, "outcome"))));
@@ -532,7 +526,7 @@ static int write_forest_data(const site *s) {
                 hi = isnan(hi) ? k : fmin(fmax(hi, 1 / FOREST_EDGE), FOREST_EDGE);
                 fprintf(f, ",%.6g,%.6g,%.6g", k, lo, hi);
             }
-            const double article = number(t, i, "article_factor"), python = number(t, i, "python_factor");
+            const double article = csv_field_number(t, i, "article_factor"), python = csv_field_number(t, i, "python_factor");
             if (isnan(article)) fprintf(f, ",");
             else fprintf(f, ",%.6g", article);
             if (isnan(python)) fprintf(f, ",");

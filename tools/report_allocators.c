@@ -24,7 +24,7 @@ static long row_of(const ledger *l, const char *claim, const char *allocator) {
 }
 
 static double number(const ledger *l, long row, const char *column) {
-    return row < 0 || !*csv_field(&l->t, (size_t)row, column) ? NAN : atof(csv_field(&l->t, (size_t)row, column));
+    return row < 0 ? NAN : csv_field_number(&l->t, (size_t)row, column);
 }
 
 /* The claims, in the first allocator's order: rows of the first allocator. */

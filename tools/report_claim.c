@@ -287,12 +287,6 @@ void grade_text(const report_inputs *in, size_t i, const char *column, const cha
                  ratio_text(article, a, sizeof a), ratio_text(ratio, r, sizeof r));
 }
 
-/* A number of summary row i; NaN where the field is empty (not measured). */
-static double summary_number(const csv_table *s, size_t i, const char *column) {
-    const char *field = csv_field(s, i, column);
-    return *field ? atof(field) : NAN;
-}
-
 /* Where in the sweep summary row i's winner wins, as the summary found it (sweep_winner and its xs):
  * "In the sweep (medians of the rows, not paired), `b` is faster from n=1000 to 1e+07; at n=100 and
  * below, it is not." "" where the summary found none. The range of x a verdict holds over; the pairs
@@ -304,9 +298,9 @@ void sweep_range_text(const csv_table *s, size_t i, char *out, size_t size) {
     char better[96];
     if (strcmp(metric, "ns_per_item") == 0) snprintf(better, sizeof better, "faster");
     else snprintf(better, sizeof better, "lower in %s", metric);
-    const double loses_at = summary_number(s, i, "sweep_loses_at");
+    const double loses_at = csv_field_number(s, i, "sweep_loses_at");
     int used = snprintf(out, size, " In the sweep (medians of the rows, not paired), `%s` is %s from %s=%g to %g", winner,
-                        better, param, summary_number(s, i, "sweep_wins_from"), summary_number(s, i, "sweep_wins_to"));
+                        better, param, csv_field_number(s, i, "sweep_wins_from"), csv_field_number(s, i, "sweep_wins_to"));
     if (used > 0 && (size_t)used < size)
         snprintf(out + used, size - (size_t)used, isnan(loses_at) ? ", every x swept." : "; at %s=%g and below, it is not.",
                  param, loses_at);
@@ -318,8 +312,8 @@ void sweep_range_text(const csv_table *s, size_t i, char *out, size_t size) {
  * two regimes differ; where they meet, it says that too. "" where the summary has no sweep ratio. */
 void sweep_agreement_text(const csv_table *s, size_t i, char *out, size_t size) {
     out[0] = '\0';
-    const double ratio = summary_number(s, i, "sweep_ratio"), lo = summary_number(s, i, "sweep_ratio_lo"),
-                 hi = summary_number(s, i, "sweep_ratio_hi");
+    const double ratio = csv_field_number(s, i, "sweep_ratio"), lo = csv_field_number(s, i, "sweep_ratio_lo"),
+                 hi = csv_field_number(s, i, "sweep_ratio_hi");
     if (isnan(ratio) || isnan(lo) || isnan(hi)) return;
     const double paired_lo = atof(csv_field(s, i, "ratio_lo")), paired_hi = atof(csv_field(s, i, "ratio_hi"));
     char r[32], l[32], h[32];

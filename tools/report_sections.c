@@ -38,12 +38,6 @@ static void write_calibration(FILE *f, const report_place *in, const char *name,
 }
 
 
-/* A number of keys.csv; NaN where the summary could not compute it (an empty field). */
-static double key_number(const csv_table *keys, size_t row, const char *column) {
-    const char *field = csv_field(keys, row, column);
-    return *field ? atof(field) : NAN;
-}
-
 /* Per variant: the sweep's ends and the key numbers the comparison declared, as the summary computed
  * them (<name>.keys.csv, core/key_numbers.h). */
 static void write_key_numbers(FILE *f, const report_place *in, const char *name, const cJSON *facts) {
@@ -67,16 +61,16 @@ static void write_key_numbers(FILE *f, const report_place *in, const char *name,
             per_step ? step_head : "", growth ? "---:|" : "", bytes ? "---:|" : "", slope ? "---:|" : "",
             per_step ? "---:|" : "");
     for (size_t i = 0; i < keys.n_rows; i++) {
-        fprintf(f, "| `%s` | %.4g | %.4g |", csv_field(&keys, i, "variant"), key_number(&keys, i, "ns_per_item_smallest"),
-                key_number(&keys, i, "ns_per_item_largest"));
+        fprintf(f, "| `%s` | %.4g | %.4g |", csv_field(&keys, i, "variant"), csv_field_number(&keys, i, "ns_per_item_smallest"),
+                csv_field_number(&keys, i, "ns_per_item_largest"));
         if (growth) {
-            const double order = key_number(&keys, i, "growth_order"), nearest = round(order);
+            const double order = csv_field_number(&keys, i, "growth_order"), nearest = round(order);
             if (isnan(order)) fprintf(f, " n/a |");
             else if (fabs(order - nearest) <= 0.25 && nearest >= 1) fprintf(f, " %.2f (about %s^%.0f) |", order, param, nearest);
             else fprintf(f, " %.2f |", order);
         }
-        const double per_x = key_number(&keys, i, "bytes_per_x_largest"), per_unit = key_number(&keys, i, "slope"),
-                     factor = key_number(&keys, i, "growth_per_step");
+        const double per_x = csv_field_number(&keys, i, "bytes_per_x_largest"), per_unit = csv_field_number(&keys, i, "slope"),
+                     factor = csv_field_number(&keys, i, "growth_per_step");
         if (bytes) fprintf(f, isnan(per_x) ? " n/a |" : " %.1f |", per_x);
         if (slope) fprintf(f, isnan(per_unit) ? " n/a |" : " %.1f |", per_unit);
         if (per_step) fprintf(f, isnan(factor) ? " n/a |" : " %.3fx |", factor);
