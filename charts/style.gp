@@ -8,7 +8,7 @@ interval = sprintf("%g%%", 100 * confidence)
 # terminal(width, height): the command that sets the terminal for a chart of that SVG size; the
 # PNG is 1.25 times larger. A wide chart (three panels) runs `eval terminal(1500, 620)` again.
 terminal(w, h) = format eq "svg" \
-    ? sprintf("set terminal svg size %d,%d dynamic noenhanced font 'DejaVu Sans,13' background rgb 'white'", w, h) \
+    ? sprintf("set terminal svg size %d,%d dynamic mouse standalone noenhanced font 'DejaVu Sans,13' background rgb 'white'", w, h) \
     : sprintf("set terminal pngcairo size %d,%d noenhanced font 'DejaVu Sans,13' background rgb 'white'", w * 5 / 4, h * 5 / 4)
 eval terminal(1000, 620)
 set output out
@@ -62,6 +62,14 @@ paired_clause_xy(x, y) = strlen(paired) == 0 ? "" : \
     ", paired using (".x."):(".y.") with points pt 12 ps 1.3 lw 1.2 lc rgb '#000000'" \
     ." title 'measured in pairs, as the claims are'"
 paired_clause = paired_clause_xy("column('x')", "column('ns_per_item')")
+# hover_clause: in the SVG, every row of the sweep as a point a reader can point at to see its variant,
+# x, median and interval (gnuplot's hypertext; the SVG carries its own script, nothing from elsewhere).
+# End a plot command of ns per item against x with @hover_clause; '' in the PNG.
+hover_text = "sprintf('%s at %s=%g: %.4g ns per item [%.4g, %.4g]', strcol('variant'), param, column('x'), " \
+    ."column('ns_per_item'), column('ns_per_item_lo'), column('ns_per_item_hi'))"
+hover_clause = format ne "svg" ? "" : \
+    ", csv using (column('x')):(column('ns_per_item')):(".hover_text.") with labels hypertext point pt 7 ps 1.2" \
+    ." lc rgb '#ff000000' notitle"
 paired_clause_pct = paired_clause_xy("column('x') * 100", "column('ns_per_item')")
 # mark_caches(bytes_per_x): the command that marks where a working set of bytes_per_x per x fills
 # each cache level (eval it; arrows and labels 91-93).

@@ -18,4 +18,4 @@ set label 1 sprintf("ideal on %d cores: sequential / min(workers, cores)", cores
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
      [1:8] (cores > 0 ? ideal(x) : NaN) with lines dt 2 lw 1.5 lc rgb "#444444" title "ideal" \
-     @paired_clause @cpython_times
+     @paired_clause @hover_clause @cpython_times

@@ -12,7 +12,7 @@ set ylabel "ns per element, log scale (median; bars: its ".interval." interval)"
 set offsets 0, 0, graph 0.8, 0  # headroom: the key sits above the highest line
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
-     @paired_clause
+     @paired_clause @hover_clause
 
 set title "Peak heap bytes of one iteration"
 set ylabel "bytes, log scale (a variant allocating nothing is drawn at 1)"

@@ -32,4 +32,4 @@ plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt colour(word(variants, i)) \
      dt dash(word(variants, i)) title key_title(word(variants, i)), \
      NaN with lines lc rgb "#555555" dt 2 title "dashed: half the keys miss", \
-     NaN with lines lc rgb "#555555" dt 3 title "dotted: one lookup of the last key, as 002" @article_here @list_here @tuple_here @set_here @memory_clause @paired_clause
+     NaN with lines lc rgb "#555555" dt 3 title "dotted: one lookup of the last key, as 002" @article_here @list_here @tuple_here @set_here @memory_clause @paired_clause @hover_clause

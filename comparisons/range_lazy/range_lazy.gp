@@ -13,7 +13,7 @@ loop_time = cpython_clause("range_loop", "ns_per_item", cpython_style, "CPython 
 list_time = cpython_clause("list_loop", "ns_per_item", cpython_style2, "CPython here: for i in list(range(n))")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
-     @paired_clause @loop_time @list_time
+     @paired_clause @hover_clause @loop_time @list_time
 
 set title "Peak heap bytes of one iteration"
 set ylabel "bytes, log scale (a variant allocating nothing is drawn at 1)"

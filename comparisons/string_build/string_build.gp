@@ -16,7 +16,7 @@ plus_here = cpython_clause("plus_equals", "ns_per_item", cpython_style, "CPython
 join_here = cpython_clause("join", "ns_per_item", cpython_style2, "CPython here: join")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
-     @plus_here @join_here @paired_clause
+     @plus_here @join_here @paired_clause @hover_clause
 
 set title "Allocations per piece"
 set ylabel "new blocks per piece, log scale (in-place realloc not counted)"
