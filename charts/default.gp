@@ -24,6 +24,7 @@ if (time_decades) {
 }
 set offsets graph 0.03, graph 0.03, graph 0.08 * (nv + 1), 0  # headroom: the key sits above the lines
 article_here = article_clause("ns_per_item", "the article (CPython)")
+eval mark_claims  # the xs its claims are judged at
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
      @paired_clause @hover_clause @article_here @cpython_times

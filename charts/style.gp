@@ -133,3 +133,9 @@ if (strlen(cpython) > 0) {
         cpython_times_ms = cpython_times_ms.cpython_time_clause(k, "1e-6")
     }
 }
+# mark_claims: the command that marks each x the comparison's claims were judged at in this run
+# (claim_xs, set by scripts/plots.sh) with a light dotted line and a small rotated label at the foot
+# (eval it; arrows and labels 81-89), on a chart whose x axis is the sweep's x.
+mark_claims = "do for [k = 1:(words(claim_xs) < 9 ? words(claim_xs) : 9)] { cx = word(claim_xs, k) + 0; " \
+    ."set arrow 80 + k from cx, graph 0 to cx, graph 1 nohead dt 4 lw 1 lc rgb '#b0b0b0' back; " \
+    ."set label 80 + k 'a claim' at cx, graph 0.02 rotate by 90 offset -0.6, 0 font ',9' tc rgb '#888888' front }"

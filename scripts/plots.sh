@@ -78,6 +78,9 @@ for name in "${names[@]}"; do
   [[ -f $memory ]] || memory=''
   cpython=$results/$name.cpython.csv # the article's setup re-run in CPython here, where it was
   [[ -f $cpython ]] || cpython=''
+  # The xs its claims were judged at in this run (summary.csv's x), for the charts to mark.
+  claim_xs=$(csv_awk "$results/summary.csv" '$(c["comparison"]) == n && $(c["x"]) != "" && !seen[$(c["x"])]++ { printf "%s ", $(c["x"]) }' \
+    -v n="$name" 2>/dev/null || true)
   cpython_idioms=''                  # its idioms with a time per item, in the CSV's order
   [[ -n $cpython ]] && cpython_idioms=$(csv_awk "$cpython" '$(c["metric"]) == "ns_per_item" && !seen[$(c["idiom"])]++ { printf "%s ", $(c["idiom"]) }')
   paired=$(paired_medians "$results/$name.rounds.csv" "$scratch/.paired/$name.csv")  # what the claims quote
@@ -93,7 +96,7 @@ for name in "${names[@]}"; do
       -e "format='$format'; machine=$(gp_string "$machine"); name=$(gp_string "$name"); confidence=$IDIOM_CONFIDENCE" \
       -e "variants=$(gp_string "$variants"); xs=$(gp_string "$xs"); crossovers=$(gp_string "$crossovers")" \
       -e "memory=$(gp_string "$memory"); cpython=$(gp_string "$cpython"); paired=$(gp_string "$paired")" \
-      -e "article=$(gp_string "$article"); article_n=$article_n; cpython_idioms=$(gp_string "$cpython_idioms")" \
+      -e "article=$(gp_string "$article"); article_n=$article_n; cpython_idioms=$(gp_string "$cpython_idioms"); claim_xs=$(gp_string "$claim_xs")" \
       -e "memory_variant=$(gp_string "$(json_get "$facts" memory_variant '')")" \
       -e "param=$(gp_string "$(json_get "$facts" param x)"); param_kind=$(gp_string "$(json_get "$facts" param_kind count)")" \
       -e "item=$(gp_string "$(json_get "$facts" item item)")" \
@@ -115,7 +118,7 @@ if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
       -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
       -e "allocators=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')")" \
       -e "claims=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
-      -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; cpython_idioms=''; paired=''; article=''; article_n=0; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
+      -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; cpython_idioms=''; claim_xs=''; paired=''; article=''; article_n=0; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
       "$root/charts/style.gp" "$root/charts/allocators.gp" \
       || die "gnuplot failed on charts/allocators.gp; no chart was changed"
   done

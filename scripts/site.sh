@@ -34,7 +34,7 @@ read -r glances articles pythons low high < <(csv_awk "$building/forest.csv" '
     -e "csv=$(gp_string "$building/forest.csv"); out=$(gp_string "$building/forest.$format"); lines=$lines" \
     -e "glances=$(gp_string "${glances//[,-]/ }"); articles=$articles; pythons=$pythons; low=$low; high=$high" \
     -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
-    -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; article=''; article_n=0; cpython_idioms=''" \
+    -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; article=''; article_n=0; cpython_idioms=''; claim_xs=''" \
     -e "l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
     "$root/charts/style.gp" "$root/charts/forest.gp" \
     || die "gnuplot failed on charts/forest.gp; the site was not changed"

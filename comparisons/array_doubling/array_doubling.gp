@@ -12,5 +12,6 @@ eval mark_caches(16)
 article_here = article_clause("ns_per_item", "article 000 (CPython, line_profiler)")
 list_here = cpython_clause("list_comprehension", "ns_per_item", cpython_style, "CPython here: list comprehension")
 numpy_here = cpython_clause("numpy_multiply", "ns_per_item", cpython_style2, "CPython here: NumPy arr * 2")
+eval mark_claims  # the xs its claims are judged at
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) @article_here @list_here @numpy_here @memory_clause @paired_clause @hover_clause

@@ -15,6 +15,7 @@ stats csv using (strcol("variant") eq "sequential" && column("x") == 1 ? column(
 ideal(w) = SEQ_max / (cores > 0 && w > cores ? cores : w)
 set label 1 sprintf("ideal on %d cores: sequential / min(workers, cores)", cores) at graph 0.98, graph 0.06 right \
     font ",10" tc rgb "#444444"
+eval mark_claims  # the xs its claims are judged at
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i), \
      [1:8] (cores > 0 ? ideal(x) : NaN) with lines dt 2 lw 1.5 lc rgb "#444444" title "ideal" \

@@ -10,6 +10,7 @@ set key top left font ",10"
 set title "Time per element (lower is faster)"
 set ylabel "ns per element, log scale (median; bars: its ".interval." interval)"
 set offsets 0, 0, graph 0.8, 0  # headroom: the key sits above the highest line
+eval mark_claims  # the xs its claims are judged at
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
      @paired_clause @hover_clause

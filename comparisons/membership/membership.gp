@@ -28,6 +28,7 @@ article_here = article_clause("ns_per_item", "article 002 (CPython, timeit): the
 list_here = cpython_clause("in_list", "ns_per_item", cpython_style, "CPython here: 999999 in list")
 tuple_here = cpython_clause("in_tuple", "ns_per_item", cpython_style3, "CPython here: in tuple")
 set_here = cpython_clause("in_set", "ns_per_item", cpython_style2, "CPython here: in set")
+eval mark_claims  # the xs its claims are judged at
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt colour(word(variants, i)) \
      dt dash(word(variants, i)) title key_title(word(variants, i)), \

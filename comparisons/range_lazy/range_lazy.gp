@@ -11,6 +11,7 @@ set ylabel "ns per number, log scale (median; bars: its ".interval." interval)"
 set yrange [0.1:3000]  # headroom for the key: every variant takes between a fraction of a ns and a few hundred
 loop_time = cpython_clause("range_loop", "ns_per_item", cpython_style, "CPython here: for i in range(n)")
 list_time = cpython_clause("list_loop", "ns_per_item", cpython_style2, "CPython here: for i in list(range(n))")
+eval mark_claims  # the xs its claims are judged at
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
      @paired_clause @hover_clause @loop_time @list_time

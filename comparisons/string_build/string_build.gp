@@ -14,6 +14,7 @@ set title "Time per piece (lower is faster)"
 set ylabel "ns per piece, log scale (median; bars: its ".interval." interval)"
 plus_here = cpython_clause("plus_equals", "ns_per_item", cpython_style, "CPython here: result += s")
 join_here = cpython_clause("join", "ns_per_item", cpython_style2, "CPython here: join")
+eval mark_claims  # the xs its claims are judged at
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
      @plus_here @join_here @paired_clause @hover_clause
