@@ -84,15 +84,17 @@ cpython_style2 = "pt 8 ps 2.2 lw 2 lc rgb '#777777'"
 cpython_style3 = "pt 4 ps 2.2 lw 2 lc rgb '#aaaaaa'"
 article_style = "pt 13 ps 2.2 lc rgb '#555555'"
 # cpython_clause(idiom, metric, style, title): a plot clause, starting with a comma, drawing CPython
-# here's idiom on metric; '' where there is no CPython figure. Assign it, then end a plot command
+# here's idiom on metric, its median as a marker without a bar (so that a bar on a chart always means
+# one thing: the C variant's interval, as its axis says; CPython here's interval is in the ledger and
+# on the claim's card); '' where there is no CPython figure. Assign it, then end a plot command
 # with @name: gnuplot's plot-for runs once even over an empty list (and warns of a file " "), so a
 # loop cannot stand in. The clause names the variable cpython, never its value: a file's path
 # spliced into a command would be cut by sprintf's length limit or split at a space. No apostrophe
 # may stand in that plot command before the @: gnuplot takes it for a quote and leaves the macro
 # unexpanded.
 cpython_clause(idiom, metric, style, title) = strlen(cpython) == 0 ? "" : \
-    ", cpython using (cpython_at('".idiom."', '".metric."')):(column('median')):(column('min')):(column('max'))" \
-    ." with yerrorbars ".style." title '".title."'"
+    ", cpython using (cpython_at('".idiom."', '".metric."')):(column('median'))" \
+    ." with points ".style." title '".title."'"
 # The article's own figures, said only in the claims (their column article_points): article is the
 # CSV scripts/plots.sh writes from them (claim_id, metric, x, label, value: ns per item or bytes at the
 # claim's x), or '' where the claims give none; article_n is how many figures it holds. article_clause(metric, title) ends a plot command of
@@ -118,13 +120,13 @@ article_bars(first, y, prefix, title) = strlen(article) == 0 ? "" : \
     ." with labels offset 0, 0.7 font ',10' notitle"
 # cpython_times (and cpython_times_ms, in ms): a plot clause drawing every CPython idiom of the
 # comparison with a time per item (cpython_idioms, set by scripts/plots.sh), each its own grey marker
-# titled with its name: CPython here's side of every claim, on a chart of ns per item against x. ''
+# titled with its name (a median, without a bar, as cpython_clause): CPython here's side of every
+# claim, on a chart of ns per item against x. ''
 # where the comparison has none. End the plot command with @cpython_times.
 cpython_marker(k) = sprintf("pt %s ps 2.0 lw 2 lc rgb '%s'", word("6 8 4 10 12 14 2 3", (k - 1) % 8 + 1), \
                             word("#222222 #666666 #999999", (k - 1) % 3 + 1))
 cpython_time_clause(k, scale) = ", cpython using (cpython_at('".word(cpython_idioms, k)."', 'ns_per_item')):" \
-    ."(column('median') * ".scale."):(column('min') * ".scale."):(column('max') * ".scale.") with yerrorbars " \
-    .cpython_marker(k)." title 'CPython here: ".word(cpython_idioms, k)."'"
+    ."(column('median') * ".scale.") with points ".cpython_marker(k)." title 'CPython here: ".word(cpython_idioms, k)."'"
 cpython_times = ""
 cpython_times_ms = ""
 if (strlen(cpython) > 0) {
