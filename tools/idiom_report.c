@@ -107,7 +107,10 @@ static void write_glance(FILE *f, const report_inputs *in) {
         const long c = claim_row(in, csv_field(s, i, "claim_id"));
         char figure[512];
         figure_text(s, i, figure, sizeof figure);
-        if (parted++ == 0) fprintf(f, "Where C and the articles part ways:\n\n");
+        if (parted++ == 0)
+            fprintf(f, "Where C and the articles part ways (the articles' own claims among the %zu that disagree; the "
+                       "suite's own are in the ledger):\n\n",
+                    counts[GLANCE_DISAGREES]);
         fprintf(f, "- **%s**: the article says %s; in C, %s.\n", csv_field(s, i, "claim_id"),
                 c >= 0 ? csv_field(&in->claims, (size_t)c, "article_figure") : "", figure);
     }
