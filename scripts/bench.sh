@@ -250,7 +250,7 @@ fi
 # Everything succeeded: move into place, one rename per file.
 stage_commit "$results" "$plots"
 file_archive
-echo "idiombench: done in $((SECONDS - started)) s. Report: $results/REPORT.md; charts: $plots/;" \
+echo "idiombench: done in $((SECONDS - started)) s. Site: $results/site/index.html; report: $results/REPORT.md; charts: $plots/;" \
      "archived as run $run_id (make compare BASE=$run_id)" >&2
 exit 0
 }

@@ -42,4 +42,4 @@ done
 rm -rf "$results/site"
 mv "$building" "$results/site"
 trap - EXIT
-echo "idiombench: wrote the site: $results/site/index.html" >&2
+echo "idiombench: wrote the site: $(find "$results/site" -name "*.html" | wc -l) pages, site/index.html" >&2
