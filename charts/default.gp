@@ -22,7 +22,8 @@ if (time_decades) {
 } else {
     set yrange [0:*]
 }
-set offsets graph 0.03, graph 0.03, graph 0.08 * (nv + 1), 0  # headroom: the key sits above the lines
+set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
+set key outside right top font ",10"  # beside the plot, so that the axes fit the data and no key lies on a line
 article_here = article_clause("ns_per_item", "the article (CPython)")
 eval mark_claims  # the xs its claims are judged at
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\

@@ -13,6 +13,10 @@ set title "Every claim: how many times faster (or smaller) the side the article 
 set logscale x
 set format x "%g"
 set xrange [low / 2:high * 2]
+set logscale x2  # the same axis on top: the first screen of a tall chart shows its scale
+set x2range [low / 2:high * 2]
+set x2tics
+set format x2 "%g"
 set xlabel "the favoured side's factor, log scale"
 set yrange [-lines:1]
 set ytics () font ",8" nomirror
