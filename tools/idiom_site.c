@@ -7,6 +7,7 @@
  * charts are copied beside it (scripts/site.sh), so that every link resolves inside the folder. */
 #include "claims.h"
 #include "csv.h"
+#include "csvout.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
 #include "options.h"
@@ -501,12 +502,31 @@ static int write_machine(const site *s, char *const *comparisons, size_t n_compa
 
 #define FOREST_EDGE 1e6 /* the forest plot's axis ends at 1 / FOREST_EDGE and FOREST_EDGE */
 
+/* A line of forest.csv: a claim for charts/forest.gp. */
+typedef struct forest_line {
+    size_t line;
+    const char *claim_id, *glance;
+    double factor, factor_lo, factor_hi, article_factor, python_factor; /* NaN: none (an empty field) */
+    size_t clipped;
+} forest_line;
+#define FOREST_FACTOR(field) CSVOUT_OPTIONAL(forest_line, field, CSVOUT_G6)
+static const csvout_column forest_table[] = {
+    CSVOUT_COUNT(forest_line, line), CSVOUT_TEXT(forest_line, claim_id), CSVOUT_TEXT(forest_line, glance),
+    FOREST_FACTOR(factor), FOREST_FACTOR(factor_lo), FOREST_FACTOR(factor_hi), FOREST_FACTOR(article_factor),
+    FOREST_FACTOR(python_factor), CSVOUT_COUNT(forest_line, clipped),
+};
+#undef FOREST_FACTOR
+
+/* v held to the forest plot's axis, [1 / FOREST_EDGE, FOREST_EDGE]. */
+static double on_axis(double v) { return fmin(fmax(v, 1 / FOREST_EDGE), FOREST_EDGE); }
+
 /* forest.csv: a line per claim for charts/forest.gp, the A/A control first, then the articles' claims,
- * then the suite's own; factors beyond the axis drawn at its edge (clipped 1), none where there is none. */
+ * then the suite's own; factors beyond the axis drawn at its edge (clipped 1), none where there is none
+ * (a crossover claim, or nothing measured: a line with its name and no point). */
 static int write_forest_data(const site *s) {
     FILE *f = open_page(s, "forest.csv");
     if (f == NULL) return -1;
-    fprintf(f, "line,claim_id,glance,factor,factor_lo,factor_hi,article_factor,python_factor,clipped\n");
+    csvout_line(f, forest_table, CSVOUT_N(forest_table), NULL, 1);
     const csv_table *t = &s->summary;
     size_t line = 0;
     for (int pass = 0; pass < 3; pass++)
@@ -514,24 +534,20 @@ static int write_forest_data(const site *s) {
             const char *kind = FIELD(t, i, "kind");
             const int control = strcmp(kind, "control") == 0, of_article = strcmp(kind, "article") == 0;
             if ((pass == 0) != control || (pass == 1 && !of_article) || (pass == 2 && of_article)) continue;
-            double k = csv_field_number(t, i, "factor"), lo = csv_field_number(t, i, "factor_lo"), hi = csv_field_number(t, i, "factor_hi");
-            const int clipped = k > FOREST_EDGE || k < 1 / FOREST_EDGE;
-            fprintf(f, "%zu,%s,%s", line++, FIELD(t, i, "claim_id"),
-                    verdict_glance_name(verdict_glance_of(FIELD(t, i, "verdict"), FIELD(t, i, "outcome"))));
-            if (isnan(k)) { /* a crossover claim, or nothing measured: a line with its name and no point */
-                fprintf(f, ",,,");
-            } else {
-                k = fmin(fmax(k, 1 / FOREST_EDGE), FOREST_EDGE);
-                lo = isnan(lo) ? k : fmin(fmax(lo, 1 / FOREST_EDGE), FOREST_EDGE);
-                hi = isnan(hi) ? k : fmin(fmax(hi, 1 / FOREST_EDGE), FOREST_EDGE);
-                fprintf(f, ",%.6g,%.6g,%.6g", k, lo, hi);
-            }
-            const double article = csv_field_number(t, i, "article_factor"), python = csv_field_number(t, i, "python_factor");
-            if (isnan(article)) fprintf(f, ",");
-            else fprintf(f, ",%.6g", article);
-            if (isnan(python)) fprintf(f, ",");
-            else fprintf(f, ",%.6g", python);
-            fprintf(f, ",%d\n", clipped);
+            const double k = csv_field_number(t, i, "factor"), lo = csv_field_number(t, i, "factor_lo"),
+                         hi = csv_field_number(t, i, "factor_hi");
+            const forest_line row = {
+                .line = line++,
+                .claim_id = FIELD(t, i, "claim_id"),
+                .glance = verdict_glance_name(verdict_glance_of(FIELD(t, i, "verdict"), FIELD(t, i, "outcome"))),
+                .factor = isnan(k) ? NAN : on_axis(k),
+                .factor_lo = isnan(k) ? NAN : on_axis(isnan(lo) ? k : lo),
+                .factor_hi = isnan(k) ? NAN : on_axis(isnan(hi) ? k : hi),
+                .article_factor = csv_field_number(t, i, "article_factor"),
+                .python_factor = csv_field_number(t, i, "python_factor"),
+                .clipped = k > FOREST_EDGE || k < 1 / FOREST_EDGE,
+            };
+            csvout_line(f, forest_table, CSVOUT_N(forest_table), &row, 0);
         }
     return close_page(f);
 }
