@@ -139,6 +139,13 @@ const char *csv_field(const csv_table *table, size_t row, const char *name) {
     return column >= 0 ? csv_cell(table, row, (size_t)column) : "";
 }
 
+long csv_find_row(const csv_table *table, const char *name, const char *value) {
+    const int column = csv_column(table, name);
+    for (size_t row = 0; column >= 0 && row < table->n_rows; row++)
+        if (strcmp(csv_cell(table, row, (size_t)column), value) == 0) return (long)row;
+    return -1;
+}
+
 double csv_field_number(const csv_table *table, size_t row, const char *name) {
     const char *field = csv_field(table, row, name);
     char *end;

@@ -30,6 +30,8 @@ int csv_require(const csv_table *table, const char *path, const char *const *nam
                 size_t error_size);
 /* The field at row in the column called name, or "" if there is no such column. */
 const char *csv_field(const csv_table *table, size_t row, const char *name);
+/* The first row whose column called name holds value, or -1 (also without such a column). */
+long csv_find_row(const csv_table *table, const char *name, const char *value);
 /* The field at row in the column called name as a number (inf too: a ratio over nothing); NaN where
  * the field is empty (a figure not measured), the column missing or the field not a number. */
 double csv_field_number(const csv_table *table, size_t row, const char *name);

@@ -44,6 +44,16 @@ chart_script() {
 # script whole. Chart scripts use such a variable as it is and never splice it into a command.
 gp_string() { printf "'%s'" "${1//\'/\'\'}"; }
 
+# machine_label ENVIRONMENT: a chart's corner label for the run that ENVIRONMENT (its environment.json)
+# describes: its CPU, cores and date.
+machine_label() {
+  echo "$(json_get "$1" cpu_model 'unknown CPU'), $(json_get "$1" cores '?') cores · $(json_get "$1" date_utc 'date unknown' | cut -c1-10)"
+}
+# chart_defaults: every variable charts/style.gp reads, empty, as one gnuplot -e. A chart drawn for no
+# one comparison (the allocators', the forest plot, a profile's) passes it before the variables it has.
+chart_defaults="variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; cpython_idioms=''; claim_xs=''"
+chart_defaults+="; paired=''; article=''; article_n=0; l1d_bytes=0; l2_bytes=0; l3_bytes=0"
+
 # gnuplot_checked ARGS...: gnuplot ARGS, failing (status 1) on a warning as on an error, since a
 # warning means something was not drawn (a file it cannot open, a file with no valid points): a chart
 # never silently loses a line. gnuplot's messages are passed on to stderr.

@@ -63,8 +63,7 @@ for name in "${names[@]}"; do
   # The fingerprint of the run that measured this comparison (older runs' CSVs may sit beside newer ones).
   environment=$results/$name.environment.json
   [[ -f $environment ]] || environment=$results/environment.json
-  machine="$(json_get "$environment" cpu_model 'unknown CPU'), $(json_get "$environment" cores '?') cores"
-  machine="$machine · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10) · run $(json_get "$environment" run_id '?')"
+  machine="$(machine_label "$environment") · run $(json_get "$environment" run_id '?')"
   [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK run (not for citing) · $machine"
   variants=$(csv_awk "$csv" '!seen[$(c["variant"])]++ { printf "%s ", $(c["variant"]) }')   # in CSV order
   xs=$(csv_awk "$csv" '!seen[$(c["x"])]++ { printf "%s ", $(c["x"]) }')
@@ -109,16 +108,14 @@ done
 if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
   environment=$results/allocators/glibc/environment.json
   [[ -f $environment ]] || environment=$results/environment.json
-  machine="$(json_get "$environment" cpu_model 'unknown CPU'), $(json_get "$environment" cores '?') cores"
-  machine="$machine · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10)"
+  machine=$(machine_label "$environment")
   [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK runs (not for citing) · $machine"
   for format in svg png; do
-    gnuplot_checked \
+    gnuplot_checked -e "$chart_defaults" \
       -e "csv=$(gp_string "$results/allocators.csv"); out=$(gp_string "$scratch/allocators.$format")" \
       -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
       -e "allocators=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')")" \
       -e "claims=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
-      -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; cpython_idioms=''; claim_xs=''; paired=''; article=''; article_n=0; l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
       "$root/charts/style.gp" "$root/charts/allocators.gp" \
       || die "gnuplot failed on charts/allocators.gp; no chart was changed"
   done

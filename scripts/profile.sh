@@ -59,8 +59,9 @@ awk -F= 'BEGIN { print "instructions,heap_bytes,heap_extra_bytes" }
 environment=$results/environment.json
 machine="$(json_get "$environment" cpu_model 'unknown CPU' 2>/dev/null || echo unknown CPU)"
 for format in svg png; do
-  gnuplot_checked -e "csv=$(gp_string "$scratch/memory.csv"); out=$(gp_string "$scratch/memory.$format"); format='$format'" \
-    -e "machine=$(gp_string "$machine"); variants=''; xs=''; memory=''; cpython=''; paired=''; memory_variant=''" \
+  gnuplot_checked -e "$chart_defaults" \
+    -e "csv=$(gp_string "$scratch/memory.csv"); out=$(gp_string "$scratch/memory.$format"); format='$format'" \
+    -e "machine=$(gp_string "$machine")" \
     -e "confidence=$IDIOM_CONFIDENCE" \
     -e "what=$(gp_string "$name/$variant at $x")" "$root/charts/style.gp" "$root/charts/profile_memory.gp" \
     || die "gnuplot failed drawing the memory chart"

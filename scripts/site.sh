@@ -17,8 +17,7 @@ trap 'rm -rf "$building"' EXIT
 mkdir -p "$building/charts"
 for chart in "$plots"/*.svg "$plots"/*.png; do [[ -f $chart ]] && cp -p "$chart" "$building/charts/"; done
 environment=$results/environment.json
-machine="$(json_get "$environment" cpu_model 'unknown CPU'), $(json_get "$environment" cores '?') cores"
-machine="$machine · $(json_get "$environment" date_utc 'date unknown' | cut -c1-10) · run $(json_get "$environment" run_id '?')"
+machine="$(machine_label "$environment") · run $(json_get "$environment" run_id '?')"
 lines=$(( $(wc -l < "$building/forest.csv") - 1 ))
 # What the forest plot has to draw: the verdicts present, whether any article or CPython figure is,
 # and the span of every figure (its axis fits the data; 0.5 to 2 when there is none).
@@ -30,12 +29,10 @@ read -r glances articles pythons low high < <(csv_awk "$building/forest.csv" '
   END { if (!n) { lo = 0.5; hi = 2 } if (lo > 0.5) lo = 0.5; if (hi < 2) hi = 2
         print (present == "" ? "-" : present), articles + 0, pythons + 0, lo, hi }')
 (( lines > 0 )) && for format in svg png; do
-  gnuplot_checked \
+  gnuplot_checked -e "$chart_defaults" \
     -e "csv=$(gp_string "$building/forest.csv"); out=$(gp_string "$building/forest.$format"); lines=$lines" \
     -e "glances=$(gp_string "${glances//[,-]/ }"); articles=$articles; pythons=$pythons; low=$low; high=$high" \
     -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
-    -e "variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; paired=''; article=''; article_n=0; cpython_idioms=''; claim_xs=''" \
-    -e "l1d_bytes=0; l2_bytes=0; l3_bytes=0" \
     "$root/charts/style.gp" "$root/charts/forest.gp" \
     || die "gnuplot failed on charts/forest.gp; the site was not changed"
 done

@@ -58,7 +58,7 @@ static void write_three_answers(FILE *f, const report_inputs *in) {
         if (len > suffix && strcmp(id + len - suffix, idiomatic_suffix) == 0) continue; /* with its claim */
         char sibling_id[256], python[128], mechanism[128], idiomatic[128];
         snprintf(sibling_id, sizeof sibling_id, "%s%s", id, idiomatic_suffix);
-        const long sibling = summary_row(s, sibling_id);
+        const long sibling = csv_find_row(s, "claim_id", sibling_id);
         cpython_answer_cell(in, i, python, sizeof python);
         answer_cell(s, strcmp(model, "mechanism") == 0 ? (long)i : -1, mechanism, sizeof mechanism);
         answer_cell(s, sibling >= 0 ? sibling : strcmp(model, "idiomatic") == 0 ? (long)i : -1, idiomatic, sizeof idiomatic);

@@ -127,9 +127,9 @@ static void write_bytes(FILE *f, const ledger *l, const csv_table *claims) {
             for (size_t a = 0; a < l->n; a++) fprintf(f, "---|");
             fprintf(f, "---|\n");
         }
-        const char *claim = csv_field(&l->t, r, "claim_id"), *figure = "";
-        for (size_t c = 0; c < claims->n_rows; c++)
-            if (strcmp(csv_field(claims, c, "claim_id"), claim) == 0) figure = csv_field(claims, c, "article_figure");
+        const char *claim = csv_field(&l->t, r, "claim_id");
+        const long c = csv_find_row(claims, "claim_id", claim);
+        const char *figure = c >= 0 ? csv_field(claims, (size_t)c, "article_figure") : "";
         const char *const sides[2] = {"baseline", "contender"};
         for (int s = 0; s < 2; s++) {
             char column[32];

@@ -100,11 +100,7 @@ void loads_text(const csv_table *s, size_t i, char *buffer, size_t size) {
 
 const char *report_env(const report_inputs *in, const char *key) { return jsonfile_text_of(in->environment, key); }
 
-long claim_row(const report_inputs *in, const char *claim_id) {
-    for (size_t i = 0; i < in->claims.n_rows; i++)
-        if (strcmp(csv_field(&in->claims, i, "claim_id"), claim_id) == 0) return (long)i;
-    return -1;
-}
+long claim_row(const report_inputs *in, const char *claim_id) { return csv_find_row(&in->claims, "claim_id", claim_id); }
 
 #define WITNESS_GAP 2.0 /* time and instruction ratios parting by more than this get a diagnosis */
 
@@ -345,13 +341,6 @@ void why_text(const report_inputs *in, size_t i, const claim_sweep *sweep, char 
     if (c < 0) return;
     const char *text = csv_field(&in->claims, (size_t)c, "why");
     if (!sweep->loaded || why_expand(text, why_lookup, (void *)sweep, out, size) < 0) snprintf(out, size, "%s", text);
-}
-
-/* The summary row of claim_id, or -1. */
-long summary_row(const csv_table *s, const char *claim_id) {
-    for (size_t i = 0; i < s->n_rows; i++)
-        if (strcmp(csv_field(s, i, "claim_id"), claim_id) == 0) return (long)i;
-    return -1;
 }
 
 /* "**agrees**, 1.23x [1.10, 1.35]": row i's verdict and its ratio (baseline / contender, as in

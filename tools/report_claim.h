@@ -88,9 +88,6 @@ void sweep_agreement_text(const csv_table *s, size_t i, char *out, size_t size);
  * has none. */
 void why_text(const report_inputs *in, size_t i, const claim_sweep *sweep, char *out, size_t size);
 
-/* The summary row of claim_id, or -1. */
-long summary_row(const csv_table *s, const char *claim_id);
-
 /* "**agrees**, 1.23x [1.10, 1.35]": row i's verdict and its ratio (baseline / contender, as in
  * summary.csv) with its interval; "—" for no row. */
 void answer_cell(const csv_table *s, long i, char *buffer, size_t size);

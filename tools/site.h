@@ -25,9 +25,6 @@ FILE *site_open_page(const site *s, const char *path);
 /* Close a page; 0, or -1 if writing it failed. */
 int site_close_page(FILE *f);
 
-/* The claims row of claim_id, or -1. */
-long site_claims_row(const site *s, const char *claim_id);
-
 /* Column of the claims row of summary row i ("" if the claim is not in the claims). */
 const char *site_claim_text(const site *s, size_t i, const char *column);
 

@@ -25,15 +25,8 @@ FILE *site_open_page(const site *s, const char *path) {
 
 int site_close_page(FILE *f) { return (ferror(f) | fclose(f)) ? -1 : 0; }
 
-/* The claims row of claim_id, or -1. */
-long site_claims_row(const site *s, const char *claim_id) {
-    for (size_t i = 0; i < s->claims.n_rows; i++)
-        if (strcmp(FIELD(&s->claims, i, "claim_id"), claim_id) == 0) return (long)i;
-    return -1;
-}
-
 const char *site_claim_text(const site *s, size_t i, const char *column) {
-    const long c = site_claims_row(s, FIELD(&s->summary, i, "claim_id"));
+    const long c = csv_find_row(&s->claims, "claim_id", FIELD(&s->summary, i, "claim_id"));
     return c >= 0 ? FIELD(&s->claims, (size_t)c, column) : "";
 }
 
@@ -130,15 +123,15 @@ static void other_models(FILE *f, const site *s, size_t i) {
     char sibling[512];
     if (len > n && strcmp(id + len - n, suffix) == 0) snprintf(sibling, sizeof sibling, "%.*s", (int)(len - n), id);
     else snprintf(sibling, sizeof sibling, "%s%s", id, suffix);
-    for (size_t k = 0; k < t->n_rows; k++) {
-        if (strcmp(FIELD(t, k, "claim_id"), sibling) != 0) continue;
-        fprintf(f, "<p>The same claim in C's other model (%s): <a href=\"%s.html\">%s</a>, ", FIELD(t, k, "model"), sibling,
-                sibling);
-        site_factor_cell(f, t, k, "factor");
-        fprintf(f, " ");
-        site_verdict_span(f, FIELD(t, k, "verdict"), FIELD(t, k, "outcome"));
-        fprintf(f, "</p>\n");
-    }
+    const long found = csv_find_row(t, "claim_id", sibling);
+    if (found < 0) return;
+    const size_t k = (size_t)found;
+    fprintf(f, "<p>The same claim in C's other model (%s): <a href=\"%s.html\">%s</a>, ", FIELD(t, k, "model"), sibling,
+            sibling);
+    site_factor_cell(f, t, k, "factor");
+    fprintf(f, " ");
+    site_verdict_span(f, FIELD(t, k, "verdict"), FIELD(t, k, "outcome"));
+    fprintf(f, "</p>\n");
 }
 
 /* The verdict under each allocator, where make allocators has run. */

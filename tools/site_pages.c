@@ -138,9 +138,7 @@ int site_write_history(const site *s) {
         const char *id = FIELD(t, i, "claim_id"), *previous = NULL;
         fprintf(f, "<tr><td><a href=\"claims/%s.html\">%s</a></td>", id, id);
         for (size_t r = 0; r < n; r++) {
-            long row = -1;
-            for (size_t k = 0; k < tables[r].n_rows && row < 0; k++)
-                if (strcmp(FIELD(&tables[r], k, "claim_id"), id) == 0) row = (long)k;
+            const long row = csv_find_row(&tables[r], "claim_id", id);
             if (row < 0) {
                 fprintf(f, "<td>—</td>");
                 continue;
