@@ -71,6 +71,22 @@ hover_clause = format ne "svg" ? "" : \
     ", csv using (column('x')):(column('ns_per_item')):(".hover_text.") with labels hypertext point pt 7 ps 1.2" \
     ." lc rgb '#ff000000' notitle"
 paired_clause_pct = paired_clause_xy("column('x') * 100", "column('ns_per_item')")
+# mark_crossovers: the command (eval it) that marks each crossover the summary placed (crossovers:
+# "contender baseline x" triples, from scripts/plots.sh) with a dotted vertical line at
+# x * crossover_scale, numbered above the plot (side by side where two share an x), and sets crossover_clause: the key's entries that say
+# what each number is ("1: a beats b from " crossover_at(x)). The words stand in the key, where no
+# line runs through them. A chart sets crossover_scale and crossover_at(x), then ends its plot
+# command with @crossover_clause. Arrows and labels 71 to 79 (mark_claims has 81 on).
+crossover_scale = 1
+crossover_at(x) = sprintf("x=%g", x)
+mark_crossovers = "crossover_clause = ''; do for [k = 1:(words(crossovers) / 3 < 9 ? words(crossovers) / 3 : 9)] { " \
+    ."cx = word(crossovers, 3 * k) * crossover_scale; " \
+    ."set arrow 70 + k from cx, graph 0 to cx, graph 1 nohead dt 3 lw 1.5 lc rgb '#777777'; " \
+    ."same = sum [j = 1:k] (word(crossovers, 3 * j) eq word(crossovers, 3 * k) ? 1 : 0) - 1; " \
+    ."set label 70 + k sprintf('%d', k) at cx, graph 1 offset same * 1.2, 0.7 center font ',10' tc rgb '#555555'; " \
+    ."crossover_clause = crossover_clause.\", NaN with lines dt 3 lw 1.5 lc rgb '#777777' title '\"" \
+    .".sprintf('%d: ', k).word(crossovers, 3 * k - 2).' beats '.word(crossovers, 3 * k - 1).' from '" \
+    .".crossover_at(cx).\"'\" }"
 # mark_caches(bytes_per_x): the command that marks where a working set of bytes_per_x per x fills
 # each cache level (eval it; arrows and labels 91-93).
 mark_caches(bytes_per_x) = sprintf("do for [level = 1:3] { b = (level == 1 ? l1d_bytes : level == 2 ? l2_bytes : l3_bytes) / %g; if (b > 0) { set arrow 90 + level from b, graph 0 to b, graph 1 nohead dt 3 lc rgb '#888888' lw 1; set label 90 + level word('L1d L2 L3', level).' full' at b, graph 0.03 offset 0.4, 0 font ',10' tc rgb '#666666' } }", bytes_per_x)

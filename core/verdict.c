@@ -107,6 +107,10 @@ const char *verdict_word(verdict_outcome outcome, const char *article_favours) {
     return outcome == expected ? "agrees" : "disagrees";
 }
 
+int verdict_favours_inverted(const char *article_favours, const char *metric) {
+    return strcmp(article_favours, "baseline") == 0 && strcmp(metric, "top_share") != 0;
+}
+
 verdict_outcome verdict_side_of_one(double lo, double hi) {
     if (lo > 1) return OUTCOME_CONTENDER;
     if (hi < 1) return OUTCOME_BASELINE;

@@ -48,6 +48,11 @@ const char *verdict_outcome_name(verdict_outcome outcome);
  * (expects no difference): agrees, disagrees or inconclusive. */
 const char *verdict_word(verdict_outcome outcome, const char *article_favours);
 
+/* 1 if a ratio (baseline / contender) of this claim is inverted to say how many times faster (or
+ * smaller) the side the article favours is: the article favours the baseline, and the metric is a
+ * ratio (not a top_share, which is a share as it stands). summary.csv's factor columns, the site. */
+int verdict_favours_inverted(const char *article_favours, const char *metric);
+
 /* Which of the ledger's headings a claim falls under, from its summary.csv verdict and outcome: "no
  * difference" is an outcome that agrees or disagrees, so it is counted apart from both, once. */
 typedef enum verdict_glance {

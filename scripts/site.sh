@@ -36,6 +36,30 @@ read -r glances articles pythons low high < <(csv_awk "$building/forest.csv" '
     "$root/charts/style.gp" "$root/charts/forest.gp" \
     || die "gnuplot failed on charts/forest.gp; the site was not changed"
 done
+# Each claim timed in pairs: a chart of its rounds for its card (charts/claim.gp), in one gnuplot.
+mapfile -t rounds_of < <(csv_awk "$building/claim_rounds.csv" '
+  !($(c["claim_id"]) in most) { order[++n] = $(c["claim_id"]) }
+  $(c["process"]) + 0 > most[$(c["claim_id"])] { most[$(c["claim_id"])] = $(c["process"]) + 0 }
+  END { for (k = 1; k <= n; k++) { ids = ids order[k] " "; processes = processes most[order[k]] " " }
+        print ids; print processes }')
+if [[ -n ${rounds_of[0]:-} ]]; then
+  mapfile -t figures < <(csv_awk "$results/summary.csv" '
+    function figure(name) { return $(c[name]) == "" ? -1 : $(c[name]) }
+    BEGIN { n = split(ids, order, " ") }
+    { k[$(c["claim_id"])] = figure("factor"); lo[$(c["claim_id"])] = figure("factor_lo")
+      hi[$(c["claim_id"])] = figure("factor_hi"); a[$(c["claim_id"])] = figure("article_factor")
+      p[$(c["claim_id"])] = figure("python_factor") }
+    END { for (j = 1; j <= n; j++) { id = order[j]; ks = ks k[id] " "; los = los lo[id] " "; his = his hi[id] " "
+                                     as = as a[id] " "; ps = ps p[id] " " }
+          print ks; print los; print his; print as; print ps }' -v ids="${rounds_of[0]}")
+  gnuplot_checked -e "$chart_defaults" \
+    -e "csv=$(gp_string "$building/claim_rounds.csv"); dir=$(gp_string "$building/claims"); out='/dev/null'" \
+    -e "format='svg'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE; ids='${rounds_of[0]}'" \
+    -e "processes='${rounds_of[1]}'; factors='${figures[0]}'; los='${figures[1]}'; his='${figures[2]}'" \
+    -e "articles='${figures[3]}'; pythons='${figures[4]}'" \
+    "$root/charts/style.gp" "$root/charts/claim.gp" \
+    || die "gnuplot failed on charts/claim.gp; the site was not changed"
+fi
 rm -rf "$results/site"
 mv "$building" "$results/site"
 trap - EXIT

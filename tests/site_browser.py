@@ -10,6 +10,7 @@ Exits 1 naming every failure."""
 import csv
 import math
 import pathlib
+import re
 import sys
 import urllib.parse
 
@@ -96,6 +97,14 @@ def check_cards(driver, site, rows, run_id, failures):
                 failures.append(f"card {claim}: {column} shows {figure.text}, summary.csv has {csv_text}")
         if row["factor"] and not any(f.get_attribute("data-column") == "factor" for f in figures):
             failures.append(f"card {claim}: C here's factor is not shown")
+        charts = driver.find_elements(By.CSS_SELECTOR, "object.claim-chart")
+        if charts:
+            svg = (site / "claims" / f"{claim}.svg").read_text(encoding="utf-8")
+            drawn = len(set(re.findall(r"process \d+, round \d+:", svg)))
+            if drawn != int(row["rounds"]):
+                failures.append(f"card {claim}: its chart draws {drawn} rounds, summary.csv has {row['rounds']}")
+        elif row["metric"] == "ns_per_item" and row["x"] and row["rounds"] not in ("", "0"):
+            failures.append(f"card {claim}: no chart of its rounds")
         cite = driver.find_elements(By.ID, "cite")
         if not cite or claim not in cite[0].text or run_id not in cite[0].text:
             failures.append(f"card {claim}: no cite line naming the claim and run {run_id}")

@@ -94,6 +94,7 @@ int main(int argc, char **argv) {
     status |= site_write_history(&s);
     status |= site_write_machine(&s, names.names, names.n);
     status |= site_write_forest_data(&s);
+    status |= site_write_claim_rounds(&s);
     for (size_t c = 0; c < names.n; c++) free(names.names[c]);
     free(names.names);
     csv_free(&s.summary);

@@ -57,6 +57,10 @@ int site_write_index(const site *s, char *const *comparisons, size_t n_compariso
  * (a crossover claim, or nothing measured: a line with its name and no point). */
 int site_write_forest_data(const site *s);
 
+/* claim_rounds.csv: every round behind each claim timed in pairs, as the favoured side's factor, for
+ * the chart on its card (charts/claim.gp). 0, or -1. */
+int site_write_claim_rounds(const site *s);
+
 /* comparisons/<name>.html: its method, chart, key numbers, variants and its claims. 0, or -1. */
 int site_write_comparison(const site *s, const char *name);
 

@@ -189,6 +189,12 @@ int site_write_card(const site *s, size_t i) {
     }
     fprintf(f, "</ul>\n");
     allocator_rows(f, s, id);
+    if (strcmp(FIELD(t, i, "metric"), "ns_per_item") == 0 && *FIELD(t, i, "x") && csv_field_number(t, i, "rounds") > 0)
+        fprintf(f, "<h3>Its rounds</h3>\n<p>Each point is one round of the pair, in the process it ran in; the band is "
+                   "C here's interval, and the lines across are its estimate, the article's figure and CPython here's. "
+                   "Point at a round for its figure.</p>\n<object type=\"image/svg+xml\" data=\"%s.svg\" "
+                   "class=\"claim-chart\" aria-label=\"%s: every round of its pairs\"></object>\n",
+                id, id);
     fprintf(f, "<h3>The comparison's chart</h3>\n<p>The claim is judged at %s=%s, where the chart's black diamonds are "
                "the pairs' medians.</p>\n<a href=\"../charts/%s.svg\"><img src=\"../charts/%s.png\" alt=\"%s: the "
                "comparison's chart\"></a>\n</article>\n",

@@ -1,5 +1,5 @@
 # comparisons/membership/membership.gp: ns per lookup against n, log-log, every layout in the three workloads, with the
-# crossovers marked, and at the articles' point article 002's CPython figures beside CPython here's.
+# crossovers marked (numbered, said in the key), and at the articles' point article 002's CPython figures beside CPython here's.
 set title "Membership: time per lookup in a set of n ints (lower is faster)"
 set xlabel "n, ints in the set (log scale)"
 set ylabel "ns per lookup, log scale (median; bars: its ".interval." interval)"
@@ -16,13 +16,8 @@ colour(name) = sum [k = 1:words(layouts)] (word(layouts, k) eq layout_of(name) ?
 # boxed_tuple has the last key's workload only, so its key names it there
 key_title(name) = dash(name) == 1 ? name.(strstrt(name, "boxed") ? " (CPython, modelled)" : "") : \
                   layout_of(name) eq "boxed_tuple" ? "boxed_tuple (CPython, modelled; last key only)" : ""
-do for [k = 1:words(crossovers) / 3] {
-    x = word(crossovers, 3 * k) + 0
-    set arrow from x, graph 0 to x, graph 1 nohead dt 3 lc rgb "#777777"
-    set label word(crossovers, 3 * k - 2)." beats ".word(crossovers, 3 * k - 1)." from n=".word(crossovers, 3 * k) \
-        at x, graph (0.52 - 0.05 * k) \
-        offset 0.5, 0 font ",10" tc rgb "#555555"
-}
+crossover_at(x) = sprintf("n=%g", x)
+eval mark_crossovers  # each crossover numbered above the plot, said in the key
 set key font ",10"
 article_here = article_clause("ns_per_item", "article 002 (CPython, timeit): the last key")
 list_here = cpython_clause("in_list", "ns_per_item", cpython_style, "CPython here: 999999 in list")
@@ -33,4 +28,4 @@ plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt colour(word(variants, i)) \
      dt dash(word(variants, i)) title key_title(word(variants, i)), \
      NaN with lines lc rgb "#555555" dt 2 title "dashed: half the keys miss", \
-     NaN with lines lc rgb "#555555" dt 3 title "dotted: one lookup of the last key, as 002" @article_here @list_here @tuple_here @set_here @memory_clause @paired_clause @hover_clause
+     NaN with lines lc rgb "#555555" dt 3 title "dotted: one lookup of the last key, as 002" @article_here @list_here @tuple_here @set_here @memory_clause @paired_clause @hover_clause @crossover_clause

@@ -13,19 +13,12 @@ set offsets 0, 0, graph 0.3, 0  # headroom: the key sits above the highest bar
 set format x "%g"
 set xtics 0, 10, 100
 set key top left font ",10"
-# A crossover claim found by the summary: "contender baseline hit_ratio" triples.
-do for [k = 1:words(crossovers) / 3] {
-    share = word(crossovers, 3 * k) * 100
-    set arrow from share, graph 0 to share, graph 1 nohead dt 3 lc rgb "#888888" lw 1
-    # Beside the line, on whichever side has room.
-    crossing = word(crossovers, 3 * k - 2)." beats ".word(crossovers, 3 * k - 1).sprintf(" from %g%% hits", share)
-    side = share > 50 ? -1 : 1
-    set label 10 + k crossing at share, graph (0.03 + 0.05 * (k - 1)) offset side * 0.5, 0 font ",10" tc rgb "#666666"
-    if (share > 50) { set label 10 + k right } else { set label 10 + k left }
-}
+crossover_scale = 100  # the hit ratio in percent
+crossover_at(x) = sprintf("%g%% hits", x)
+eval mark_crossovers  # each crossover numbered above the plot, said in the key
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x") * 100)):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
-     @memory_clause_pct @paired_clause_pct
+     @memory_clause_pct @paired_clause_pct @crossover_clause
 
 unset arrow
 unset label
