@@ -1,7 +1,7 @@
 # idiombench: a thin layer over CMake and scripts/. `make bench` and `make test` are the two
 # commands of the README; both install missing Debian packages first (as root).
-.PHONY: bench test plots report deps build build-count clean compare clean-runs profile allocators \
-        check-valgrind build-fuzz fuzz locked-bench locked-report locked-allocators docs
+.PHONY: bench test plots report deps build build-count clean compare clean-runs profile robustness allocators \
+        check-valgrind build-fuzz fuzz locked-bench locked-report locked-robustness docs
 SHELL := /bin/bash
 include idiom.conf
 
@@ -22,7 +22,7 @@ HEAD ?=
 RUN ?=
 export QUICK ONLY BENCH_ARGS SEED KEEP_RUNS INSTR CPYTHON ALLOC FUZZ_RUNS RUN
 
-# bench, report and allocators hold the results folder's run lock from before they install and
+# bench, report and robustness hold the results folder's run lock from before they install and
 # build (scripts/locked.sh): a second one started meanwhile refuses at once, naming the first.
 bench:
 	@scripts/locked.sh "make bench" $(MAKE) --no-print-directory locked-bench
@@ -66,12 +66,17 @@ build-count: deps
 	@cmake -S . -B $(COUNT_DIR) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DIDIOM_MARCH=x86-64-v3 >/dev/null
 	@cmake --build $(COUNT_DIR) -j2 -- --no-print-directory
 
-# The allocation-heavy comparisons under glibc's malloc, jemalloc and mimalloc: which conclusions
-# are the allocator's (results/allocators.csv, plots/allocators.*, the report's section).
+# How robust is each verdict: every claim's pairs again under each setting of AXES (allocator, compiler,
+# layout; all three by default): results/robustness.csv, plots/robustness.*, the report's section and
+# each card's table. `make allocators` is the allocator axis alone.
+AXES ?= allocator,compiler,layout
+export AXES
+robustness:
+	@scripts/locked.sh "make robustness" $(MAKE) --no-print-directory locked-robustness
 allocators:
-	@scripts/locked.sh "make allocators" $(MAKE) --no-print-directory locked-allocators
-locked-allocators: build
-	@scripts/allocators.sh
+	@scripts/locked.sh "make allocators" $(MAKE) --no-print-directory locked-robustness AXES=allocator
+locked-robustness: build
+	@scripts/robustness.sh
 
 # valgrind's memcheck over every bench executable (setup and checked run of each variant) and the tools.
 check-valgrind: build build-count

@@ -16,7 +16,8 @@
 # Everything is written into a staging folder and moved into place only when the whole run has
 # succeeded: an interrupted or failed run leaves the previous results and charts as they were.
 # Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N, INSTR=0,
-# CPYTHON=0, PYTHON=interpreter, ALLOC=glibc|jemalloc|mimalloc,
+# CPYTHON=0, PYTHON=interpreter, ALLOC=glibc|jemalloc|mimalloc, PAIRS_BUDGET=seconds (the full run's
+# pairs budget, IDIOM_PAIRS_BUDGET by default), and for make robustness SWEEPS_FROM=folder, SWEEP_ONLY=a,b,
 # and for tests BIN, BENCH_BIN, COUNT_BIN, CLAIMS, RESULTS, PLOTS.
 # The whole script is one block, so bash has read all of it before it runs: editing this file
 # during a long run cannot change what the run does next.
@@ -33,6 +34,8 @@ instr=${INSTR:-1}
 cpython=${CPYTHON:-1}
 alloc=${ALLOC:-glibc}
 read -r -a bench_args <<< "${BENCH_ARGS:-}"
+sweeps_from=${SWEEPS_FROM:-}  # make robustness: take the sweeps from this results folder...
+sweep_only=${SWEEP_ONLY:-}    # ...but for these comparisons (a,b), which are swept here
 
 usage_error() { echo "idiombench: $*" >&2; exit 2; }
 
@@ -50,6 +53,8 @@ seed=$(echo "$seed" | sed 's/^0*\([0-9]\)/\1/')
   || usage_error "BENCH_ARGS cannot hold quotes or backslashes: its flags are split at spaces, with no shell quoting (got: ${BENCH_ARGS})"
 [[ $keep_runs =~ ^[1-9][0-9]*$ ]] || usage_error "KEEP_RUNS must be a whole number of at least 1, not '$keep_runs'"
 [[ -f $claims ]] || usage_error "no claims file $claims"
+[[ -z $sweeps_from || -d $sweeps_from ]] || usage_error "SWEEPS_FROM names no folder: $sweeps_from"
+[[ -z ${PAIRS_BUDGET:-} || ${PAIRS_BUDGET:-} =~ ^[1-9][0-9]*$ ]] || usage_error "PAIRS_BUDGET must be a whole number of seconds, not '${PAIRS_BUDGET:-}'"
 mapfile -t available < <(built_comparisons)
 (( ${#available[@]} > 0 )) || die "no bm_* executables in $bench_bin: build first"
 
@@ -126,8 +131,16 @@ bench() { { env LD_PRELOAD="$preload" "$@" 2>&1 1>&3 3>&- | { grep -v -x -F -- "
 started=$SECONDS
 for i in "${!selected[@]}"; do
   name=${selected[$i]}
-  echo "idiombench: sweep [$((i + 1))/${#selected[@]}] $name ($((SECONDS - started)) s elapsed)" >&2
   rm -f "$stage/results/$name.rounds.csv"   # this run's rounds replace the last run's
+  if [[ -n $sweeps_from && ",$sweep_only," != *",$name,"* ]]; then
+    # Not swept here: another run's sweep (make robustness's reference), which only plans the pairs
+    # and holds what is counted rather than timed; phases.tsv has no sweep row for it.
+    for file in csv facts.json json reps.csv; do
+      [[ ! -f $sweeps_from/$name.$file ]] || cp "$sweeps_from/$name.$file" "$stage/results/"
+    done
+    continue
+  fi
+  echo "idiombench: sweep [$((i + 1))/${#selected[@]}] $name ($((SECONDS - started)) s elapsed)" >&2
   timed sweep "$name" bench "$bench_bin/bm_$name" "${own_flags[@]}" "${bench_args[@]}" \
     || die "$name failed (see above); results/ and plots/ are as they were"
 done
@@ -141,7 +154,7 @@ phase_took sweep
 if (( quick )); then
   min_processes=$IDIOM_QUICK_MIN_PROCESSES max_processes=$IDIOM_QUICK_MAX_PROCESSES budget=$IDIOM_QUICK_PAIRS_BUDGET
 else
-  min_processes=$IDIOM_MIN_PROCESSES max_processes=$IDIOM_MAX_PROCESSES budget=$IDIOM_PAIRS_BUDGET
+  min_processes=$IDIOM_MIN_PROCESSES max_processes=$IDIOM_MAX_PROCESSES budget=${PAIRS_BUDGET:-$IDIOM_PAIRS_BUDGET}
 fi
 pending_plan=$stage/results/pending.tsv
 n_pairs=$(( $(wc -l < "$stage/results/plan.tsv") - 1 ))

@@ -49,7 +49,8 @@ under_memcheck idiom_env "$count_bin/idiom_env" get "$r/environment.json" caches
 under_memcheck idiom_env_write "$count_bin/idiom_env" --out "$scratch/environment.json" --run-id check --seed 1 \
   --commit none --dirty 0 --quick 1 --instr none --cpython none --allocator glibc --allocator-detail glibc --bench-args '' \
   --gnuplot none --phases "$r/phases.tsv"
-mkdir -p "$r/allocators/glibc"
-cp "$r"/{summary.csv,environment.json} "$r/${two[0]}".{csv,facts.json} "$r/${two[1]}".{csv,facts.json} "$r/allocators/glibc/"
-under_memcheck idiom_allocators "$count_bin/idiom_allocators" --results "$r" --out "$scratch/allocators.csv" glibc
+mkdir -p "$r/robustness/reference"
+cp "$r"/{summary.csv,environment.json,phases.tsv} "$r/robustness/reference/"
+under_memcheck idiom_robustness "$count_bin/idiom_robustness" --results "$r" --out "$scratch/robustness.csv" \
+  allocator:glibc:reference layout:as-built:reference
 echo "idiombench: check-valgrind: $checked programs clean under memcheck in $((SECONDS - started)) s" >&2

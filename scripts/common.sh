@@ -50,7 +50,7 @@ machine_label() {
   echo "$(json_get "$1" cpu_model 'unknown CPU'), $(json_get "$1" cores '?') cores · $(json_get "$1" date_utc 'date unknown' | cut -c1-10)"
 }
 # chart_defaults: every variable charts/style.gp reads, empty, as one gnuplot -e. A chart drawn for no
-# one comparison (the allocators', the forest plot, a profile's) passes it before the variables it has.
+# one comparison (the robustness chart, the forest plot, a profile's) passes it before the variables it has.
 chart_defaults="variants=''; xs=''; pairs=''; memory=''; memory_variant=''; cpython=''; cpython_idioms=''; claim_xs=''"
 chart_defaults+="; paired=''; article=''; article_n=0; l1d_bytes=0; l2_bytes=0; l3_bytes=0"
 
@@ -145,7 +145,7 @@ stage_begin() {
 # DIR/.lock for the rest of this process (its children inherit it, and do not take it again), and
 # writes into that file what holds it (WHAT, its pid and start); another run already holding it makes
 # this one refuse at once, exit 2, having changed nothing, and say which run that is. `make bench`,
-# `make report` and `make allocators` take it before they build (scripts/locked.sh).
+# `make report` and `make robustness` take it before they build (scripts/locked.sh).
 lock_results() {
   mkdir -p "$1" 2>/dev/null || die "cannot make $1"
   local dir what=${2:-$(basename "$0")} holder

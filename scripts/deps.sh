@@ -14,7 +14,7 @@ else
             fonts-dejavu-core
             r-mathlib                                                            # Student's t quantile (core/verdict.c)
             python3 python3-numpy python3-line-profiler python3-memory-profiler  # the CPython side (python/)
-            clang libclang-rt-14-dev                                             # libFuzzer (tests/fuzz/)
+            clang libclang-rt-14-dev                                             # libFuzzer (tests/fuzz/), make robustness
             chromium chromium-driver python3-selenium)                           # the site's browser test
   # What the comparisons link beyond these: one Debian package per line of a comparison's own
   # comparisons/<name>/bm_<name>.packages, or of a benches/<module>/<module>.packages (a module

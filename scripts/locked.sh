@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # scripts/locked.sh WHAT COMMAND...: COMMAND while holding the results folder's run lock, so that one
-# `make bench`, `make report` or `make allocators` at a time installs, builds and runs: a second one
+# `make bench`, `make report` or `make robustness` (or `make allocators`) at a time installs, builds and runs: a second one
 # started meanwhile refuses at once, exits 2, says which run (WHAT, with its settings) holds the lock,
 # and changes nothing. The scripts COMMAND runs see the lock held and do not take it again.
 set -euo pipefail

@@ -15,9 +15,9 @@ if (( ${#names[@]} == 0 )); then
   for facts in "$results"/*.facts.json; do
     [[ -f $facts ]] && names+=("$(basename "$facts" .facts.json)")
   done
-  (( ${#names[@]} > 0 )) || [[ -f $results/allocators.csv ]] \
+  (( ${#names[@]} > 0 )) || [[ -f $results/robustness.csv ]] \
     || die "no results/<comparison>.csv to draw in $results: run 'make bench' first"
-  all=1   # every chart, the allocators' too where make allocators has run
+  all=1   # every chart, the robustness chart too where make robustness has run
 fi
 
 for name in "${names[@]}"; do
@@ -104,22 +104,43 @@ for name in "${names[@]}"; do
       || die "gnuplot failed on $script for $csv; no chart was changed"
   done
 done
-# The allocators' chart: every claim's ratio under each allocator (make allocators).
-if [[ -n ${all:-} && -f $results/allocators.csv ]]; then
-  environment=$results/allocators/glibc/environment.json
+# The robustness chart: every claim's factor under each setting (make robustness), a line per claim.
+if [[ -n ${all:-} && -f $results/robustness.csv ]]; then
+  environment=$results/robustness/reference/environment.json
   [[ -f $environment ]] || environment=$results/environment.json
   machine=$(machine_label "$environment")
   [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK runs (not for citing) · $machine"
+  lines=$scratch/.robustness/lines.csv
+  mkdir -p "$(dirname "$lines")"
+  # A setting is a run: the reference, which stands in every axis, is drawn once, as "reference".
+  setting_names='$(c["run_id"]) in axes && axes[$(c["run_id"])] != $(c["axis"]) { reference[$(c["run_id"])] = 1 }
+                 !($(c["run_id"]) in axes) { axes[$(c["run_id"])] = $(c["axis"]); label[$(c["run_id"])] = $(c["axis"]) ":" $(c["setting"]); order[++n] = $(c["run_id"]) }'
+  settings=$(csv_awk "$results/robustness.csv" "$setting_names"'
+    END { for (k = 1; k <= n; k++) printf "%s ", (order[k] in reference ? "reference" : label[order[k]]) }')
+  read -r n_lines low high < <(csv_awk "$results/robustness.csv" '
+    function span(v) { if (v != "" && v > 0) { if (!n++ || v < lo) lo = v; if (n == 1 || v > hi) hi = v } }
+    !seen[$(c["claim_id"])]++ { claims++ }
+    { span($(c["factor_lo"])); span($(c["factor_hi"])) }
+    END { if (!n) { lo = 0.5; hi = 2 } if (lo > 0.5) lo = 0.5; if (hi < 2) hi = 2; print claims + 0, lo, hi }')
+  { echo "line,slot,claim_id,factor,factor_lo,factor_hi"
+    csv_awk "$results/robustness.csv" '
+      !($(c["run_id"]) in slot) { slot[$(c["run_id"])] = ++slots }
+      !($(c["claim_id"]) in line) { line[$(c["claim_id"])] = claims++ }
+      !drawn[$(c["claim_id"]), $(c["run_id"])]++ {
+        k = $(c["factor"]) == "" ? "NaN" : $(c["factor"])
+        print line[$(c["claim_id"])] "," slot[$(c["run_id"])] "," $(c["claim_id"]) "," k "," \
+              ($(c["factor_lo"]) == "" ? k : $(c["factor_lo"])) "," ($(c["factor_hi"]) == "" ? k : $(c["factor_hi"])) }'
+  } > "$lines"
   for format in svg png; do
     gnuplot_checked -e "$chart_defaults" \
-      -e "csv=$(gp_string "$results/allocators.csv"); out=$(gp_string "$scratch/allocators.$format")" \
+      -e "csv=$(gp_string "$lines"); out=$(gp_string "$scratch/robustness.$format")" \
       -e "format='$format'; machine=$(gp_string "$machine"); confidence=$IDIOM_CONFIDENCE" \
-      -e "allocators=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }')")" \
-      -e "claims=$(gp_string "$(csv_awk "$results/allocators.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
-      "$root/charts/style.gp" "$root/charts/allocators.gp" \
-      || die "gnuplot failed on charts/allocators.gp; no chart was changed"
+      -e "settings=$(gp_string "$settings"); lines=$n_lines; low=$low; high=$high" \
+      -e "claims=$(gp_string "$(csv_awk "$results/robustness.csv" '!seen[$(c["claim_id"])]++ { printf "%s ", $(c["claim_id"]) }')")" \
+      "$root/charts/style.gp" "$root/charts/robustness.gp" \
+      || die "gnuplot failed on charts/robustness.gp; no chart was changed"
   done
-  names+=(allocators)
+  names+=(robustness)
 fi
 mv -f "$scratch"/* "$out"/
 echo "idiombench: drew ${#names[@]} chart(s) into $out: ${names[*]}" >&2

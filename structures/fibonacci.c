@@ -1,5 +1,6 @@
 /* fibonacci.c: the Fibonacci variants; see fibonacci.h. Every function requires n <= FIBONACCI_MAX_N. */
 #include "fibonacci.h"
+#include "barriers.h"
 
 #include <assert.h>
 
@@ -13,7 +14,7 @@ static int add_ran_out_of_memory;
  * recursion with an accumulator, which it did), so that it makes every call the recursion says,
  * 2 F(n + 1) - 1, as CPython's fib does. calls, where not NULL, counts them: the timed runs pass
  * NULL, a branch that goes the same way every time. */
-__attribute__((noipa, optimize("no-optimize-sibling-calls"))) static uint64_t naive(unsigned n, uint64_t *calls) {
+IDIOM_NOIPA IDIOM_NO_SIBLING_CALLS static uint64_t naive(unsigned n, uint64_t *calls) {
     if (calls != NULL) ++*calls;
     return n < 2 ? n : naive(n - 1, calls) + naive(n - 2, calls);
 }

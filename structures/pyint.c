@@ -1,5 +1,6 @@
 /* pyint.c: see pyint.h. */
 #include "pyint.h"
+#include "barriers.h"
 
 #include "pyalloc.h"
 
@@ -38,6 +39,6 @@ void pyint_release(const int64_t *object) {
 }
 
 /* long_richcompare: out of line, as the type slot's call is. */
-__attribute__((noipa)) static int long_richcompare_eq(const int64_t *a, const int64_t *b) { return *a == *b; }
+IDIOM_NOIPA static int long_richcompare_eq(const int64_t *a, const int64_t *b) { return *a == *b; }
 
 int pyint_equal(const int64_t *a, const int64_t *b) { return a == b || long_richcompare_eq(a, b); }

@@ -1,5 +1,6 @@
 /* records.c: the five record layouts; see records.h. */
 #include "records.h"
+#include "barriers.h"
 
 #include "pyalloc.h"
 
@@ -91,7 +92,7 @@ static void list_free(record_store *store, size_t item_size) {
  * `def __new__(_cls, order_id, double_val, square_val): return _tuple_new(_cls, (...))`), so each
  * record is made by a call the compiler may neither inline nor specialise (noipa), which allocates
  * the immutable record. NULL when out of memory. */
-__attribute__((noipa)) static record_fields *order_new(int64_t order_id, int64_t double_val, int64_t square_val,
+IDIOM_NOIPA static record_fields *order_new(int64_t order_id, int64_t double_val, int64_t square_val,
                                                        size_t *calls) {
     ++*calls;
     record_fields *r = pyalloc_malloc(sizeof *r);
@@ -204,7 +205,7 @@ static void objects_destroy(record_store *store) {
 /* OrderDataClass(...): the instance, then the dataclass's generated __init__, a Python-level function
  * (noipa, as order_new) that stores the three fields by name into the instance's own field table (in
  * CPython 3.11, a values array beside the object: two allocations). NULL when out of memory. */
-__attribute__((noipa)) static struct record_object *order_dataclass_new(int64_t order_id, int64_t double_val,
+IDIOM_NOIPA static struct record_object *order_dataclass_new(int64_t order_id, int64_t double_val,
                                                                         int64_t square_val, size_t *calls) {
     ++*calls;
     struct record_object *object = pyalloc_malloc(sizeof *object);

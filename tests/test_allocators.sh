@@ -2,8 +2,8 @@
 # tests/test_allocators.sh: ALLOC= and make allocators, on a plain build of their own (a sanitizer
 # build cannot take a preloaded allocator): an unknown allocator is refused with the valid names and
 # nothing changed; a jemalloc run's fingerprint names jemalloc and its version and its peak bytes are
-# jemalloc's usable sizes; a preload that does not take is caught; make allocators writes
-# allocators.csv with all three allocators, its chart and the report's section.
+# jemalloc's usable sizes; a preload that does not take is caught; make allocators (make robustness
+# AXES=allocator) writes robustness.csv with all three allocators, its chart and the report's section.
 source "$(dirname "$0")/lib.sh"
 build=$scratch/build
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
@@ -46,22 +46,21 @@ fi
 grep -q "did not take effect" "$scratch/log" || fail "the failed preload was not explained"
 pass
 
-# make allocators, QUICK: three allocators, their chart, the report's section.
+# make allocators (make robustness's allocator axis), QUICK: the three allocators in robustness.csv,
+# the bytes claims measured again under each (their comparisons swept again), its chart, the report's section.
 set +e
-ONLY=nope "$root/scripts/allocators.sh" > /dev/null 2> "$scratch/log"
+AXES=allocator,nope "$root/scripts/robustness.sh" > /dev/null 2> "$scratch/log"
 status=$?
 set -e
-(( status == 2 )) && grep -q "Valid names: membership_build,string_build" "$scratch/log" \
-  || { cat "$scratch/log"; fail "make allocators ONLY=nope did not exit 2 naming the allocation-heavy comparisons"; }
+(( status == 2 )) && grep -q "Valid names: allocator,compiler,layout" "$scratch/log" \
+  || { cat "$scratch/log"; fail "make robustness AXES=allocator,nope did not exit 2 naming the axes"; }
 pass
-"$root/scripts/allocators.sh" > /dev/null 2> "$scratch/log" || { cat "$scratch/log"; fail "make allocators failed"; }
-[[ $(csv_awk "$RESULTS/allocators.csv" '!seen[$(c["allocator"])]++ { printf "%s ", $(c["allocator"]) }') == "glibc jemalloc mimalloc " ]] \
-  || fail "allocators.csv does not hold the three allocators"
-[[ -n $(csv_awk "$RESULTS/allocators.csv" '$(c["claim_id"]) == "string_build" && $(c["allocator"]) == "mimalloc" { print $(c["contender_order"]) }') ]] \
-  || fail "allocators.csv has no growth order for a string_build claim under mimalloc"
-for f in allocators.svg allocators.png; do [[ -s $PLOTS/$f ]] || fail "no $f"; done
-grep -q "^## Does it depend on the allocator?" "$RESULTS/REPORT.md" || fail "the report has no allocators section"
-grep -q "^| \`membership_memory.uthash_set\` | \`uthash_set\` |" "$RESULTS/REPORT.md" \
-  || fail "the report has no bytes per element under each allocator"
+AXES=allocator "$root/scripts/robustness.sh" > /dev/null 2> "$scratch/log" || { cat "$scratch/log"; fail "make allocators failed"; }
+[[ $(csv_awk "$RESULTS/robustness.csv" '!seen[$(c["setting"])]++ { printf "%s ", $(c["setting"]) }') == "glibc jemalloc mimalloc " ]] \
+  || fail "robustness.csv does not hold the three allocators"
+[[ $(csv_awk "$RESULTS/robustness.csv" '$(c["claim_id"]) == "membership_memory.uthash_set" { n++ } END { print n + 0 }') == 3 ]] \
+  || fail "a bytes claim of an allocation-heavy comparison was not measured under each allocator"
+for f in robustness.svg robustness.png; do [[ -s $PLOTS/$f ]] || fail "no $f"; done
+grep -q "^## How robust is each verdict?" "$RESULTS/REPORT.md" || fail "the report has no robustness section"
 pass
 finish

@@ -3,13 +3,13 @@
  * from summary.csv, then one section per comparison with its method, chart and key numbers. It
  * reads only files a run wrote, and knows comparisons only by what their facts files declare. It lays
  * out what the summary computed and judges nothing: the words of each claim are report_claim.c's, the
- * comparisons' sections report_sections.c's, the run's and the allocators' report_run.c's and
- * report_allocators.c's. */
+ * comparisons' sections report_sections.c's, the run's report_run.c's and the
+ * robustness table's report_robustness.c's. */
 #include "csv.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
 #include "options.h"
-#include "report_allocators.h"
+#include "report_robustness.h"
 #include "report_claim.h"
 #include "report_run.h"
 #include "report_sections.h"
@@ -115,6 +115,11 @@ static void write_glance(FILE *f, const report_inputs *in) {
                 c >= 0 ? csv_field(&in->claims, (size_t)c, "article_figure") : "", figure);
     }
     if (parted == 0) fprintf(f, "No article claim is contradicted by this run.\n");
+    size_t measured, robust;
+    report_robustness_counts(in->dir, &measured, &robust);
+    if (measured > 0)
+        fprintf(f, "\nRobust: **%zu of %zu** claims keep their verdict under every allocator, compiler and layout "
+                   "`make robustness` tried (see \"How robust is each verdict?\").\n", robust, measured);
     fprintf(f, "\n");
     write_three_answers(f, in);
     write_compiled_summary(f, s);
@@ -292,7 +297,7 @@ int main(int argc, char **argv) {
     const report_place place = {in.dir, in.plots_link};
     report_sections(f, &place, 1);
     write_ledger(f, &in);
-    report_allocators(f, in.dir, in.plots_link, &in.claims);
+    report_robustness(f, in.dir, in.plots_link);
     report_sections(f, &place, 0);
     cJSON_Delete(in.environment);
     csv_free(&in.claims);

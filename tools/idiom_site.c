@@ -66,8 +66,8 @@ int main(int argc, char **argv) {
         csv_free(&s.claims);
         return 1;
     }
-    snprintf(path, sizeof path, "%s/allocators.csv", s.results);
-    if (csv_load(path, ',', &s.allocators, error, sizeof error) != 0) s.allocators = (csv_table){0};
+    snprintf(path, sizeof path, "%s/robustness.csv", s.results);
+    if (csv_load(path, ',', &s.robustness, error, sizeof error) != 0) s.robustness = (csv_table){0};
     snprintf(path, sizeof path, "%s/environment.json", s.results);
     s.environment = jsonfile_load(path, error, sizeof error);
     static const char *const folders[] = {"", "/claims", "/comparisons"};
@@ -99,7 +99,7 @@ int main(int argc, char **argv) {
     free(names.names);
     csv_free(&s.summary);
     csv_free(&s.claims);
-    csv_free(&s.allocators);
+    csv_free(&s.robustness);
     cJSON_Delete(s.environment);
     return status == 0 ? 0 : 1;
 }

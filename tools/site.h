@@ -13,7 +13,7 @@
 /* What the site reads. */
 typedef struct site {
     const char *results, *out, *runs; /* runs: the archive (results/runs) */
-    csv_table summary, claims, allocators; /* allocators: empty where make allocators has not run */
+    csv_table summary, claims, robustness; /* robustness: empty where make robustness has not run */
     cJSON *environment;
 } site;
 

@@ -134,19 +134,26 @@ static void other_models(FILE *f, const site *s, size_t i) {
     fprintf(f, "</p>\n");
 }
 
-/* The verdict under each allocator, where make allocators has run. */
-static void allocator_rows(FILE *f, const site *s, const char *claim_id) {
+/* The claim under each setting of make robustness, where it has run: robust, or the settings that
+ * flip it, and the factor and verdict under each. */
+static void robustness_rows(FILE *f, const site *s, const char *claim_id) {
+    const csv_table *t = &s->robustness;
     size_t shown = 0;
-    for (size_t r = 0; r < s->allocators.n_rows; r++) {
-        if (strcmp(FIELD(&s->allocators, r, "claim_id"), claim_id) != 0) continue;
-        if (shown++ == 0) fprintf(f, "<h3>Under each allocator</h3>\n<table><tr><th>allocator</th><th>ratio "
-                                     "(baseline / contender)</th><th>verdict</th></tr>\n");
-        char k[32], lo[32], hi[32];
-        fprintf(f, "<tr><td>%s</td><td class=\"num\">%s [%s, %s]</td><td>", FIELD(&s->allocators, r, "allocator"),
-                html_number(csv_field_number(&s->allocators, r, "ratio"), k, sizeof k),
-                html_number(csv_field_number(&s->allocators, r, "ratio_lo"), lo, sizeof lo),
-                html_number(csv_field_number(&s->allocators, r, "ratio_hi"), hi, sizeof hi));
-        site_verdict_span(f, FIELD(&s->allocators, r, "verdict"), FIELD(&s->allocators, r, "outcome"));
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (strcmp(FIELD(t, r, "claim_id"), claim_id) != 0) continue;
+        if (shown++ == 0) {
+            fprintf(f, "<h3>Under each setting</h3>\n<p class=\"robustness\">");
+            if (strcmp(FIELD(t, r, "robust"), "robust") == 0)
+                fprintf(f, "<strong>Robust</strong>: the same verdict under all %s settings that measured it.",
+                        FIELD(t, r, "settings"));
+            else fprintf(f, "<strong>Flips</strong> under %s.", FIELD(t, r, "flipped_by"));
+            fprintf(f, "</p>\n<table><tr><th>axis</th><th>setting</th><th>the favoured side's factor</th><th>verdict"
+                       "</th></tr>\n");
+        }
+        fprintf(f, "<tr><td>%s</td><td>%s</td><td class=\"num\">", FIELD(t, r, "axis"), FIELD(t, r, "setting"));
+        site_factor_cell(f, t, r, "factor");
+        fprintf(f, "</td><td>");
+        site_verdict_span(f, FIELD(t, r, "verdict"), FIELD(t, r, "outcome"));
         fprintf(f, "</td></tr>\n");
     }
     if (shown) fprintf(f, "</table>\n");
@@ -188,7 +195,7 @@ int site_write_card(const site *s, size_t i) {
         fprintf(f, "</li>\n");
     }
     fprintf(f, "</ul>\n");
-    allocator_rows(f, s, id);
+    robustness_rows(f, s, id);
     if (strcmp(FIELD(t, i, "metric"), "ns_per_item") == 0 && *FIELD(t, i, "x") && csv_field_number(t, i, "rounds") > 0)
         fprintf(f, "<h3>Its rounds</h3>\n<p>Each point is one round of the pair, in the process it ran in; the band is "
                    "C here's interval, and the lines across are its estimate, the article's figure and CPython here's. "

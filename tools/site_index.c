@@ -6,6 +6,7 @@
 #include "csvout.h"
 #include "idiom_config.h"
 #include "jsonfile.h"
+#include "report_robustness.h"
 #include "site_html.h"
 #include "verdict.h"
 
@@ -71,6 +72,13 @@ int site_write_index(const site *s, char *const *comparisons, size_t n_compariso
             IDIOM_CONFIDENCE_PCT);
     counts_line(f, t, 1, "The articles' claims");
     counts_line(f, t, 0, "The suite's own claims and controls");
+    size_t measured, robust;
+    report_robustness_counts(s->results, &measured, &robust);
+    if (measured > 0)
+        fprintf(f, "<p class=\"robust-count\" data-robust=\"%zu\" data-measured=\"%zu\">Robust: %zu of %zu claims keep "
+                   "their verdict under every allocator, compiler and layout <code>make robustness</code> tried (each "
+                   "card says which settings flip the others).</p>\n",
+                robust, measured, robust, measured);
     fprintf(f, "<h2>Every claim at a glance</h2>\n<p>Each line a claim: C here's factor with its interval, coloured by "
                "verdict; the article's figure (grey diamond) and CPython here's (open circle) on the same line. The "
                "A/A control, which must find no difference, is at the top. Point at a claim for its figures.</p>\n"

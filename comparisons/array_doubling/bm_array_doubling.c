@@ -1,6 +1,7 @@
 /* bm_array_doubling.c: article 000's "list vs NumPy array": double 10,000,000 random ints in 0..100
  * into a new sequence, boxed (a Python list of int objects) against packed (a NumPy array). */
 #include "bench.h"
+#include "barriers.h"
 #include "boxed_list.h"
 #include "memcount.h"
 #include "rng.h"
@@ -132,7 +133,7 @@ static void dispose_nothing(fixture *f) { (void)f; }
         return 0;                                                                                   \
     }
 PACKED_I64_DOUBLING(run_packed_i64, )
-PACKED_I64_DOUBLING(run_packed_i64_twin, __attribute__((noipa)))
+PACKED_I64_DOUBLING(run_packed_i64_twin, IDIOM_NOIPA)
 
 static int prepare_packed_i32(fixture *f) {
     f->values32 = memcount_aligned(INPUT_ALIGNMENT, (f->n ? f->n : 1) * sizeof *f->values32);

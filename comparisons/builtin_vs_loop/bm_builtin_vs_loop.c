@@ -2,6 +2,7 @@
  * against hand-written loops. In C the hand loop is compiled too, so the question is when a library
  * routine (OpenBLAS, glibc's memchr and memcpy) beats the loop a C programmer writes, and by how much. */
 #include "bench.h"
+#include "barriers.h"
 #include "memcount.h"
 #include "pyalloc.h"
 #include "pyfloat.h"
@@ -32,8 +33,9 @@ static double sum_loop(const double *values, size_t n) {
 }
 
 /* The same loop with the vectoriser off: one element at a time, whatever the flags. */
-__attribute__((optimize("no-tree-vectorize"))) static double sum_loop_novec(const double *values, size_t n) {
+IDIOM_NO_VECTORIZE static double sum_loop_novec(const double *values, size_t n) {
     double total = 0;
+    IDIOM_LOOP_NO_VECTORIZE
     for (size_t i = 0; i < n; i++) total += values[i];
     return total;
 }
@@ -129,8 +131,9 @@ static void copy_byte_loop(unsigned char *restrict dst, const unsigned char *res
 }
 
 /* The same loop with pattern recognition and the vectoriser off: a byte per iteration. */
-__attribute__((optimize("no-tree-loop-distribute-patterns", "no-tree-vectorize"))) static void
+IDIOM_NO_LOOP_TO_CALL_NO_VECTORIZE static void
 copy_byte_loop_novec(unsigned char *restrict dst, const unsigned char *restrict src, size_t n) {
+    IDIOM_LOOP_NO_VECTORIZE
     for (size_t i = 0; i < n; i++) dst[i] = src[i];
 }
 

@@ -2,6 +2,7 @@
  * squares of n random ints by first building the list of squares, or by pulling them one at a time
  * from a generator; and a map-filter-sum pipeline built both ways. */
 #include "bench.h"
+#include "barriers.h"
 #include "iter.h"
 #include "memcount.h"
 #include "pyint.h"
@@ -130,7 +131,7 @@ struct generator {
 /* gen_send_ex: resume the generator's frame for its next square, made an object; NULL when it is
  * exhausted, or with *failed set when out of memory. Not inlined: sum calls it through the
  * generator's tp_iternext. */
-__attribute__((noipa)) static int64_t *generator_next(generator *g, int *failed) {
+IDIOM_NOIPA static int64_t *generator_next(generator *g, int *failed) {
     if (g->pos >= g->n) return NULL;
     const int64_t *square = pyint_new(g->map(g->values[g->pos++]));
     if (square == NULL) *failed = 1;

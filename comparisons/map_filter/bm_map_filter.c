@@ -4,6 +4,7 @@
  * loop is compiled too, so the question becomes what a call per element costs against a loop the
  * compiler can inline and vectorise, and against a library routine. */
 #include "bench.h"
+#include "barriers.h"
 #include "memcount.h"
 #include "pyalloc.h"
 #include "pyfloat.h"
@@ -22,8 +23,8 @@ static inline double twice(double x) { return 2 * x; }
 static inline int is_big(double x) { return x > KEEP_ABOVE; }
 
 /* The same two, as functions called through a pointer: the call the compiler may not see through. */
-__attribute__((noipa)) static double twice_called(double x) { return twice(x); }
-__attribute__((noipa)) static int is_big_called(double x) { return is_big(x); }
+IDIOM_NOIPA static double twice_called(double x) { return twice(x); }
+IDIOM_NOIPA static int is_big_called(double x) { return is_big(x); }
 
 /* ---- idiomatic C: packed doubles in, packed doubles out ---- */
 
@@ -32,12 +33,12 @@ typedef int predicate_fn(double);
 
 /* A map routine as a C library would offer one (qsort's way): the function through a pointer, once
  * per element. noipa, so that the pointer stays a pointer, as it does across a library boundary. */
-__attribute__((noipa)) static void map_through(double *out, const double *in, size_t n, map_fn *fn) {
+IDIOM_NOIPA static void map_through(double *out, const double *in, size_t n, map_fn *fn) {
     for (size_t i = 0; i < n; i++) out[i] = fn(in[i]);
 }
 
 /* filter's counterpart: the kept values in order; how many were kept. */
-__attribute__((noipa)) static size_t filter_through(double *out, const double *in, size_t n, predicate_fn *keep) {
+IDIOM_NOIPA static size_t filter_through(double *out, const double *in, size_t n, predicate_fn *keep) {
     size_t kept = 0;
     for (size_t i = 0; i < n; i++)
         if (keep(in[i])) out[kept++] = in[i];
@@ -74,12 +75,12 @@ static size_t filter_call(double *out, const double *in, size_t n) { return filt
 
 /* The Python function called (vectorcall): `double` makes a new float object for its result;
  * `is_big` returns the shared True or False, so it makes none. */
-__attribute__((noipa)) static const double *python_double(const double *x) { return pyfloat_new(twice(*x)); }
-__attribute__((noipa)) static int python_is_big(const double *x) { return is_big(*x); }
+IDIOM_NOIPA static const double *python_double(const double *x) { return pyfloat_new(twice(*x)); }
+IDIOM_NOIPA static int python_is_big(const double *x) { return is_big(*x); }
 
 /* `out.append(y)` in the loop: LOAD_METHOD then a call of the bound method, list_append, which
  * appends as app1 does. Out of line, as the method call is. */
-__attribute__((noipa)) static int list_append_method(pylist *out, const double *item) {
+IDIOM_NOIPA static int list_append_method(pylist *out, const double *item) {
     return pylist_append(out, (void *)item);
 }
 

@@ -1,6 +1,7 @@
 /* bm_miss_handling.c: article 000's "LBYL vs EAFP": look up 10,000 keys, some missing, in a dict of
  * 100,000 random strings, testing for the key first, or taking an error path when it is missing. */
 #include "bench.h"
+#include "barriers.h"
 #include "compact_dict.h"
 #include "memcount.h"
 #include "pyalloc.h"
@@ -271,7 +272,7 @@ static const char key_error_type = 'K';
 /* `d[key]`: the value's object, or NULL with *raised set to a new KeyError (NULL too when the
  * exception itself could not be allocated: CPython's MemoryError). Its own function, not inlined, as
  * raising leaves the eval loop's fast path for calls into the error machinery. */
-__attribute__((noipa)) static const int64_t *pydict_getitem(compact_dict *d, const py_str *key, key_error **raised) {
+IDIOM_NOIPA static const int64_t *pydict_getitem(compact_dict *d, const py_str *key, key_error **raised) {
     const int64_t *value = compact_dict_get(d, key->hash, (intptr_t)key);
     if (value != NULL) return value;
     key_error *error = pyalloc_malloc(KEY_ERROR_BYTES);
