@@ -12,9 +12,11 @@ set offsets graph 0.03, graph 0.03, graph 0.3, graph 0.05
 set key top right font ",11"
 ms(v) = v / 1e6
 paired_ms = paired_clause_xy("column('x')", "ms(column('ns_per_item'))")
+hover_ms = hover("csv", "column('x')", "ms(column('ns_per_item'))", row_said("sprintf('%.4g ms per download [%.4g, %.4g]', " \
+    ."ms(column('ns_per_item')), ms(column('ns_per_item_lo')), ms(column('ns_per_item_hi')))"))
 article_ms = article_clause_scaled("ns_per_item", "1e-6", "the article (CPython, its network)")
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(ms(column("ns_per_item"))):\
      (ms(column("ns_per_item_lo"))):(ms(column("ns_per_item_hi"))) with yerrorlines lt i title word(variants, i), \
      [1:256] latency_ms with lines dt 2 lw 1.5 lc rgb "#444444" title "sequential line: one latency each", \
      [1:256] latency_ms / x with lines dt 3 lw 1.5 lc rgb "#888888" title "floor: one latency for all" \
-     @paired_ms @article_ms @cpython_times_ms
+     @paired_ms @article_ms @cpython_times_ms @hover_ms

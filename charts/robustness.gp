@@ -28,6 +28,10 @@ set key outside right top vertical font ",10" samplen 1
 set arrow from 1, graph 0 to 1, graph 1 nohead lc rgb "#444444" dt 2
 ns = words(settings)
 offset(k) = (k - (ns + 1) / 2.0) * 0.7 / ns
+hover_settings = hover("csv", "column('factor')", "-column('line') + offset(column('slot'))", \
+    "sprintf('%s under %s: %.3g [%.3g, %.3g]', strcol('claim_id'), word(settings, int(column('slot'))), column('factor'), " \
+    ."column('factor_lo'), column('factor_hi'))")
 do for [k = 1:words(claims)] { set ytics add (word(claims, k) -(k - 1)) }
 plot for [k = 1:ns] csv using (column("slot") == k ? column("factor") : NaN):(-column("line") + offset(k)):\
-         (column("factor_lo")):(column("factor_hi")) with xerrorbars lt k pt 7 ps 0.6 lw 1 title word(settings, k)
+         (column("factor_lo")):(column("factor_hi")) with xerrorbars lt k pt 7 ps 0.6 lw 1 title word(settings, k) \
+     @hover_settings

@@ -62,14 +62,21 @@ paired_clause_xy(x, y) = strlen(paired) == 0 ? "" : \
     ", paired using (".x."):(".y.") with points pt 12 ps 1.3 lw 1.2 lc rgb '#000000'" \
     ." title 'measured in pairs, as the claims are'"
 paired_clause = paired_clause_xy("column('x')", "column('ns_per_item')")
-# hover_clause: in the SVG, every row of the sweep as a point a reader can point at to see its variant,
-# x, median and interval (gnuplot's hypertext; the SVG carries its own script, nothing from elsewhere).
-# End a plot command of ns per item against x with @hover_clause; '' in the PNG.
-hover_text = "sprintf('%s at %s=%g: %.4g ns per item [%.4g, %.4g]', strcol('variant'), param, column('x'), " \
-    ."column('ns_per_item'), column('ns_per_item_lo'), column('ns_per_item_hi'))"
-hover_clause = format ne "svg" ? "" : \
-    ", csv using (column('x')):(column('ns_per_item')):(".hover_text.") with labels hypertext point pt 7 ps 1.2" \
-    ." lc rgb '#ff000000' notitle"
+# hover(data, x, y, text): in the SVG, the clause of a plot command that puts, at (x, y) of each row of
+# data (the name of the variable holding the file, as a string: "csv", "pairs"), an unseen point a
+# reader can point at to see text (gnuplot's hypertext; the SVG carries its own script, nothing from
+# elsewhere). x, y and text are expressions, as strings; '' in the PNG. Set a variable to it and end the
+# plot command with @that_variable (or concatenate it to a command that is eval'd, inside a loop).
+hover(data, x, y, text) = format ne "svg" ? "" : \
+    ", ".data." using (".x."):(".y."):(".text.") with labels hypertext point pt 7 ps 1.2 lc rgb '#ff000000' notitle"
+# row_said(value): a hover's text for a row of the sweep: its variant and x, then value (an expression
+# of a string).
+row_said(value) = "sprintf('%s at %s=%g: %s', strcol('variant'), param, column('x'), ".value.")"
+# ns_said: a sweep row's median and interval, in ns per item.
+ns_said = "sprintf('%.4g ns per item [%.4g, %.4g]', column('ns_per_item'), column('ns_per_item_lo'), column('ns_per_item_hi'))"
+# hover_clause: every row of the sweep at (x, ns per item), with its variant, x, median and interval.
+# End a plot command of ns per item against x with @hover_clause.
+hover_clause = hover("csv", "column('x')", "column('ns_per_item')", row_said(ns_said))
 paired_clause_pct = paired_clause_xy("column('x') * 100", "column('ns_per_item')")
 # mark_crossovers: the command (eval it) that marks each crossover the summary placed (crossovers:
 # "contender baseline x" triples, from scripts/plots.sh) with a dotted vertical line at

@@ -5,7 +5,9 @@ Opens every page of SITE (results/site/) in Debian's headless Chromium, from fil
 each loads with no console error, that every image, embedded chart and link resolves inside the
 folder (anchors included), that every claim_id of SUMMARY (summary.csv) has its card whose figures
 are the CSV's, with a cite line naming the run, that the index's counts are summary.csv's, and that
-the forest plot has one line per claim. Saves a screenshot of the index and of one card into SHOTS.
+the forest plot has one line per claim, that each card's chart of its rounds draws the claim's
+rounds, that every chart carries points a reader can point at, and that pointing at one on the forest
+plot shows its claim's figures. Saves a screenshot of the index and of one card into SHOTS.
 Exits 1 naming every failure."""
 import csv
 import math
@@ -17,6 +19,7 @@ import urllib.parse
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 
 # The headings a claim is counted under, as core/verdict.c's verdict_glance_of decides them.
@@ -136,6 +139,28 @@ def check_forest(site, rows, failures):
             failures.append(f"forest.svg has no line named {row['claim_id']}")
 
 
+def check_hover(site, failures):
+    """Every chart of the site carries points a reader can point at (gnuplot's hypertext)."""
+    for chart in sorted(site.glob("charts/*.svg")) + sorted(site.glob("claims/*.svg")) + [site / "forest.svg"]:
+        if "showHypertext" not in chart.read_text(encoding="utf-8"):
+            failures.append(f"{chart.relative_to(site)}: no point shows its value when pointed at")
+
+
+def check_hover_shows(driver, site, rows, failures):
+    """In the browser, pointing at a claim's point on the forest plot shows its figures."""
+    driver.get((site / "forest.svg").as_uri())
+    points = driver.execute_script(
+        "return Array.from(document.querySelectorAll('g > title')).map(t => t.parentNode.querySelector('use'))"
+        ".filter(u => u)")
+    if not points:
+        failures.append("forest.svg: no point to point at")
+        return
+    ActionChains(driver).move_to_element(points[0]).perform()
+    shown = driver.execute_script("return document.getElementById('hypertext').textContent")
+    if not any(shown.startswith(row["claim_id"] + ":") for row in rows):
+        failures.append(f"forest.svg: pointing at a point shows {shown!r}, not a claim's figures")
+
+
 def main():
     site, summary, shots = (pathlib.Path(argument).resolve() for argument in sys.argv[1:4])
     with open(summary, encoding="utf-8") as f:
@@ -150,6 +175,8 @@ def main():
         check_cards(driver, site, rows, run_id, failures)
         check_counts(driver, site, rows, failures)
         check_forest(site, rows, failures)
+        check_hover(site, failures)
+        check_hover_shows(driver, site, rows, failures)
         driver.get((site / "index.html").as_uri())
         driver.save_screenshot(str(shots / "site_index.png"))
         first_article = next((row for row in rows if row["kind"] == "article"), rows[0])

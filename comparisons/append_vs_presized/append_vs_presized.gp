@@ -17,21 +17,28 @@ set title "Time per input element, the article's draw (about half kept)"
 set ylabel "ns per element, log scale (median; bars: its ".interval." interval)"
 set logscale y
 paired_main = paired_clause_xy("rank(strcol('variant')) <= main ? column('x') : NaN", "column('ns_per_item')")
+main_x = "rank(strcol('variant')) <= main ? column('x') : NaN"  # the article's draw's rows only
+hover_main = hover("csv", main_x, "column('ns_per_item')", row_said(ns_said))
 plot for [i = 1:main] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) @paired_main
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) @paired_main \
+     @hover_main
 
 set title "New blocks per input element (in-place growth not counted)"
 set ylabel "allocations per element, log scale"
 set key bottom left
+hover_blocks = hover("csv", main_x, "column('allocs') / column('x')", \
+    row_said("sprintf('%.3g new blocks per element', column('allocs') / column('x'))"))
 plot for [i = 1:main] csv using (only(word(variants, i), column("x"))):(column("allocs") / column("x")) \
-     with linespoints lt i title word(variants, i)
+     with linespoints lt i title word(variants, i) @hover_blocks
 
 set title "Bytes moving reallocs copied, per input element"
+hover_moved = hover("csv", main_x, "column('bytes_moved_per_element') > 0 ? column('bytes_moved_per_element') : NaN", \
+    row_said("sprintf('%.4g bytes copied per element', column('bytes_moved_per_element'))"))
 set ylabel "bytes per element, log scale (0 not drawn)"
 set key top right
 plot for [i = 1:main] csv using (only(word(variants, i), column("x"))):\
      (column("bytes_moved_per_element") > 0 ? column("bytes_moved_per_element") : NaN) \
-     with linespoints lt i title word(variants, i)
+     with linespoints lt i title word(variants, i) @hover_moved
 
 # The variants drawn again with none and with all values kept: the names with an "_all_kept" twin.
 # At the article's 100,000 ints, or the largest n below it that this run measured (a QUICK run).
@@ -67,6 +74,7 @@ set ylabel "ns per element, log scale (median)"
 set key top left
 set label 1 "at about half kept, x > 50 is a coin toss:\nthe branchy loops pay its mispredictions" \
     at graph 0.5, graph 0.22 center font ",10" tc rgb "#555555"
+hover_shares = hover("$shares", "column(1)", "column(2)", "sprintf('%g kept: %.4g ns per element', column(1), column(2))")
 plot for [k = 1:words(bases)] $shares index k - 1 using 1:2 with linespoints lt rank(word(bases, k)) \
-     title word(bases, k)
+     title word(bases, k) @hover_shares
 unset multiplot

@@ -24,6 +24,8 @@ array prefixes[3] = ["sum_", "search_", "copy_"]
 array titles[3] = ["Sum of n doubles (8 bytes each)", "Search of n bytes for the last one", "Copy of n bytes (read and written: 2 each)"]
 array widths[3] = [8, 1, 2]
 in_family(v, f) = strstrt(v, prefixes[f]) == 1
+hover_family = hover("csv", "in_family(strcol('variant'), f) ? column('x') : NaN", "gbps(0)", \
+    row_said("sprintf('%.3g GB/s (%.4g ns per element)', gbps(0), column('ns_per_item'))"))
 do for [f = 1:3] {
     set title titles[f]
     set ylabel "bytes touched per ns = GB/s, log scale (median)"
@@ -43,7 +45,8 @@ do for [f = 1:3] {
         set label 4 sprintf("memory bandwidth: %.1f GB/s, the fastest stream from beyond the L3", bandwidth) \
             at graph 0.02, first bandwidth offset 0, 0.7 font ",10" tc rgb "#444444"
     }
-    plot for [i = 1:nv] csv using (in_family(word(variants, i), f) ? only(word(variants, i), column("x")) : NaN):\
-         (gbps(0)) with linespoints lt i title (in_family(word(variants, i), f) ? word(variants, i) : "")
+    # eval, not a macro: gnuplot does not expand @ inside a loop's block.
+    eval "plot for [i = 1:nv] csv using (in_family(word(variants, i), f) ? only(word(variants, i), column('x')) : NaN):" \
+        ."(gbps(0)) with linespoints lt i title (in_family(word(variants, i), f) ? word(variants, i) : '')".hover_family
 }
 unset multiplot

@@ -15,7 +15,9 @@ set mxtics 1
 set grid noxtics
 # Rows come variant by variant, each over the same xs: row r's x is xs[r % nx].
 slot(i) = (int(column(0)) % nx) + (i - (nv + 1) / 2.0) * width
+hover_bars = hover("csv", "slot(rank(strcol('variant')))", "column('ns_per_item')", row_said(ns_said))
 plot for [i = 1:nv] csv using (only(word(variants, i), slot(i))):(column("ns_per_item")) \
          with boxes lt i title word(variants, i), \
      for [i = 1:nv] csv using (only(word(variants, i), slot(i))):(column("ns_per_item")):\
-         (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorbars lt i lc rgb "black" pt 0 notitle
+         (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorbars lt i lc rgb "black" pt 0 notitle \
+     @hover_bars

@@ -13,12 +13,16 @@ at(k) = column("x") == word(xs, k) + 0 ? rank(strcol("variant")) + nudge(k) : Na
 
 set title "Reported ns per hash (lower bar: fastest figure; upper: slowest)"
 set ylabel "ns per hash"
+hover_reported = hover("csv", "rank(strcol('variant'))", "column('reported_ns_per_hash')", \
+    row_said("sprintf('%.4g ns per hash reported [%.4g, %.4g]', column('reported_ns_per_hash'), column('reported_min'), column('reported_max'))"))
 plot for [k = 1:nx] csv using (at(k)):(column("reported_ns_per_hash")):(column("reported_min")):(column("reported_max")) \
-     with yerrorbars lt k pt 7 title sprintf("%s hashes per chain", word(xs, k))
+     with yerrorbars lt k pt 7 title sprintf("%s hashes per chain", word(xs, k)) @hover_reported
 
 set title "Spread of the reported figure (lower is steadier)"
 set ylabel "coefficient of variation of the figures, %"
 set yrange [0:*]
+hover_spread = hover("csv", "rank(strcol('variant'))", "column('spread_pct')", \
+    row_said("sprintf('a spread of %.3g%% [%.3g, %.3g]', column('spread_pct'), column('spread_pct_lo'), column('spread_pct_hi'))"))
 plot for [k = 1:nx] csv using (at(k)):(column("spread_pct")):(column("spread_pct_lo")):(column("spread_pct_hi")) \
-     with yerrorbars lt k pt 7 title sprintf("%s hashes per chain", word(xs, k))
+     with yerrorbars lt k pt 7 title sprintf("%s hashes per chain", word(xs, k)) @hover_spread
 unset multiplot

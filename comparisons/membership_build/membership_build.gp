@@ -7,7 +7,7 @@ set ylabel "ns per element, log scale (median; bars: its ".interval." interval)"
 set logscale xy
 set autoscale xfix
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) @hover_clause
 
 unset logscale
 set autoscale x
@@ -27,9 +27,11 @@ article_here = article_bars(sprintf("%d", nv), "column('value') / column('x')", 
 set xtics ()
 do for [i = 1:nv] { set xtics add (word(variants, i) i - 1) }
 set xrange [-0.7:nv + article_n - 0.3]
+hover_bytes = hover("csv", "column('x') == largest + 0 ? rank(strcol('variant')) - 1 : NaN", "column('peak_bytes') / column('x')", \
+    row_said("sprintf('%.4g peak heap bytes per element', column('peak_bytes') / column('x'))"))
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x") == largest + 0 ? i - 1 : NaN)):\
          (column("peak_bytes") / column("x")) with boxes lt i notitle, \
      for [i = 1:nv] csv using (only(word(variants, i), column("x") == largest + 0 ? i - 1 : NaN)):\
          (column("peak_bytes") / column("x")):(sprintf("%.1f", column("peak_bytes") / column("x"))) \
-         with labels offset 0, 0.7 font ",10" notitle @article_here
+         with labels offset 0, 0.7 font ",10" notitle @article_here @hover_bytes
 unset multiplot

@@ -9,4 +9,4 @@ set xtics ("4 KiB" 4096, "64 KiB" 65536, "1 MiB" 1048576, "16 MiB" 16777216, "25
 set key top left
 eval mark_caches(1)
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("ns_per_item")):\
-     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i)
+     (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) @hover_clause

@@ -18,5 +18,8 @@ set label 2 "on the lower line: one_block_freed and small_blocks_trimmed (the me
 deleted_here = cpython_clause("deleted", "resident_growth_bytes", cpython_style, "CPython here: del of the list")
 small_here = cpython_clause("small_deleted", "resident_growth_bytes", cpython_style2, "CPython here: del of a list of floats")
 cycles_here = cpython_clause("cycles_deleted", "resident_growth_bytes", cpython_style3, "CPython here: del of cycles, no collection")
+hover_growth = hover("csv", "column('x')", "column('resident_growth_bytes')", row_said("sprintf('%.4g bytes resident growth " \
+    ."[%.4g, %.4g]', column('resident_growth_bytes'), column('resident_growth_bytes_lo'), column('resident_growth_bytes_hi'))"))
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("resident_growth_bytes")):\
-         (column("resident_growth_bytes_lo")):(column("resident_growth_bytes_hi")) with yerrorlines lt i title word(variants, i) @article_here @deleted_here @small_here @cycles_here
+         (column("resident_growth_bytes_lo")):(column("resident_growth_bytes_hi")) with yerrorlines lt i title word(variants, i) @article_here @deleted_here @small_here @cycles_here \
+         @hover_growth

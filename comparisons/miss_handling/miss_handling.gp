@@ -16,9 +16,10 @@ set key top left font ",10"
 crossover_scale = 100  # the hit ratio in percent
 crossover_at(x) = sprintf("%g%% hits", x)
 eval mark_crossovers  # each crossover numbered above the plot, said in the key
+hover_pct = hover("csv", "column('x') * 100", "column('ns_per_item')", row_said(ns_said))
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x") * 100)):(column("ns_per_item")):\
      (column("ns_per_item_lo")):(column("ns_per_item_hi")) with yerrorlines lt i title word(variants, i) \
-     @memory_clause_pct @paired_clause_pct @crossover_clause
+     @memory_clause_pct @paired_clause_pct @crossover_clause @hover_pct
 
 unset arrow
 unset label
@@ -29,9 +30,12 @@ set ylabel "ns per lookup (median; bars: the rounds' range)"
 cpython_idioms = "lbyl eafp get"
 cpython_names = "LBYL EAFP dict.get"
 if (strlen(cpython) > 0) {
-    plot for [k = 1:3] cpython using (cpython_at(word(cpython_idioms, k), "ns_per_item") * 100):(column("median")):\
-         (column("min")):(column("max")) with yerrorlines pt (5 + k) ps 1.2 lw 2 dt k lc rgb word("#222222 #777777 #aaaaaa", k) \
-         title "CPython here: ".word(cpython_names, k)
+    # eval, not a macro: gnuplot does not expand @ inside a block.
+    eval "plot for [k = 1:3] cpython using (cpython_at(word(cpython_idioms, k), 'ns_per_item') * 100):(column('median')):" \
+        ."(column('min')):(column('max')) with yerrorlines pt (5 + k) ps 1.2 lw 2 dt k lc rgb word('#222222 #777777 #aaaaaa', k)" \
+        ." title 'CPython here: '.word(cpython_names, k)".hover("cpython", "strcol('metric') eq 'ns_per_item' ? column('x') * 100 : NaN", \
+        "column('median')", "sprintf('CPython here, %s at %g%% hits: %.4g ns per lookup [%.4g, %.4g]', strcol('idiom'), " \
+        ."column('x') * 100, column('median'), column('min'), column('max'))")
 } else {
     set label 2 "the CPython side was not measured in this run (CPYTHON=0)" at graph 0.5, 0.5 center
     set yrange [0:1]
@@ -50,9 +54,11 @@ set key off
 set arrow from graph 0, first 1 to graph 1, first 1 nohead lc rgb "#888888" dt 2
 set label "status_code" at graph 0.98, first 1 right offset 0, -0.7 font ",10" tc rgb "#888888"
 if (strlen(pairs) > 0) {
-    plot for [i = 1:nv] pairs using ((strcol("contender") eq "status_code" && strcol("baseline") eq word(variants, i)) \
-         ? column("x") * 100 : NaN):(column("ratio")):(column("ratio_lo")):(column("ratio_hi")) \
-         with yerrorlines lt i title word(variants, i)
+    eval "plot for [i = 1:nv] pairs using ((strcol('contender') eq 'status_code' && strcol('baseline') eq word(variants, i))" \
+        ." ? column('x') * 100 : NaN):(column('ratio')):(column('ratio_lo')):(column('ratio_hi'))" \
+        ." with yerrorlines lt i title word(variants, i)".hover("pairs", "strcol('contender') eq 'status_code' ? column('x') * 100 : NaN", \
+        "column('ratio')", "sprintf('%s / status_code at %g%% hits: %.3g [%.3g, %.3g]', strcol('baseline'), column('x') * 100, " \
+        ."column('ratio'), column('ratio_lo'), column('ratio_hi'))")
 } else {
     set label "no paired rounds in this run" at graph 0.5, 0.5 center
     set yrange [0:2]
@@ -88,9 +94,11 @@ here_bar(k) = ", cpython using (at_half('".word(cpython_idioms, k)."') ? ".here_
     .", cpython using (at_half('".word(cpython_idioms, k)."') ? ".here_slot(k)." : NaN):(column('median'))" \
     .":(sprintf('%.0f', column('median'))) with labels offset 0, 0.7 font ',10' notitle"
 here_bars = nc > 0 ? here_bar(1).here_bar(2).here_bar(3) : ""
+hover_half = hover("csv", "abs(column('x') - 0.5) < 1e-9 ? rank(strcol('variant')) - 1 : NaN", "column('ns_per_item')", \
+    row_said(ns_said))
 plot for [i = 1:nv] csv using (only(word(variants, i), abs(column("x") - 0.5) < 1e-9 ? i - 1 : NaN)):\
          (column("ns_per_item")) with boxes lt i notitle, \
      for [i = 1:nv] csv using (only(word(variants, i), abs(column("x") - 0.5) < 1e-9 ? i - 1 : NaN)):\
          (column("ns_per_item")):(sprintf("%.0f", column("ns_per_item"))) with labels offset 0, 0.7 font ",10" notitle \
-         @article_here @here_bars
+         @article_here @here_bars @hover_half
 unset multiplot

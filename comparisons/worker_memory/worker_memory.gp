@@ -13,6 +13,8 @@ set key top left font ",10"
 threads_here = cpython_clause("threads", "pss_bytes", cpython_style, "CPython here: threading.Thread")
 forked_here = cpython_clause("forked", "pss_bytes", cpython_style2, "CPython here: multiprocessing, fork")
 spawned_here = cpython_clause("spawned", "pss_bytes", cpython_style3, "CPython here: multiprocessing, spawn")
+hover_pss = hover("csv", "column('x')", "column('pss_bytes') > 0 ? column('pss_bytes') : 1", row_said("sprintf('%.4g bytes of " \
+    ."Pss [%.4g, %.4g]', column('pss_bytes'), column('pss_bytes_lo'), column('pss_bytes_hi'))"))
 plot for [i = 1:nv] csv using (only(word(variants, i), column("x"))):(column("pss_bytes") > 0 ? column("pss_bytes") : 1):\
          (column("pss_bytes_lo") > 0 ? column("pss_bytes_lo") : 1):(column("pss_bytes_hi")) \
-         with yerrorlines lt i title word(variants, i) @threads_here @forked_here @spawned_here
+         with yerrorlines lt i title word(variants, i) @threads_here @forked_here @spawned_here @hover_pss
