@@ -28,6 +28,10 @@ int site_close_page(FILE *f);
 /* Column of the claims row of summary row i ("" if the claim is not in the claims). */
 const char *site_claim_text(const site *s, size_t i, const char *column);
 
+/* The claim's "article" column with each article's number said as one ("article 000 \"Title\""),
+ * for a reader who does not know the seeds' numbering. */
+void site_article_words(FILE *f, const site *s, size_t i);
+
 /* A verdict as a coloured label, coloured by its heading (verdict_glance_of). */
 void site_verdict_span(FILE *f, const char *verdict, const char *outcome);
 

@@ -8,6 +8,7 @@
 #include "site_html.h"
 #include "verdict.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -51,6 +52,21 @@ void site_factor_cell(FILE *f, const csv_table *t, size_t i, const char *column)
                 html_number(csv_field_number(t, i, hi_column), hi, sizeof hi));
 }
 
+void site_article_words(FILE *f, const site *s, size_t i) {
+    const char *words = site_claim_text(s, i, "article");
+    char part[1024];
+    for (int first = 1; *words; first = 0) {
+        const size_t n = strcspn(words, ";");
+        snprintf(part, sizeof part, "%s%.*s", first ? "" : ";", (int)n, words);
+        const char *text = part + (first ? 0 : 1);
+        while (*text == ' ') text++;
+        if (!first) fputs("; ", f);
+        if (isdigit((unsigned char)text[0])) fputs("article ", f); /* the seeds' number: 000, 001, 002 */
+        html_inline(f, text);
+        words += n + (words[n] == ';');
+    }
+}
+
 /* The run's identity, as one line. */
 void site_run_line(FILE *f, const site *s) {
     fprintf(f, "run <code>%s</code>, %s, commit <code>%s</code>%s, ", jsonfile_text_of(s->environment, "run_id"),
@@ -83,7 +99,7 @@ void site_three_sides(FILE *f, const site *s, size_t i) {
     const csv_table *t = &s->summary;
     fprintf(f, "<table class=\"sides\"><tr><th></th><th>what it says</th><th>the favoured side's factor</th>"
                "<th>verdict</th></tr>\n<tr><th>the article</th><td>");
-    html_inline(f, site_claim_text(s, i, "article"));
+    site_article_words(f, s, i);
     fprintf(f, ": ");
     html_inline(f, site_claim_text(s, i, "article_figure"));
     fprintf(f, "</td><td class=\"num\">");

@@ -20,7 +20,7 @@ static void scoreboard_row(FILE *f, const site *s, size_t i) {
     const csv_table *t = &s->summary;
     const char *id = FIELD(t, i, "claim_id");
     fprintf(f, "<tr id=\"row-%s\"><td><a href=\"claims/%s.html\">%s</a><br><small>", id, id, id);
-    html_inline(f, site_claim_text(s, i, "article"));
+    site_article_words(f, s, i);
     fprintf(f, "</small></td><td class=\"num\">");
     site_factor_cell(f, t, i, "article_factor");
     fprintf(f, "</td><td class=\"num\">");
