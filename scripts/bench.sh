@@ -17,7 +17,8 @@
 # succeeded: an interrupted or failed run leaves the previous results and charts as they were.
 # Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N, INSTR=0,
 # CPYTHON=0, PYTHON=interpreter, ALLOC=glibc|jemalloc|mimalloc, PAIRS_BUDGET=seconds (the full run's
-# pairs budget, IDIOM_PAIRS_BUDGET by default), and for make robustness SWEEPS_FROM=folder, SWEEP_ONLY=a,b,
+# pairs budget, IDIOM_PAIRS_BUDGET by default), MIN_PROCESSES=n (IDIOM_MIN_PROCESSES by default), and
+# for make robustness SWEEPS_FROM=folder, SWEEP_ONLY=a,b and PUBLISH=summary (only summary.csv),
 # and for tests BIN, BENCH_BIN, COUNT_BIN, CLAIMS, RESULTS, PLOTS.
 # The whole script is one block, so bash has read all of it before it runs: editing this file
 # during a long run cannot change what the run does next.
@@ -55,6 +56,8 @@ seed=$(echo "$seed" | sed 's/^0*\([0-9]\)/\1/')
 [[ -f $claims ]] || usage_error "no claims file $claims"
 [[ -z $sweeps_from || -d $sweeps_from ]] || usage_error "SWEEPS_FROM names no folder: $sweeps_from"
 [[ -z ${PAIRS_BUDGET:-} || ${PAIRS_BUDGET:-} =~ ^[1-9][0-9]*$ ]] || usage_error "PAIRS_BUDGET must be a whole number of seconds, not '${PAIRS_BUDGET:-}'"
+[[ -z ${MIN_PROCESSES:-} || ${MIN_PROCESSES:-} =~ ^[2-9]$|^1[0-9]$ ]] || usage_error "MIN_PROCESSES must be a whole number from 2 to 19, not '${MIN_PROCESSES:-}'"
+[[ ${PUBLISH:-all} == all || ${PUBLISH:-all} == summary ]] || usage_error "PUBLISH must be all or summary, not '${PUBLISH:-}'"
 mapfile -t available < <(built_comparisons)
 (( ${#available[@]} > 0 )) || die "no bm_* executables in $bench_bin: build first"
 
@@ -154,7 +157,8 @@ phase_took sweep
 if (( quick )); then
   min_processes=$IDIOM_QUICK_MIN_PROCESSES max_processes=$IDIOM_QUICK_MAX_PROCESSES budget=$IDIOM_QUICK_PAIRS_BUDGET
 else
-  min_processes=$IDIOM_MIN_PROCESSES max_processes=$IDIOM_MAX_PROCESSES budget=${PAIRS_BUDGET:-$IDIOM_PAIRS_BUDGET}
+  min_processes=${MIN_PROCESSES:-$IDIOM_MIN_PROCESSES} max_processes=$IDIOM_MAX_PROCESSES
+  budget=${PAIRS_BUDGET:-$IDIOM_PAIRS_BUDGET}
 fi
 pending_plan=$stage/results/pending.tsv
 n_pairs=$(( $(wc -l < "$stage/results/plan.tsv") - 1 ))
@@ -233,7 +237,11 @@ write_environment() {
 }
 write_environment
 if (( ${#failed_steps[@]} == 0 )); then
-  timed publish all publish "$stage/results" "$stage/plots" "$results/runs" || failed_steps+=("$publish_failed")
+  if [[ ${PUBLISH:-all} == summary ]]; then   # make robustness reads a setting's summary.csv, nothing more
+    timed publish all "$bin/idiom_summary" --results "$stage/results" --claims "$claims" || failed_steps+=("the summary")
+  else
+    timed publish all publish "$stage/results" "$stage/plots" "$results/runs" || failed_steps+=("$publish_failed")
+  fi
   phase_took publish
   write_environment   # with the publishing's time; the report, written meanwhile, has the phases before it
 fi

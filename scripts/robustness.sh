@@ -10,7 +10,9 @@
 # - layout: IDIOM_ROBUSTNESS_LAYOUTS builds of the same code in randomised layouts
 #   (build/robustness/layout-<seed>, cmake/layout.cmake), each run with an environment enlarged by
 #   a size drawn from the same seed, which moves the stack (Mytkowicz et al., ASPLOS 2009).
-# The settings other than the reference take its sweeps (which only plan the pairs). Then
+# The settings other than the reference take its sweeps (which only plan the pairs). In a full run
+# every setting's pairs have IDIOM_ROBUSTNESS_MIN_PROCESSES processes and then the
+# IDIOM_ROBUSTNESS_PAIRS_BUDGET; each setting publishes only its summary.csv. Then
 # results/robustness.csv (idiom_robustness) holds every claim under every setting and whether its
 # verdict survives them all, and the report, its chart and the site are re-derived as make report
 # does. Everything is built before anything is measured; results/robustness.csv is replaced only when
@@ -105,8 +107,8 @@ heavy=()
 for name in "${selected[@]}"; do
   [[ $("$bench_bin/bm_$name" --idiom_allocator | sed -n 2p) == 1 ]] && heavy+=("$name")
 done
-budget=()
-(( quick )) || budget=(PAIRS_BUDGET="$IDIOM_ROBUSTNESS_PAIRS_BUDGET")
+budget=()   # every setting alike, the reference too, so that none is measured more precisely than another
+(( quick )) || budget=(PAIRS_BUDGET="$IDIOM_ROBUSTNESS_PAIRS_BUDGET" MIN_PROCESSES="$IDIOM_ROBUSTNESS_MIN_PROCESSES")
 for i in "${!settings[@]}"; do
   name=${settings[$i]} dir=$results/robustness/${settings[$i]}
   echo "idiombench: robustness [$((i + 1))/${#settings[@]}] $name: ${about[$name]} ($((SECONDS - started)) s elapsed)" >&2
@@ -117,7 +119,7 @@ for i in "${!settings[@]}"; do
   fi
   mkdir -p "$dir"
   env RESULTS="$dir" PLOTS="$dir/plots" BENCH_BIN="${bench_dir[$name]}" ALLOC="${alloc_of[$name]}" INSTR=0 CPYTHON=0 \
-      KEEP_RUNS=1 QUICK="$quick" SEED="$seed" ONLY="$(IFS=,; echo "${selected[*]}")" "${sweeps[@]}" "${budget[@]}" \
+      KEEP_RUNS=1 PUBLISH=summary QUICK="$quick" SEED="$seed" ONLY="$(IFS=,; echo "${selected[*]}")" "${sweeps[@]}" "${budget[@]}" \
       IDIOM_LAYOUT_ENV="$(head -c "${env_pad[$name]}" /dev/zero | tr '\0' x)" "$root/scripts/bench.sh" \
     || die "the $name run failed (see above); results/robustness.csv is as it was"
   echo "${about[$name]}" > "$dir/setting.txt"
