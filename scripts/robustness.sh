@@ -53,8 +53,9 @@ fi
 has_axis() { [[ " ${axes[*]} " == *" $1 "* ]]; }
 lock_results "$results"
 
-# The settings, in the order they run: "name axis..." where axis lists the axes it stands in, and how
-# each is built and run. The reference first: the others take its sweeps.
+# The settings, in the order they run (the reference first: the others take its sweeps), each with the
+# axis it varies (setting_axes; the reference stands in all), where its executables are, the allocator
+# it preloads, how many bytes it adds to the environment, and what it is, in words (about).
 settings=(reference) setting_axes=(all)
 declare -A bench_dir=([reference]=$bench_bin) alloc_of=([reference]=glibc) env_pad=([reference]=0) about=()
 about[reference]="GCC $(gcc -dumpfullversion), glibc's malloc, the build's own layout"
