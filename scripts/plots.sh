@@ -118,7 +118,7 @@ if [[ -n ${all:-} && -f $results/robustness.csv ]]; then
   settings=$(csv_awk "$results/robustness.csv" "$setting_names"'
     END { for (k = 1; k <= n; k++) printf "%s ", (order[k] in reference ? "reference" : label[order[k]]) }')
   read -r n_lines low high < <(csv_awk "$results/robustness.csv" '
-    function span(v) { if (v != "" && v > 0) { if (!n++ || v < lo) lo = v; if (n == 1 || v > hi) hi = v } }
+    function span(v) { if (v != "" && v > 0 && v < 1e300) { if (!n++ || v < lo) lo = v; if (n == 1 || v > hi) hi = v } }
     !seen[$(c["claim_id"])]++ { claims++ }
     { span($(c["factor_lo"])); span($(c["factor_hi"])) }
     END { if (!n) { lo = 0.5; hi = 2 } if (lo > 0.5) lo = 0.5; if (hi < 2) hi = 2; print claims + 0, lo, hi }')
@@ -126,10 +126,10 @@ if [[ -n ${all:-} && -f $results/robustness.csv ]]; then
     csv_awk "$results/robustness.csv" '
       !($(c["run_id"]) in slot) { slot[$(c["run_id"])] = ++slots }
       !($(c["claim_id"]) in line) { line[$(c["claim_id"])] = claims++ }
+      function finite(v) { return v == "" || !(v + 0 > 0 && v + 0 < 1e300) ? "NaN" : v }   # none, or off any axis (a ratio over nothing)
       !drawn[$(c["claim_id"]), $(c["run_id"])]++ {
-        k = $(c["factor"]) == "" ? "NaN" : $(c["factor"])
-        print line[$(c["claim_id"])] "," slot[$(c["run_id"])] "," $(c["claim_id"]) "," k "," \
-              ($(c["factor_lo"]) == "" ? k : $(c["factor_lo"])) "," ($(c["factor_hi"]) == "" ? k : $(c["factor_hi"])) }'
+        k = finite($(c["factor"])); lo = finite($(c["factor_lo"])); hi = finite($(c["factor_hi"]))
+        print line[$(c["claim_id"])] "," slot[$(c["run_id"])] "," $(c["claim_id"]) "," k "," (lo == "NaN" ? k : lo) "," (hi == "NaN" ? k : hi) }'
   } > "$lines"
   for format in svg png; do
     gnuplot_checked -e "$chart_defaults" \
