@@ -106,10 +106,9 @@ for name in "${names[@]}"; do
 done
 # The robustness chart: every claim's factor under each setting (make robustness), a line per claim.
 if [[ -n ${all:-} && -f $results/robustness.csv ]]; then
-  environment=$results/robustness/reference/environment.json
-  [[ -f $environment ]] || environment=$results/environment.json
-  machine=$(machine_label "$environment")
-  [[ $(json_get "$environment" quick false) == true ]] && machine="QUICK runs (not for citing) · $machine"
+  machine=$(machine_label "$results/environment.json")   # the machine; the table says whether its runs were QUICK
+  csv_awk "$results/robustness.csv" '$(c["quick"]) == "true" { quick = 1 } END { exit !quick }' \
+    && machine="QUICK runs (not for citing) · $machine"
   lines=$scratch/.robustness/lines.csv
   mkdir -p "$(dirname "$lines")"
   # A setting is a run: the reference, which stands in every axis, is drawn once, as "reference".

@@ -36,6 +36,7 @@ table=$RESULTS/robustness.csv
   || fail "robustness.csv does not hold the throwaway claim under the build's own layout and both layouts"
 csv_awk "$table" '$(c["setting"]) ~ /^layout-/ && $(c["about"]) !~ /^layout seed [0-9]+: functions aligned to [0-9]+ bytes/ { bad++ }
                   END { exit bad > 0 }' || fail "a layout's seed and draws are not recorded"
+csv_awk "$table" '$(c["quick"]) != "true" { bad++ } END { exit bad > 0 }' || fail "robustness.csv does not say its runs were QUICK"
 csv_awk "$table" '$(c["claim_id"]) == "throwaway" {
     if ($(c["settings"]) != 3 || $(c["factor"]) == "" || $(c["largest_move"]) < 1) bad++
     glance[$(c["glance"])]++; robust = $(c["robust"]); flipped = $(c["flipped_by"]) }

@@ -24,7 +24,7 @@
 /* One setting: the axis it stands in, its name there, and what its run left. */
 typedef struct setting {
     char axis[32], label[64], folder[64];
-    char run_id[64], about[512];
+    char run_id[64], quick[8], about[512];
     csv_table summary, phases; /* phases: empty where the run left none */
 } setting;
 
@@ -32,11 +32,11 @@ typedef struct setting {
 typedef struct robustness_line {
     const char *claim_id, *comparison, *kind, *metric, *axis, *setting;
     double ratio, ratio_lo, ratio_hi, factor, factor_lo, factor_hi; /* NaN: none (a crossover) */
-    const char *verdict, *outcome, *glance, *run_id, *about;
+    const char *verdict, *outcome, *glance, *run_id, *quick, *about; /* quick: true for a QUICK run */
     const char *robust;   /* robust, or flips: the claim's, on each of its lines */
     const char *flipped_by; /* "axis: setting (glance); ...", or empty */
     double largest_move;  /* the largest factor its ratio moved by from the reference's, or NaN */
-    size_t settings;      /* how many settings measured it */
+    size_t settings;      /* how many runs measured it (the reference, in every axis, once) */
 } robustness_line;
 #define LINE_TEXT(field) CSVOUT_TEXT(robustness_line, field)
 #define LINE_NUMBER(field) CSVOUT_OPTIONAL(robustness_line, field, CSVOUT_G6)
@@ -45,7 +45,7 @@ static const csvout_column robustness_table[] = {
     LINE_NUMBER(ratio), LINE_NUMBER(ratio_lo), LINE_NUMBER(ratio_hi), LINE_NUMBER(factor), LINE_NUMBER(factor_lo),
     LINE_NUMBER(factor_hi), LINE_TEXT(verdict), LINE_TEXT(outcome), LINE_TEXT(glance), LINE_TEXT(robust),
     LINE_TEXT(flipped_by), LINE_NUMBER(largest_move), CSVOUT_COUNT(robustness_line, settings), LINE_TEXT(run_id),
-    LINE_TEXT(about),
+    LINE_TEXT(quick), LINE_TEXT(about),
 };
 #undef LINE_TEXT
 #undef LINE_NUMBER
@@ -82,6 +82,7 @@ static int load_setting(const char *results, const char *spec, setting *s) {
     snprintf(path, sizeof path, "%s/robustness/%s/environment.json", results, s->folder);
     cJSON *env = jsonfile_load(path, error, sizeof error);
     jsonfile_text(env, "run_id", "unknown", s->run_id, sizeof s->run_id);
+    jsonfile_text(env, "quick", "unknown", s->quick, sizeof s->quick);
     cJSON_Delete(env);
     snprintf(path, sizeof path, "%s/robustness/%s/setting.txt", results, s->folder);
     FILE *about = fopen(path, "r");
@@ -92,13 +93,16 @@ static int load_setting(const char *results, const char *spec, setting *s) {
     return 0;
 }
 
-/* The row of claim in setting s if s measured it, or -1: a claim timed in pairs always, one of what
- * is counted only where s swept its comparison. */
+/* The row of claim in setting s if s measured it, or -1: a crossover and a claim timed in pairs always,
+ * one of what is counted only where s swept its comparison, and none without a figure (a claim on
+ * CPython here against C: make robustness does not run the CPython side). */
 static long measured_row(const setting *s, const char *claim) {
     const long row = csv_find_row(&s->summary, "claim_id", claim);
     if (row < 0) return -1;
     const char *metric = csv_field(&s->summary, (size_t)row, "metric");
-    if (strcmp(metric, "ns_per_item") == 0 || strcmp(metric, "crossover") == 0) return row;
+    if (strcmp(metric, "crossover") == 0) return row; /* a verdict with no ratio: who wins, and from where */
+    if (!*csv_field(&s->summary, (size_t)row, "ratio")) return -1; /* no figure: the CPython side, which no setting runs */
+    if (strcmp(metric, "ns_per_item") == 0) return row;
     const char *comparison = csv_field(&s->summary, (size_t)row, "comparison");
     for (size_t r = 0; r < s->phases.n_rows; r++)
         if (strcmp(csv_field(&s->phases, r, "phase"), "sweep") == 0 &&
@@ -124,7 +128,9 @@ static void write_claim(FILE *out, const setting *settings, size_t n, size_t i) 
     for (size_t k = 0; k < n; k++) {
         rows[k] = measured_row(&settings[k], claim);
         if (rows[k] < 0) continue;
-        measured++;
+        int again = 0; /* the reference stands in every axis: a run counts once */
+        for (size_t q = 0; q < k && !again; q++) again = rows[q] >= 0 && strcmp(settings[q].folder, settings[k].folder) == 0;
+        measured += !again;
         const char *glance = glance_of(&settings[k], rows[k]);
         const double ratio = csv_field_number(&settings[k].summary, (size_t)rows[k], "ratio");
         if (reference_glance == NULL) reference_glance = glance, reference_ratio = ratio;
@@ -163,6 +169,7 @@ static void write_claim(FILE *out, const setting *settings, size_t n, size_t i) 
             .largest_move = largest,
             .settings = measured,
             .run_id = settings[k].run_id,
+            .quick = settings[k].quick,
             .about = settings[k].about,
         };
         csvout_line(out, robustness_table, CSVOUT_N(robustness_table), &line, 0);
