@@ -87,7 +87,11 @@ build_setting() {
   local name=$1 targets=()
   shift
   for comparison in "${selected[@]}"; do targets+=(--target "bm_$comparison"); done
-  cmake -S "$root" -B "$builds/$name" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF "${build_args[@]}" "$@" > "$builds/$name.log" 2>&1 \
+  # Configured once: a build folder configured with the same arguments reconfigures itself as needed.
+  local configured=$builds/$name/configured_with wanted="-DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF ${build_args[*]} $*"
+  { [[ -f $configured && $(cat "$configured") == "$wanted" ]] \
+      || { cmake -S "$root" -B "$builds/$name" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF "${build_args[@]}" "$@" \
+           && echo "$wanted" > "$configured"; }; } > "$builds/$name.log" 2>&1 \
     && cmake --build "$builds/$name" -j2 "${targets[@]}" -- --no-print-directory >> "$builds/$name.log" 2>&1 \
     || { tail -20 "$builds/$name.log" >&2; die "the $name build failed (its log: $builds/$name.log); nothing was measured"; }
 }
