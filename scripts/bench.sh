@@ -58,20 +58,8 @@ seed=$(echo "$seed" | sed 's/^0*\([0-9]\)/\1/')
 [[ -z ${PAIRS_BUDGET:-} || ${PAIRS_BUDGET:-} =~ ^[1-9][0-9]*$ ]] || usage_error "PAIRS_BUDGET must be a whole number of seconds, not '${PAIRS_BUDGET:-}'"
 [[ -z ${MIN_PROCESSES:-} || ${MIN_PROCESSES:-} =~ ^[2-9]$|^1[0-9]$ ]] || usage_error "MIN_PROCESSES must be a whole number from 2 to 19, not '${MIN_PROCESSES:-}'"
 [[ ${PUBLISH:-all} == all || ${PUBLISH:-all} == summary ]] || usage_error "PUBLISH must be all or summary, not '${PUBLISH:-}'"
-mapfile -t available < <(built_comparisons)
-(( ${#available[@]} > 0 )) || die "no bm_* executables in $bench_bin: build first"
-
-selected=()
-if [[ -n ${ONLY:-} ]]; then
-  IFS=',' read -r -a wanted <<< "$ONLY"
-  for name in "${wanted[@]}"; do
-    [[ " ${available[*]} " == *" $name "* ]] \
-      || usage_error "unknown comparison '$name' in ONLY. Valid names: $(IFS=,; echo "${available[*]}")"
-    selected+=("$name")
-  done
-else
-  selected=("${available[@]}")
-fi
+chosen=$(selected_comparisons) || exit $?
+mapfile -t selected <<< "$chosen"
 
 lock_results "$results"
 

@@ -74,6 +74,24 @@ built_comparisons() {
   for exe in "$bench_bin"/bm_*; do [[ -x $exe ]] && basename "$exe" | sed 's/^bm_//'; done
 }
 
+# selected_comparisons: the comparisons ONLY= names (a,b), each checked to be one this build has, or
+# every one it has; one per line, or the message naming the valid names and status 2 for an unknown
+# one (status 1 with no bm_* executables at all). make bench and make robustness both choose with it.
+selected_comparisons() {
+  local available wanted name
+  mapfile -t available < <(built_comparisons)
+  (( ${#available[@]} > 0 )) || die "no bm_* executables in $bench_bin: build first"
+  [[ -n ${ONLY:-} ]] || { printf '%s\n' "${available[@]}"; return 0; }
+  IFS=',' read -r -a wanted <<< "$ONLY"
+  for name in "${wanted[@]}"; do
+    [[ " ${available[*]} " == *" $name "* ]] || {
+      echo "idiombench: unknown comparison '$name' in ONLY. Valid names: $(IFS=,; echo "${available[*]}")" >&2
+      return 2; }
+    echo "$name"
+  done
+}
+
+
 # json_get FILE KEY [FALLBACK]: a value of one of the suite's JSON files (ARRAY or ARRAY.KEY: one
 # per line), read by the same parser the tools use.
 json_get() { "$bin/idiom_env" get "$@"; }

@@ -40,16 +40,8 @@ done
 [[ $quick == 0 || $quick == 1 ]] || usage_error "QUICK must be 0 or 1, not '$quick'"
 [[ $seed =~ ^[0-9]+$ ]] || usage_error "SEED must be a non-negative whole number, not '$seed'"
 [[ $layouts =~ ^[1-9][0-9]?$ ]] || usage_error "LAYOUTS must be a whole number from 1 to 99, not '$layouts'"
-mapfile -t available < <(built_comparisons)
-(( ${#available[@]} > 0 )) || die "no bm_* executables in $bench_bin: build first"
-selected=("${available[@]}")
-if [[ -n ${ONLY:-} ]]; then
-  IFS=',' read -r -a selected <<< "$ONLY"
-  for name in "${selected[@]}"; do
-    [[ " ${available[*]} " == *" $name "* ]] \
-      || usage_error "unknown comparison '$name' in ONLY. Valid names: $(IFS=,; echo "${available[*]}")"
-  done
-fi
+chosen=$(selected_comparisons) || exit $?
+mapfile -t selected <<< "$chosen"
 has_axis() { [[ " ${axes[*]} " == *" $1 "* ]]; }
 lock_results "$results"
 

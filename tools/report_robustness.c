@@ -11,17 +11,23 @@ static int first_of_claim(const csv_table *t, size_t r) {
     return r == 0 || strcmp(csv_field(t, r, "claim_id"), csv_field(t, r - 1, "claim_id")) != 0;
 }
 
+/* The claims of the table measured in more than one run, and how many of them are robust. */
+static void counts_of(const csv_table *t, size_t *claims, size_t *robust) {
+    *claims = *robust = 0;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        if (!first_of_claim(t, r) || csv_field_number(t, r, "settings") < 2) continue;
+        ++*claims;
+        *robust += strcmp(csv_field(t, r, "robust"), "robust") == 0;
+    }
+}
+
 void report_robustness_counts(const char *dir, size_t *claims, size_t *robust) {
     char path[4096], error[1024];
     csv_table t;
     *claims = *robust = 0;
     snprintf(path, sizeof path, "%s/robustness.csv", dir);
     if (csv_load(path, ',', &t, error, sizeof error) != 0) return;
-    for (size_t r = 0; r < t.n_rows; r++) {
-        if (!first_of_claim(&t, r) || csv_field_number(&t, r, "settings") < 2) continue;
-        ++*claims;
-        *robust += strcmp(csv_field(&t, r, "robust"), "robust") == 0;
-    }
+    counts_of(&t, claims, robust);
     csv_free(&t);
 }
 
@@ -45,7 +51,7 @@ void report_robustness(FILE *f, const char *dir, const char *plots_link) {
     snprintf(path, sizeof path, "%s/robustness.csv", dir);
     if (csv_load(path, ',', &t, error, sizeof error) != 0) return; /* make robustness has not run */
     size_t claims, robust;
-    report_robustness_counts(dir, &claims, &robust);
+    counts_of(&t, &claims, &robust);
     fprintf(f, "## How robust is each verdict?\n\n`make robustness` measured every claim's pairs again under each "
                "setting of three axes, each setting a whole run of its own (in `results/robustness/<setting>/`): the "
                "allocator, the compiler, and the layout of the code and data (randomised builds and environment sizes). "
