@@ -39,7 +39,8 @@ struct bench_case {
  * bench__cases_free. NULL only if out of memory; a case whose setup or check failed is returned
  * with failed set. */
 bench_case *bench__case(const bench_comparison *cmp, size_t v, double x);
-/* n timed iterations of c: run, then release, n times. 0, or -1 with c failed. */
+/* n timed iterations of c: run, then release, n times; then the allocator's work they deferred. 0,
+ * or -1 with c failed. */
 int bench__iterate(bench_case *c, int64_t n);
 /* Tear down every case and forget them. */
 void bench__cases_free(void);
