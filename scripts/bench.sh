@@ -17,7 +17,8 @@
 # succeeded: an interrupted or failed run leaves the previous results and charts as they were.
 # Settings (environment): QUICK=1, ONLY=a,b, BENCH_ARGS='--benchmark_...', SEED=N, KEEP_RUNS=N, INSTR=0,
 # CPYTHON=0, PYTHON=interpreter, ALLOC=glibc|jemalloc|mimalloc, PAIRS_BUDGET=seconds (the full run's
-# pairs budget, IDIOM_PAIRS_BUDGET by default), MIN_PROCESSES=n (IDIOM_MIN_PROCESSES by default), and
+# pairs budget, IDIOM_PAIRS_BUDGET by default), MIN_PROCESSES=n (IDIOM_MIN_PROCESSES by default),
+# QUICK_PROCESSES=n (a QUICK run's processes per pair, IDIOM_QUICK_MIN_PROCESSES by default), and
 # for make robustness SWEEPS_FROM=folder, SWEEP_ONLY=a,b and PUBLISH=summary (only summary.csv),
 # and for tests BIN, BENCH_BIN, COUNT_BIN, CLAIMS, RESULTS, PLOTS.
 # The whole script is one block, so bash has read all of it before it runs: editing this file
@@ -57,6 +58,7 @@ seed=$(echo "$seed" | sed 's/^0*\([0-9]\)/\1/')
 [[ -z $sweeps_from || -d $sweeps_from ]] || usage_error "SWEEPS_FROM names no folder: $sweeps_from"
 [[ -z ${PAIRS_BUDGET:-} || ${PAIRS_BUDGET:-} =~ ^[1-9][0-9]*$ ]] || usage_error "PAIRS_BUDGET must be a whole number of seconds, not '${PAIRS_BUDGET:-}'"
 [[ -z ${MIN_PROCESSES:-} || ${MIN_PROCESSES:-} =~ ^[2-9]$|^1[0-9]$ ]] || usage_error "MIN_PROCESSES must be a whole number from 2 to 19, not '${MIN_PROCESSES:-}'"
+[[ -z ${QUICK_PROCESSES:-} || ${QUICK_PROCESSES:-} =~ ^[1-9]$ ]] || usage_error "QUICK_PROCESSES must be a whole number from 1 to 9, not '${QUICK_PROCESSES:-}'"
 [[ ${PUBLISH:-all} == all || ${PUBLISH:-all} == summary ]] || usage_error "PUBLISH must be all or summary, not '${PUBLISH:-}'"
 chosen=$(selected_comparisons) || exit $?
 mapfile -t selected <<< "$chosen"
@@ -119,16 +121,43 @@ echo "idiombench: Debian's Google Benchmark warns that it \"was built as DEBUG\"
 # bench COMMAND...: a bench executable with the allocator preloaded, without that warning.
 bench() { { env LD_PRELOAD="$preload" "$@" 2>&1 1>&3 3>&- | { grep -v -x -F -- "$gb_debug_warning" || true; } >&2; } 3>&1; }
 
+# counted_rows NAME: a comparison that takes another run's sweep measures again, itself, the rows its
+# claims of what is counted read (idiom_plan --counted: bytes, a declared counter), into a folder of
+# their own, and puts them in place of that sweep's rows of the same variant and x. phases.tsv's
+# sweep row for it is this pass, which is what makes those claims this run's own.
+counted_rows() {
+  local name=$1 own=$stage/counted/$1 variants xs flags
+  variants=$(csv_awk "$stage/counted.tsv" '$(c["comparison"]) == n { print $(c["variant"]) }' -F'\t' -v n="$name" | sort -u | paste -sd'|')
+  [[ -n $variants ]] || return 0
+  xs=$(csv_awk "$stage/counted.tsv" '$(c["comparison"]) == n { print $(c["x"]) }' -F'\t' -v n="$name" | sort -u | sed 's/\./\\./g' | paste -sd'|')
+  mkdir -p "$own"
+  mapfile -t flags < <(run_flags "$own")
+  echo "idiombench: sweep $name: only the rows its counted claims read (the rest is $sweeps_from's)" >&2
+  timed sweep "$name" bench "$bench_bin/bm_$name" "${flags[@]}" "${bench_args[@]}" --benchmark_filter="^$name/($variants)/($xs)/" \
+    || die "$name failed (see above); results/ and plots/ are as they were"
+  awk -F, -v own="$own/$name.csv" '
+    FNR == 1 { if (NR == 1) for (i = 1; i <= NF; i++) c[$i] = i; if (FILENAME != own) print; next }
+    FILENAME == own { measured[$(c["variant"]) "," $(c["x"])] = $0; next }
+    { key = $(c["variant"]) "," $(c["x"]); print key in measured ? measured[key] : $0 }' \
+    "$own/$name.csv" "$stage/results/$name.csv" > "$own/merged.csv"
+  mv "$own/merged.csv" "$stage/results/$name.csv"
+}
+
 started=$SECONDS
+if [[ -n $sweeps_from ]]; then
+  "$bin/idiom_plan" --results "$sweeps_from" --claims "$claims" --out "$stage/counted_plan.tsv" --counted "$stage/counted.tsv" \
+    || die "could not list the counted claims' rows of $sweeps_from"
+fi
 for i in "${!selected[@]}"; do
   name=${selected[$i]}
   rm -f "$stage/results/$name.rounds.csv"   # this run's rounds replace the last run's
   if [[ -n $sweeps_from && ",$sweep_only," != *",$name,"* ]]; then
-    # Not swept here: another run's sweep (make robustness's reference), which only plans the pairs
-    # and holds what is counted rather than timed; phases.tsv has no sweep row for it.
+    # Not swept here: another run's sweep (make robustness's reference), which only plans the pairs,
+    # but for the rows its claims of what is counted read, measured again here (counted_rows).
     for file in csv facts.json json reps.csv; do
       [[ ! -f $sweeps_from/$name.$file ]] || cp "$sweeps_from/$name.$file" "$stage/results/"
     done
+    counted_rows "$name"
     continue
   fi
   echo "idiombench: sweep [$((i + 1))/${#selected[@]}] $name ($((SECONDS - started)) s elapsed)" >&2
@@ -143,7 +172,8 @@ phase_took sweep
 # begun if the last one's length would overrun it).
 "$bin/idiom_plan" --results "$stage/results" --claims "$claims" --out "$stage/results/plan.tsv"
 if (( quick )); then
-  min_processes=$IDIOM_QUICK_MIN_PROCESSES max_processes=$IDIOM_QUICK_MAX_PROCESSES budget=$IDIOM_QUICK_PAIRS_BUDGET
+  min_processes=${QUICK_PROCESSES:-$IDIOM_QUICK_MIN_PROCESSES} max_processes=${QUICK_PROCESSES:-$IDIOM_QUICK_MAX_PROCESSES}
+  budget=$IDIOM_QUICK_PAIRS_BUDGET
 else
   min_processes=${MIN_PROCESSES:-$IDIOM_MIN_PROCESSES} max_processes=$IDIOM_MAX_PROCESSES
   budget=${PAIRS_BUDGET:-$IDIOM_PAIRS_BUDGET}

@@ -10,7 +10,8 @@
 # - layout: IDIOM_ROBUSTNESS_LAYOUTS builds of the same code in randomised layouts
 #   (build/robustness/layout-<seed>, cmake/layout.cmake), each run with an environment enlarged by
 #   a size drawn from the same seed, which moves the stack (Mytkowicz et al., ASPLOS 2009).
-# The settings other than the reference take its sweeps (which only plan the pairs). In a full run
+# The settings other than the reference take its sweeps (which only plan the pairs), but measure the
+# rows that claims of what is counted read themselves (scripts/bench.sh's counted_rows). In a full run
 # every setting's pairs have IDIOM_ROBUSTNESS_MIN_PROCESSES processes and then the
 # IDIOM_ROBUSTNESS_PAIRS_BUDGET; each setting publishes only its summary.csv. Then
 # results/robustness.csv (idiom_robustness) holds every claim under every setting and whether its
@@ -18,6 +19,9 @@
 # does. Everything is built before anything is measured; results/robustness.csv is replaced only when
 # every setting has run. For tests: ROBUSTNESS_BUILD_ARGS (more cmake arguments for the settings'
 # builds), ROBUSTNESS_BIN (where in a build the bench executables are, bin by default), LAYOUTS.
+# The whole script is one block, so bash has read all of it before it runs: editing this file
+# during a long run cannot change what the run does next.
+{
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 results=${RESULTS:-$root/results}
@@ -105,7 +109,9 @@ for name in "${selected[@]}"; do
   [[ $("$bench_bin/bm_$name" --idiom_allocator | sed -n 2p) == 1 ]] && heavy+=("$name")
 done
 budget=()   # every setting alike, the reference too, so that none is measured more precisely than another
-(( quick )) || budget=(PAIRS_BUDGET="$IDIOM_ROBUSTNESS_PAIRS_BUDGET" MIN_PROCESSES="$IDIOM_ROBUSTNESS_MIN_PROCESSES")
+if (( quick )); then budget=(QUICK_PROCESSES="$IDIOM_QUICK_ROBUSTNESS_PROCESSES")
+else budget=(PAIRS_BUDGET="$IDIOM_ROBUSTNESS_PAIRS_BUDGET" MIN_PROCESSES="$IDIOM_ROBUSTNESS_MIN_PROCESSES")
+fi
 for i in "${!settings[@]}"; do
   name=${settings[$i]} dir=$results/robustness/${settings[$i]}
   echo "idiombench: robustness [$((i + 1))/${#settings[@]}] $name: ${about[$name]} ($((SECONDS - started)) s elapsed)" >&2
@@ -149,3 +155,5 @@ else
 fi
 echo "idiombench: robustness done in $((SECONDS - started)) s: $results/robustness.csv, $plots/robustness.png," \
      "and the report's section \"How robust is each verdict?\"" >&2
+exit 0
+}

@@ -3,11 +3,13 @@
 # build cannot take a preloaded allocator): an unknown allocator is refused with the valid names and
 # nothing changed; a jemalloc run's fingerprint names jemalloc and its version and its peak bytes are
 # jemalloc's usable sizes; a preload that does not take is caught; make allocators (make robustness
-# AXES=allocator) writes robustness.csv with all three allocators, its chart and the report's section.
+# AXES=allocator) writes robustness.csv with all three allocators, a bytes claim under each both where
+# its comparison is swept again (allocation-heavy) and where only its own rows are, its chart and the
+# report's section.
 source "$(dirname "$0")/lib.sh"
 build=$scratch/build
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
-cmake --build "$build" -j2 --target bm_membership_build bm_string_build -- --no-print-directory >/dev/null \
+cmake --build "$build" -j2 --target bm_membership_build bm_string_build bm_range_lazy -- --no-print-directory >/dev/null \
   || fail "the plain build failed"
 export BENCH_BIN=$build/bin RESULTS=$scratch/results PLOTS=$scratch/plots
 
@@ -60,6 +62,12 @@ AXES=allocator "$root/scripts/robustness.sh" > /dev/null 2> "$scratch/log" || { 
   || fail "robustness.csv does not hold the three allocators"
 [[ $(csv_awk "$RESULTS/robustness.csv" '$(c["claim_id"]) == "membership_memory.uthash_set" { n++ } END { print n + 0 }') == 3 ]] \
   || fail "a bytes claim of an allocation-heavy comparison was not measured under each allocator"
+[[ $(csv_awk "$RESULTS/robustness.csv" '$(c["claim_id"]) == "range_memory" && $(c["runs"]) == 3 { n++ } END { print n + 0 }') == 3 ]] \
+  || fail "a bytes claim of a comparison that takes the reference's sweep was not measured under each allocator"
+for alloc in jemalloc mimalloc; do
+  [[ $(csv_awk "$RESULTS/robustness/$alloc/phases.tsv" '$(c["phase"]) == "sweep" && $(c["comparison"]) == "range_lazy" { n++ } END { print n + 0 }' -F'\t') == 1 ]] \
+    || fail "$alloc's run did not measure range_lazy's counted rows itself"
+done
 for f in robustness.svg robustness.png; do [[ -s $PLOTS/$f ]] || fail "no $f"; done
 grep -q "^## How robust is each verdict?" "$RESULTS/REPORT.md" || fail "the report has no robustness section"
 pass

@@ -38,7 +38,7 @@ csv_awk "$table" '$(c["setting"]) ~ /^layout-/ && $(c["about"]) !~ /^layout seed
                   END { exit bad > 0 }' || fail "a layout's seed and draws are not recorded"
 csv_awk "$table" '$(c["quick"]) != "true" { bad++ } END { exit bad > 0 }' || fail "robustness.csv does not say its runs were QUICK"
 csv_awk "$table" '$(c["claim_id"]) == "throwaway" {
-    if ($(c["settings"]) != 3 || $(c["factor"]) == "" || $(c["largest_move"]) < 1) bad++
+    if ($(c["settings"]) != 3 || $(c["runs"]) != 3 || $(c["factor"]) == "" || $(c["largest_move"]) < 1) bad++
     glance[$(c["glance"])]++; robust = $(c["robust"]); flipped = $(c["flipped_by"]) }
   END { n = 0; for (g in glance) n++
         exit bad > 0 || (robust == "robust") != (n == 1) || (robust == "robust") != (flipped == "") }' \

@@ -1,7 +1,10 @@
 /* idiom_plan.c: the pairs a run measures in alternating slices, from the claims and what each
  * comparison declared: every timing claim at the x its comparison's sweep offers; every crossover
  * claim, in every workload, at the swept points around where the sweep's medians cross; and each
- * declared paired sweep at every x. Writes a TSV the bench executables read (--idiom_pairs). */
+ * declared paired sweep at every x. Writes a TSV the bench executables read (--idiom_pairs). With
+ * --counted, also the sweep rows that claims of what is counted read (a column of the sweep CSV
+ * other than time: peak_bytes, a declared counter): what a make robustness setting that takes
+ * another run's sweep measures again itself. */
 #include "claims.h"
 #include "csv.h"
 #include "jsonfile.h"
@@ -125,11 +128,12 @@ static int plan_paired_sweep_of(const char *name, const char *path, void *ctx) {
 }
 
 int main(int argc, char **argv) {
-    const char *dir = NULL, *claims_path = NULL, *out_path = NULL;
+    const char *dir = NULL, *claims_path = NULL, *out_path = NULL, *counted_path = NULL;
     const option_spec specs[] = {{"results", "DIR", &dir, 1}, {"claims", "CLAIMS.tsv", &claims_path, 1},
-                                 {"out", "PLAN.tsv", &out_path, 1}};
+                                 {"out", "PLAN.tsv", &out_path, 1}, {"counted", "ROWS.tsv", &counted_path, 0}};
     options_parse(argc, argv, specs, sizeof specs / sizeof specs[0],
-                  "The pairs a run measures: every timing claim at the x its sweep offers, every crossover's window.", "", 0);
+                  "The pairs a run measures: every timing claim at the x its sweep offers, every crossover's window; "
+                  "with --counted, the sweep rows its claims of what is counted read.", "", 0);
     csv_table claims;
     char error[1024];
     if (csv_load(claims_path, '\t', &claims, error, sizeof error) != 0 ||
@@ -137,12 +141,13 @@ int main(int argc, char **argv) {
         fprintf(stderr, "idiom_plan: %s\n", error);
         return 1;
     }
-    FILE *out = fopen(out_path, "w");
-    if (out == NULL) {
-        perror(out_path);
+    FILE *out = fopen(out_path, "w"), *counted = counted_path ? fopen(counted_path, "w") : NULL;
+    if (out == NULL || (counted_path && counted == NULL)) {
+        perror(out == NULL ? out_path : counted_path);
         return 1;
     }
     fputs("claim_id\tcomparison\tbaseline\tcontender\tx\n", out);
+    if (counted) fputs("comparison\tvariant\tx\n", counted);
 #define FIELD(name) csv_cell(&claims, row, (size_t)csv_column(&claims, name))
     for (size_t row = 0; row < claims.n_rows; row++) {
         sweep s;
@@ -153,6 +158,10 @@ int main(int argc, char **argv) {
         } else if (strcmp(metric, "ns_per_item") == 0) {
             const double x = claims_resolve_x(s.facts, baseline, contender, atof(FIELD("x")));
             if (!isnan(x)) write_row(out, FIELD("claim_id"), FIELD("comparison"), baseline, contender, x);
+        } else if (counted && csv_column(&s.rows, metric) >= 0) {
+            const double x = claims_resolve_x(s.facts, baseline, contender, atof(FIELD("x")));
+            if (!isnan(x)) fprintf(counted, "%s\t%s\t%.15g\n%s\t%s\t%.15g\n", FIELD("comparison"), baseline, x,
+                                   FIELD("comparison"), contender, x);
         }
         cJSON_Delete(s.facts);
         csv_free(&s.rows);
@@ -162,5 +171,6 @@ int main(int argc, char **argv) {
     paired_sweep_walk walk = {dir, out};
     claims_each_comparison(dir, ".facts.json", plan_paired_sweep_of, &walk);
     csv_free(&claims);
-    return fclose(out) == 0 ? 0 : 1;
+    const int counted_failed = counted && fclose(counted) != 0;
+    return fclose(out) == 0 && !counted_failed ? 0 : 1;
 }

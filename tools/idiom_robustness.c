@@ -4,10 +4,12 @@
  * (results/robustness.csv): per claim and setting, the ratio, its interval, the favoured side's factor
  * and the verdict, as that setting's run judged them; and per claim, whether its verdict is robust (the
  * same under every setting it was measured in), the settings that flip it, and the largest factor
- * by which its ratio moved from the reference's. A setting counts for a claim only where it measured
- * the claim: a timing claim is measured in every setting's pairs; a claim of what is counted (bytes)
- * only where that setting swept its comparison (phases.tsv), since a setting that took the
- * reference's sweep would only repeat the reference's figure. It reads only what those runs wrote. */
+ * by which its ratio moved from the reference's, and under how many settings and runs (the reference,
+ * which stands in every axis as its default, is a setting of each and one run). A setting counts for
+ * a claim only where it measured the claim: a timing claim is measured in every setting's pairs; a
+ * claim of what is counted (bytes) only where that setting swept its comparison, or the claim's own
+ * rows of it (phases.tsv), since a setting that took the reference's sweep would only repeat the
+ * reference's figure. It reads only what those runs wrote. */
 #include "csv.h"
 #include "csvout.h"
 #include "jsonfile.h"
@@ -36,7 +38,8 @@ typedef struct robustness_line {
     const char *robust;   /* robust, or flips: the claim's, on each of its lines */
     const char *flipped_by; /* "axis: setting (glance); ...", or empty */
     double largest_move;  /* the largest factor its ratio moved by from the reference's, or NaN */
-    size_t settings;      /* how many runs measured it (the reference, in every axis, once) */
+    size_t settings;      /* how many of the axes' settings measured it (the reference in each axis it stands in) */
+    size_t runs;          /* how many runs measured it (the reference once) */
 } robustness_line;
 #define LINE_TEXT(field) CSVOUT_TEXT(robustness_line, field)
 #define LINE_NUMBER(field) CSVOUT_OPTIONAL(robustness_line, field, CSVOUT_G6)
@@ -44,7 +47,8 @@ static const csvout_column robustness_table[] = {
     LINE_TEXT(claim_id), LINE_TEXT(comparison), LINE_TEXT(kind), LINE_TEXT(metric), LINE_TEXT(axis), LINE_TEXT(setting),
     LINE_NUMBER(ratio), LINE_NUMBER(ratio_lo), LINE_NUMBER(ratio_hi), LINE_NUMBER(factor), LINE_NUMBER(factor_lo),
     LINE_NUMBER(factor_hi), LINE_TEXT(verdict), LINE_TEXT(outcome), LINE_TEXT(glance), LINE_TEXT(robust),
-    LINE_TEXT(flipped_by), LINE_NUMBER(largest_move), CSVOUT_COUNT(robustness_line, settings), LINE_TEXT(run_id),
+    LINE_TEXT(flipped_by), LINE_NUMBER(largest_move), CSVOUT_COUNT(robustness_line, settings),
+    CSVOUT_COUNT(robustness_line, runs), LINE_TEXT(run_id),
     LINE_TEXT(quick), LINE_TEXT(about),
 };
 #undef LINE_TEXT
@@ -121,7 +125,7 @@ static void write_claim(FILE *out, const setting *settings, size_t n, size_t i) 
     const setting *reference = &settings[0];
     const char *claim = csv_field(&reference->summary, i, "claim_id");
     long rows[MAX_SETTINGS];
-    size_t measured = 0;
+    size_t measured = 0, runs = 0;
     char flipped_by[1024] = "";
     const char *reference_glance = NULL, *last_axis = "";
     double reference_ratio = NAN, largest = NAN;
@@ -130,7 +134,8 @@ static void write_claim(FILE *out, const setting *settings, size_t n, size_t i) 
         if (rows[k] < 0) continue;
         int again = 0; /* the reference stands in every axis: a run counts once */
         for (size_t q = 0; q < k && !again; q++) again = rows[q] >= 0 && strcmp(settings[q].folder, settings[k].folder) == 0;
-        measured += !again;
+        measured++;
+        runs += !again;
         const char *glance = glance_of(&settings[k], rows[k]);
         const double ratio = csv_field_number(&settings[k].summary, (size_t)rows[k], "ratio");
         if (reference_glance == NULL) reference_glance = glance, reference_ratio = ratio;
@@ -168,6 +173,7 @@ static void write_claim(FILE *out, const setting *settings, size_t n, size_t i) 
             .flipped_by = flipped_by,
             .largest_move = largest,
             .settings = measured,
+            .runs = runs,
             .run_id = settings[k].run_id,
             .quick = settings[k].quick,
             .about = settings[k].about,

@@ -15,7 +15,7 @@ static int first_of_claim(const csv_table *t, size_t r) {
 static void counts_of(const csv_table *t, size_t *claims, size_t *robust) {
     *claims = *robust = 0;
     for (size_t r = 0; r < t->n_rows; r++) {
-        if (!first_of_claim(t, r) || csv_field_number(t, r, "settings") < 2) continue;
+        if (!first_of_claim(t, r) || csv_field_number(t, r, "runs") < 2) continue;
         ++*claims;
         *robust += strcmp(csv_field(t, r, "robust"), "robust") == 0;
     }
@@ -57,17 +57,18 @@ void report_robustness(FILE *f, const char *dir, const char *plots_link) {
                "allocator, the compiler, and the layout of the code and data (randomised builds and environment sizes). "
                "A verdict is **robust** if it is the same under every setting that measured it; otherwise the line "
                "names the settings that flip it. %zu of the %zu claims measured under more than one setting are "
-               "robust. A claim of counted bytes is measured again only where a setting swept its comparison (the "
-               "allocators). The A/A control, under every layout, checks that the layouts themselves are sound.\n\n",
+               "robust. A claim of what is counted (bytes) is measured in each setting by a sweep of its own rows. "
+               "A claim's settings count the reference once in each axis, as that axis's default; its runs count it "
+               "once. The A/A control, under every layout, checks that the layouts themselves are sound.\n\n",
             robust, claims);
     write_settings(f, &t);
     fprintf(f, "![each claim's factor under each setting](%s/robustness.svg)\n\n", plots_link);
-    fprintf(f, "| claim | verdict (reference) | settings | robust? | largest move of the ratio |\n|---|---|---:|---|---:|\n");
+    fprintf(f, "| claim | verdict (reference) | settings (runs) | robust? | largest move of the ratio |\n|---|---|---:|---|---:|\n");
     for (size_t r = 0; r < t.n_rows; r++) {
         if (!first_of_claim(&t, r)) continue;
         const double move = csv_field_number(&t, r, "largest_move");
-        fprintf(f, "| `%s` | %s | %s | %s%s%s | ", csv_field(&t, r, "claim_id"), csv_field(&t, r, "glance"),
-                csv_field(&t, r, "settings"), strcmp(csv_field(&t, r, "robust"), "robust") == 0 ? "robust" : "flips under ",
+        fprintf(f, "| `%s` | %s | %s (%s) | %s%s%s | ", csv_field(&t, r, "claim_id"), csv_field(&t, r, "glance"),
+                csv_field(&t, r, "settings"), csv_field(&t, r, "runs"), strcmp(csv_field(&t, r, "robust"), "robust") == 0 ? "robust" : "flips under ",
                 csv_field(&t, r, "flipped_by"), "");
         if (isnan(move)) fprintf(f, "— |\n");
         else fprintf(f, "%.3gx |\n", move);

@@ -160,8 +160,8 @@ static void robustness_rows(FILE *f, const site *s, const char *claim_id) {
         if (shown++ == 0) {
             fprintf(f, "<h3>Under each setting</h3>\n<p class=\"robustness\">");
             if (strcmp(FIELD(t, r, "robust"), "robust") == 0)
-                fprintf(f, "<strong>Robust</strong>: the same verdict under all %s settings that measured it.",
-                        FIELD(t, r, "settings"));
+                fprintf(f, "<strong>Robust</strong>: the same verdict under all %s settings that measured it (%s runs).",
+                        FIELD(t, r, "settings"), FIELD(t, r, "runs"));
             else fprintf(f, "<strong>Flips</strong> under %s.", FIELD(t, r, "flipped_by"));
             fprintf(f, "</p>\n<table><tr><th>axis</th><th>setting</th><th>the favoured side's factor</th><th>verdict"
                        "</th></tr>\n");
