@@ -4,7 +4,8 @@
 # 2. pairs: the plan's pairs (claims, crossovers, paired sweeps) in alternating slices, in passes of
 #    one process per comparison, the comparisons in a shuffled order each time: IDIOM_MIN_PROCESSES
 #    passes of every pair, then passes of the pairs not yet sure (idiom_pending), up to
-#    IDIOM_MAX_PROCESSES and while the IDIOM_PAIRS_BUDGET lasts;
+#    IDIOM_MAX_PROCESSES and while the IDIOM_PAIRS_BUDGET lasts, then the A/A control's alone until
+#    it is sure;
 # 3. the CPython side: each comparison's python/<comparison>.py, the article's own setup re-run in
 #    Debian's CPython (CPYTHON=0 skips it);
 # 4. instructions: every variant a claim names, its timed region counted by callgrind (INSTR=0 skips);
@@ -180,20 +181,25 @@ else
 fi
 pending_plan=$stage/results/pending.tsv
 n_pairs=$(( $(wc -l < "$stage/results/plan.tsv") - 1 ))
-pairs_started=$SECONDS last_pass=0
+pairs_started=$SECONDS last_pass=0 controls_only=()
 (( n_pairs > 0 )) || max_processes=0   # no claim of these comparisons is timed: nothing to pair
 for (( process = 1; process <= max_processes; process++ )); do
   pass_plan=$stage/results/plan.tsv
   if (( process > 1 )); then
     pending=$("$bin/idiom_pending" --plan "$stage/results/plan.tsv" --results "$stage/results" --claims "$claims" \
-              --out "$pending_plan" --min-processes "$min_processes")
+              --out "$pending_plan" --min-processes "$min_processes" "${controls_only[@]}")
     echo "idiombench: pairs: $pending of $n_pairs not yet sure after $((process - 1)) pass(es)" \
-         "($((SECONDS - pairs_started)) s of the pairs' $budget s)" >&2
-    (( pending > 0 )) || break
-    if (( process > min_processes && SECONDS - pairs_started + last_pass > budget )); then
-      echo "idiombench: pairs: stopping after $((process - 1)) passes; the budget would not hold another" >&2
-      break
+         "($((SECONDS - pairs_started)) s of the pairs' $budget s)${controls_only:+ (the A/A controls only)}" >&2
+    if (( ! ${#controls_only[@]} && process > min_processes && SECONDS - pairs_started + last_pass > budget )); then
+      # The budget is spent; the controls, cheap and needing more processes than a claim to tell "no
+      # difference" (idiom_pending), go on alone until they are sure or have IDIOM_MAX_PROCESSES.
+      controls_only=(--controls-only)
+      pending=$("$bin/idiom_pending" --plan "$stage/results/plan.tsv" --results "$stage/results" --claims "$claims" \
+                --out "$pending_plan" --min-processes "$min_processes" "${controls_only[@]}")
+      echo "idiombench: pairs: the budget would not hold another pass of every unsure pair;" \
+           "$pending A/A control pair(s) not yet sure go on alone" >&2
     fi
+    (( pending > 0 )) || break
     pass_plan=$pending_plan
   fi
   pass_started=$SECONDS
