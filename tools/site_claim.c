@@ -202,9 +202,11 @@ int site_write_card(const site *s, size_t i) {
                    "(ratio %s)</li>\n",
                 FIELD(t, i, "instr_baseline"), FIELD(t, i, "baseline"), FIELD(t, i, "instr_contender"),
                 FIELD(t, i, "contender"), FIELD(t, i, "instr_ratio"));
-    if (*FIELD(t, i, "loads_baseline"))
-        fprintf(f, "<li>time per item in dependent random loads at each side's working set: %s and %s</li>\n",
-                FIELD(t, i, "loads_baseline"), FIELD(t, i, "loads_contender"));
+    if (*FIELD(t, i, "loads_baseline") && *FIELD(t, i, "loads_contender")) /* a side never swept has no working set */
+        fprintf(f, "<li>time per item in dependent random loads at each side's working set: %s for <code>%s</code>, %s "
+                   "for <code>%s</code></li>\n",
+                FIELD(t, i, "loads_baseline"), FIELD(t, i, "baseline"), FIELD(t, i, "loads_contender"),
+                FIELD(t, i, "contender"));
     if (*FIELD(t, i, "note")) {
         fprintf(f, "<li>");
         html_inline(f, FIELD(t, i, "note"));
