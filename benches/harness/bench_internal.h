@@ -42,6 +42,14 @@ bench_case *bench__case(const bench_comparison *cmp, size_t v, double x);
 /* n timed iterations of c: run, then release, n times; then the allocator's work they deferred. 0,
  * or -1 with c failed. */
 int bench__iterate(bench_case *c, int64_t n);
+/* The same iterations without the allocator's deferred work after them: what an instruction count
+ * counts, since that work's path through glibc's bins varies by some instructions from case to case
+ * and a count is exact (two cases of the same code count the same). */
+int bench__iterate_unsettled(bench_case *c, int64_t n);
+/* The allocator's deferred work (glibc's unmerged small blocks) done now, by one large malloc and
+ * free: what bench__iterate and the checked run end with, and what a count does before and after
+ * its region, so that no count holds another case's frees. */
+void bench__settle_allocator(void);
 /* Tear down every case and forget them. */
 void bench__cases_free(void);
 /* The allocation-failure probe: each variant, in a forked child, set up and through its checked run

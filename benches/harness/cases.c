@@ -101,7 +101,7 @@ static void explain_failed_run(bench_case *c, const char *when, uint64_t failure
 
 /* The allocator's deferred work done now (see SETTLE_BYTES); volatile, so that the compiler keeps a
  * malloc whose block nothing uses. */
-static void settle_allocator(void) {
+void bench__settle_allocator(void) {
     void *volatile block = malloc(SETTLE_BYTES);
     free(block);
 }
@@ -115,7 +115,7 @@ static void checked_run(bench_case *c) {
     if (c->run(c->state) != 0) explain_failed_run(c, "checked run", failures);
     else c->check(c->state, c);
     if (c->release) c->release(c->state);
-    settle_allocator();
+    bench__settle_allocator();
     const size_t live = memcount_live_bytes(), at_mark = memcount_live_at_mark();
     if (live != at_mark)
         bench_case_fail(c, "one iteration %s %zu bytes: iterations must free exactly what they allocate",
@@ -170,9 +170,8 @@ bench_case *bench__case(const bench_comparison *cmp, size_t v, double x) {
     return c;
 }
 
-/* The loop every timed iteration goes through (the release test hoisted out of it), then the
- * allocator's deferred work of those iterations (settle_allocator), inside the time. */
-int bench__iterate(bench_case *c, int64_t n) {
+/* The loop every timed iteration goes through: the release test is hoisted out of it. */
+int bench__iterate_unsettled(bench_case *c, int64_t n) {
     bench_run_fn *run = c->run;
     void *state = c->state;
     bench_release_fn *release = c->release;
@@ -186,11 +185,17 @@ int bench__iterate(bench_case *c, int64_t n) {
     } else {
         for (; i < n && run(state) == 0; i++) {}
     }
-    settle_allocator();
     if (i == n) return 0;
     explain_failed_run(c, "timed loop", failures);
     if (release) release(state);
     return -1;
+}
+
+/* The iterations, then the allocator's deferred work of them, inside the time. */
+int bench__iterate(bench_case *c, int64_t n) {
+    const int status = bench__iterate_unsettled(c, n);
+    bench__settle_allocator();
+    return status;
 }
 
 #define PROBE_FAILED 10 /* a probe child's exit status when its case failed, as it should; a leak
