@@ -146,7 +146,7 @@ counted_rows() {
 
 started=$SECONDS
 if [[ -n $sweeps_from ]]; then
-  "$bin/idiom_plan" --results "$sweeps_from" --claims "$claims" --out "$stage/counted_plan.tsv" --counted "$stage/counted.tsv" \
+  "$bin/idiom_plan" --results "$sweeps_from" --claims "$claims" --out /dev/null --counted "$stage/counted.tsv" \
     || die "could not list the counted claims' rows of $sweeps_from"
 fi
 for i in "${!selected[@]}"; do
@@ -182,20 +182,24 @@ fi
 pending_plan=$stage/results/pending.tsv
 n_pairs=$(( $(wc -l < "$stage/results/plan.tsv") - 1 ))
 pairs_started=$SECONDS last_pass=0 controls_only=()
+# pending_pairs: how many of the plan's pairs (only the controls', once controls_only is set) are not
+# yet sure; writes them to pending_plan.
+pending_pairs() {
+  "$bin/idiom_pending" --plan "$stage/results/plan.tsv" --results "$stage/results" --claims "$claims" \
+    --out "$pending_plan" --min-processes "$min_processes" "${controls_only[@]}"
+}
 (( n_pairs > 0 )) || max_processes=0   # no claim of these comparisons is timed: nothing to pair
 for (( process = 1; process <= max_processes; process++ )); do
   pass_plan=$stage/results/plan.tsv
   if (( process > 1 )); then
-    pending=$("$bin/idiom_pending" --plan "$stage/results/plan.tsv" --results "$stage/results" --claims "$claims" \
-              --out "$pending_plan" --min-processes "$min_processes" "${controls_only[@]}")
+    pending=$(pending_pairs)
     echo "idiombench: pairs: $pending of $n_pairs not yet sure after $((process - 1)) pass(es)" \
          "($((SECONDS - pairs_started)) s of the pairs' $budget s)${controls_only:+ (the A/A controls only)}" >&2
     if (( ! ${#controls_only[@]} && process > min_processes && SECONDS - pairs_started + last_pass > budget )); then
       # The budget is spent; the controls, cheap and needing more processes than a claim to tell "no
       # difference" (idiom_pending), go on alone until they are sure or have IDIOM_MAX_PROCESSES.
       controls_only=(--controls-only)
-      pending=$("$bin/idiom_pending" --plan "$stage/results/plan.tsv" --results "$stage/results" --claims "$claims" \
-                --out "$pending_plan" --min-processes "$min_processes" "${controls_only[@]}")
+      pending=$(pending_pairs)
       echo "idiombench: pairs: the budget would not hold another pass of every unsure pair;" \
            "$pending A/A control pair(s) not yet sure go on alone" >&2
     fi

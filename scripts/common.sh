@@ -91,7 +91,6 @@ selected_comparisons() {
   done
 }
 
-
 # json_get FILE KEY [FALLBACK]: a value of one of the suite's JSON files (ARRAY or ARRAY.KEY: one
 # per line), read by the same parser the tools use.
 json_get() { "$bin/idiom_env" get "$@"; }
